@@ -1,0 +1,28 @@
+"""keras_gans: a GAN model zoo for Keras 3 / TensorFlow."""
+
+from keras_gans import callbacks, data, export, images, losses, models, networks, noise
+from keras_gans.errors import (
+    DataError,
+    ExportError,
+    KerasGansError,
+    KerasGansWarning,
+    RunError,
+)
+from keras_gans.version import __version__
+
+__all__ = [
+    "DataError",
+    "ExportError",
+    "KerasGansError",
+    "KerasGansWarning",
+    "RunError",
+    "__version__",
+    "callbacks",
+    "data",
+    "export",
+    "images",
+    "losses",
+    "models",
+    "networks",
+    "noise",
+]

@@ -1,0 +1,119 @@
+"""Keras callbacks for GAN training."""
+
+import csv
+import os
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from keras_gans.images import make_grid, save_png
+
+
+class ImageGrid(keras.callbacks.Callback):
+    """Saves a grid of samples from fixed noise after every ``every`` epochs.
+
+    The noise is the same at every epoch (``model.generate(n, seed=seed)``), so
+    the grids show one set of latent points changing as the generator learns.
+    Files are ``out_dir/epoch_001.png`` ... (1-based epochs); with
+    ``tensorboard_dir`` the same grid is written as an image summary.
+
+    Args:
+        out_dir: folder of the PNG files (created if missing).
+        n: images per grid.
+        seed: seed of the fixed noise.
+        every: save after every ``every`` epochs (and after the last one).
+        tensorboard_dir: folder for a TensorBoard image summary, or None.
+        scale: integer upscaling of each cell (default: cells >= 48 pixels).
+
+    Example:
+    >>> cb = keras_gans.callbacks.ImageGrid("/tmp/samples", n=16)
+    >>> # gan.fit(dataset, epochs=5, callbacks=[cb])
+
+    Reference:
+        Radford et al. (2015), https://arxiv.org/abs/1511.06434 (fixed-noise
+        sample grids to follow training).
+    """
+
+    def __init__(self, out_dir, n=64, seed=0, every=1, tensorboard_dir=None, scale=None):
+        super().__init__()
+        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+            raise ValueError(f"every must be an int >= 1, got {every!r}.")
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise ValueError(f"n must be a positive int, got {n!r}.")
+        self.out_dir = os.fspath(out_dir)
+        self.n = n
+        self.seed = seed
+        self.every = every
+        self.tensorboard_dir = tensorboard_dir
+        self.scale = scale
+        self._writer = None
+        self._epochs = None
+        self.last_path = None
+
+    def on_train_begin(self, logs=None):
+        self._epochs = self.params.get("epochs") if self.params else None
+
+    def grid(self):
+        """The current grid as a uint8 ``[H, W, C]`` array."""
+        images = self.model.generate(self.n, seed=self.seed)
+        scale = self.scale or max(1, -(-48 // images.shape[2]))
+        return make_grid(images, scale=scale)
+
+    def on_epoch_end(self, epoch, logs=None):
+        number = epoch + 1
+        if number % self.every and number != self._epochs:
+            return
+        grid = self.grid()
+        self.last_path = save_png(grid, os.path.join(self.out_dir, f"epoch_{number:03d}.png"))
+        if self.tensorboard_dir:
+            if self._writer is None:
+                self._writer = tf.summary.create_file_writer(self.tensorboard_dir)
+            with self._writer.as_default():
+                tf.summary.image("samples", np.asarray(grid)[None], step=number)
+            self._writer.flush()
+
+    def on_train_end(self, logs=None):
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+class MetricsCSV(keras.callbacks.Callback):
+    """Appends one row per finished epoch to a CSV file: ``epoch`` (1-based), then the logs.
+
+    Unlike ``keras.callbacks.CSVLogger`` it adds no empty ``val_*`` columns,
+    and it keeps the header of an existing file, so a resumed run appends to it.
+
+    Args:
+        path: the CSV file (created with its header on the first epoch).
+
+    Example:
+    >>> cb = keras_gans.callbacks.MetricsCSV("/tmp/run/metrics.csv")
+    >>> # gan.fit(dataset, epochs=5, callbacks=[cb])
+
+    Reference:
+        https://keras.io/api/callbacks/csv_logger/ (the Keras logger it replaces).
+    """
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = os.fspath(path)
+
+    def _header(self, logs):
+        if os.path.isfile(self.path) and os.path.getsize(self.path):
+            with open(self.path, newline="") as f:
+                return next(csv.reader(f))
+        return ["epoch", *sorted(logs)]
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = {k: float(np.asarray(v)) for k, v in (logs or {}).items()}
+        header = self._header(logs)
+        new = not (os.path.isfile(self.path) and os.path.getsize(self.path))
+        row = [epoch + 1] + [logs.get(k, "") for k in header[1:]]
+        os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+        with open(self.path, "a", newline="") as f:
+            writer = csv.writer(f)
+            if new:
+                writer.writerow(header)
+            writer.writerow(row)

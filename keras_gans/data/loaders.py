@@ -1,0 +1,104 @@
+"""``keras_gans.data.load``: one entry point for every dataset."""
+
+import os
+
+import tensorflow as tf
+
+from keras_gans.data.digits import digits_arrays
+from keras_gans.data.folder import folder_arrays
+from keras_gans.data.tfds import tfds_dataset
+from keras_gans.errors import DataError
+
+BUILTIN = ("digits",)
+
+
+def _positive_int(value, what):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise DataError(f"{what} must be a positive int, got {value!r}.")
+    return value
+
+
+def load_arrays(name, image_size=16, split="train", with_labels=False, channels=None):
+    """In-memory data as numpy: ``(images, labels)`` (labels None without ``with_labels``).
+
+    Supports ``"digits"`` and image folders; TFDS data is streamed by ``load``.
+    """
+    if name == "digits":
+        images, labels = digits_arrays(image_size, split, channels or 1)
+        return images, (labels if with_labels else None)
+    if os.path.exists(name) or os.sep in name or name.startswith("."):
+        images, labels, _ = folder_arrays(name, image_size, channels or 3, with_labels)
+        return images, labels
+    raise DataError(
+        f"Unknown dataset {name!r}; use one of {list(BUILTIN)}, 'tfds:<name>' or a "
+        f"folder of images."
+    )
+
+
+def load(
+    name="digits",
+    image_size=16,
+    batch_size=64,
+    with_labels=False,
+    split="train",
+    shuffle=True,
+    seed=0,
+    channels=None,
+    data_dir=None,
+    download=False,
+):
+    """Loads a dataset as a batched ``tf.data.Dataset`` of float32 images in [-1, 1].
+
+    Args:
+        name: ``"digits"`` (scikit-learn's bundled real 8x8 digits, the
+            default; offline), ``"tfds:<name>"`` (TensorFlow Datasets, e.g.
+            ``"tfds:mnist"``) or the path of a folder of images.
+        image_size: side of the square images.
+        batch_size: examples per batch; the last partial batch is dropped, so
+            every batch (and every replica's share) has the same size.
+        with_labels: yield ``(images, labels)`` with int32 labels.
+        split: ``"train"`` or ``"test"`` (digits: a fixed 80/20 split; folders
+            ignore it; TFDS: any split the dataset has).
+        shuffle: shuffle every epoch (seeded by ``seed``).
+        seed: shuffle seed.
+        channels: 1 or 3 (default: 1 for digits, 3 otherwise; TFDS: the
+            dataset's own).
+        data_dir: TFDS data folder (default ``~/tensorflow_datasets``).
+        download: let TFDS download missing data (off: offline machines get a
+            clear error instead of a network timeout).
+
+    Returns:
+        A ``tf.data.Dataset``: cached, shuffled, batched, prefetched.
+
+    Example:
+    >>> ds = keras_gans.data.load("digits", image_size=16, batch_size=32)
+    >>> ds.element_spec.shape
+    TensorShape([32, 16, 16, 1])
+    """
+    name = str(name)
+    image_size = _positive_int(image_size, "image_size")
+    batch_size = _positive_int(batch_size, "batch_size")
+    if name.startswith("tfds:"):
+        ds = tfds_dataset(
+            name[len("tfds:") :],
+            split,
+            image_size,
+            channels,
+            with_labels,
+            data_dir=data_dir,
+            download=download,
+        ).cache()
+        num = None
+    else:
+        images, labels = load_arrays(name, image_size, split, with_labels, channels)
+        num = len(images)
+        if num < batch_size:
+            raise DataError(
+                f"Dataset {name!r} ({split}) has {num} images, fewer than one batch of "
+                f"{batch_size}."
+            )
+        ds = tf.data.Dataset.from_tensor_slices((images, labels) if with_labels else images)
+        ds = ds.cache()
+    if shuffle:
+        ds = ds.shuffle(num or 10_000, seed=seed, reshuffle_each_iteration=True)
+    return ds.batch(batch_size, drop_remainder=True).prefetch(tf.data.AUTOTUNE)

@@ -1,0 +1,352 @@
+"""``AdversarialModel``: the ``keras.Model`` every GAN in keras_gans builds on."""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from keras_gans import losses
+from keras_gans.errors import DataError
+from keras_gans.noise import seeded_noise
+from keras_gans.signatures import unconditional_signatures
+
+
+def _num_replicas():
+    return tf.distribute.get_strategy().num_replicas_in_sync
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class AdversarialModel(keras.Model):
+    """A generator and a discriminator trained against each other by ``fit``.
+
+    ``train_step`` runs ``d_steps`` discriminator updates, then one generator
+    update, each on fresh noise. Subclasses choose the losses by overriding
+    ``discriminator_loss(real_logits, fake_logits)`` and
+    ``generator_loss(fake_logits)``; this class uses the BCE discriminator loss
+    (with ``label_smoothing``) and the generator loss named by
+    ``generator_loss``.
+
+    What it takes care of, so subclasses don't have to:
+    - marked built, so ``fit`` never calls ``call()`` on the data;
+    - both optimizers built inside the model's distribution strategy scope at
+      ``compile`` time (MirroredStrategy needs this);
+    - noise from a ``tf.random.Generator`` made in that scope, which draws
+      different numbers on every replica;
+    - each loss divided by the number of replicas before its gradient, so with
+      equal per-replica batches the summed gradients equal the gradient of the
+      mean over the global batch (1 replica and N replicas take the same step);
+    - ``d_loss``/``g_loss`` trackers in ``metrics`` (reset every epoch; means
+      over every replica);
+    - ``get_config``/``get_compile_config`` with both sub-models and both
+      optimizers, so ``model.save("m.keras")`` and
+      ``keras.models.load_model`` round-trip with optimizer state.
+
+    Args:
+        generator: ``keras.Model`` mapping ``[batch, latent_dim]`` noise to images.
+        discriminator: ``keras.Model`` mapping images to logits.
+        latent_dim: size of z (default: the generator's input size).
+        generator_loss: ``"non_saturating"`` (default) or ``"minimax"``.
+        seed: int seed of the training noise (None: non-deterministic).
+        **kwargs: passed to ``keras.Model`` (``name``, ...).
+
+    Example:
+    >>> g = keras_gans.networks.mlp_generator(8, (8, 8, 1), hidden_units=(16,))
+    >>> d = keras_gans.networks.mlp_discriminator((8, 8, 1), hidden_units=(16,))
+    >>> gan = keras_gans.models.AdversarialModel(g, d)
+    >>> gan.compile()
+    >>> gan.generate(2, seed=0).shape
+    (2, 8, 8, 1)
+
+    Reference:
+        Goodfellow et al., Generative Adversarial Networks (2014),
+        https://arxiv.org/abs/1406.2661
+    """
+
+    default_label_smoothing = 0.0
+    default_d_steps = 1
+
+    def __init__(
+        self,
+        generator,
+        discriminator,
+        latent_dim=None,
+        generator_loss="non_saturating",
+        seed=None,
+        **kwargs,
+    ):
+        generator_loss_fn = losses.get_generator_loss(generator_loss)
+        super().__init__(**kwargs)
+        for role, net in (("generator", generator), ("discriminator", discriminator)):
+            if not isinstance(net, keras.Model):
+                raise ValueError(f"{role} must be a keras.Model, got {type(net).__name__}.")
+        inferred = generator.input_shape[-1] if generator.built else None
+        if latent_dim is None:
+            latent_dim = inferred
+        if latent_dim is None or (inferred is not None and int(latent_dim) != inferred):
+            raise ValueError(
+                f"latent_dim={latent_dim!r} does not match the generator's input size {inferred!r}."
+            )
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+            raise ValueError(f"seed must be an int or None, got {seed!r}.")
+        self.generator = generator
+        self.discriminator = discriminator
+        self.latent_dim = int(latent_dim)
+        self.seed = seed
+        self.generator_loss_name = generator_loss
+        self._generator_loss_fn = generator_loss_fn
+        self._check_networks_fit()
+        with self.distribute_strategy.scope():
+            if seed is None:
+                self.noise_generator = tf.random.Generator.from_non_deterministic_state()
+            else:
+                self.noise_generator = tf.random.Generator.from_seed(seed)
+        self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
+        self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        self.d_steps = self.default_d_steps
+        self.label_smoothing = self.default_label_smoothing
+        self.g_optimizer = None
+        self.d_optimizer = None
+        if generator.built and discriminator.built:
+            self.built = True
+
+    # ----------------------------------------------------------------- shapes
+    @property
+    def image_shape(self):
+        """``(height, width, channels)`` of the generated images."""
+        return tuple(self.generator.output_shape[1:])
+
+    def _check_networks_fit(self):
+        if not (self.generator.built and self.discriminator.built):
+            return
+        out = tuple(self.generator.output_shape[1:])
+        expected = tuple(self.discriminator.input_shape[1:])
+        if len(out) != len(expected) or any(
+            a is not None and b is not None and a != b for a, b in zip(out, expected, strict=True)
+        ):
+            raise ValueError(
+                f"The generator makes images of shape {out} but the discriminator takes {expected}."
+            )
+
+    # ---------------------------------------------------------------- compile
+    def default_optimizers(self):
+        """The (generator, discriminator) optimizers a bare ``compile()`` uses."""
+        return (
+            keras.optimizers.Adam(2e-4, beta_1=0.5),
+            keras.optimizers.Adam(2e-4, beta_1=0.5),
+        )
+
+    def compile(
+        self,
+        g_optimizer=None,
+        d_optimizer=None,
+        d_steps=None,
+        label_smoothing=None,
+        jit_compile=False,
+        steps_per_execution=1,
+        **kwargs,
+    ):
+        """Sets the optimizers and the update schedule.
+
+        Args:
+            g_optimizer: generator optimizer (instance, name or config; default
+                Adam(2e-4, beta_1=0.5), or the family's default).
+            d_optimizer: discriminator optimizer (same forms).
+            d_steps: discriminator updates per generator update.
+            label_smoothing: one-sided smoothing of the real targets (BCE).
+            jit_compile: passed to Keras (default False: XLA gave no speedup
+                on CPU; measure before turning it on).
+            steps_per_execution: passed to Keras.
+            **kwargs: other ``keras.Model.compile`` arguments (``run_eagerly``).
+        """
+        for key in ("optimizer", "loss", "metrics"):
+            if key in kwargs:
+                raise ValueError(
+                    f"{type(self).__name__}.compile() takes g_optimizer/d_optimizer and "
+                    f"computes its own losses; '{key}' is not accepted."
+                )
+        default_g, default_d = self.default_optimizers()
+        g_optimizer = keras.optimizers.get(g_optimizer) if g_optimizer is not None else default_g
+        d_optimizer = keras.optimizers.get(d_optimizer) if d_optimizer is not None else default_d
+        if g_optimizer is d_optimizer:
+            raise ValueError("g_optimizer and d_optimizer must be two different optimizers.")
+        d_steps = self.default_d_steps if d_steps is None else d_steps
+        if isinstance(d_steps, bool) or not isinstance(d_steps, int) or d_steps < 1:
+            raise ValueError(f"d_steps must be an int >= 1, got {d_steps!r}.")
+        if label_smoothing is None:
+            label_smoothing = self.default_label_smoothing
+        if not 0.0 <= float(label_smoothing) < 1.0:
+            raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
+        super().compile(
+            optimizer=None,
+            jit_compile=jit_compile,
+            steps_per_execution=steps_per_execution,
+            **kwargs,
+        )
+        self.g_optimizer = g_optimizer
+        self.d_optimizer = d_optimizer
+        self.d_steps = d_steps
+        self.label_smoothing = float(label_smoothing)
+        self._build_optimizers()
+
+    def _optimizer_pairs(self):
+        """(optimizer, network) pairs; families with more networks extend this."""
+        return [
+            (self.g_optimizer, self.generator),
+            (self.d_optimizer, self.discriminator),
+        ]
+
+    def _build_optimizers(self):
+        with self.distribute_strategy.scope():
+            for optimizer, network in self._optimizer_pairs():
+                if not optimizer.built:
+                    optimizer.build(network.trainable_variables)
+
+    def get_compile_config(self):
+        if not self.compiled:
+            return None
+        return {
+            "g_optimizer": keras.saving.serialize_keras_object(self.g_optimizer),
+            "d_optimizer": keras.saving.serialize_keras_object(self.d_optimizer),
+            "d_steps": self.d_steps,
+            "label_smoothing": self.label_smoothing,
+            "jit_compile": bool(self.jit_compile),
+            "steps_per_execution": self.steps_per_execution,
+            "run_eagerly": bool(self.run_eagerly),
+        }
+
+    def compile_from_config(self, config):
+        config = dict(config)
+        for key in ("g_optimizer", "d_optimizer"):
+            config[key] = keras.saving.deserialize_keras_object(config[key])
+        self.compile(**config)
+
+    # ---------------------------------------------------------------- metrics
+    @property
+    def metrics(self):
+        return [self.d_loss_tracker, self.g_loss_tracker]
+
+    def _logs(self):
+        return {m.name: m.result() for m in self.metrics}
+
+    # ------------------------------------------------------------------ noise
+    def sample_noise(self, batch_size):
+        """Training noise ``[batch_size, latent_dim]``, different on every replica."""
+        return self.noise_generator.normal([batch_size, self.latent_dim])
+
+    # ----------------------------------------------------------------- losses
+    def discriminator_loss(self, real_logits, fake_logits):
+        return losses.bce_discriminator_loss(real_logits, fake_logits, self.label_smoothing)
+
+    def generator_loss(self, fake_logits):
+        return self._generator_loss_fn(fake_logits)
+
+    # -------------------------------------------------------------- training
+    def unpack_images(self, data):
+        """The real images of a batch: ``x`` or the first element of a tuple."""
+        images = data[0] if isinstance(data, (tuple, list)) else data
+        images = tf.convert_to_tensor(images)
+        self._check_batch_shape(images, self.image_shape, "images")
+        return tf.cast(images, self.compute_dtype)
+
+    def _check_batch_shape(self, images, expected, what):
+        shape = tuple(images.shape)
+        if len(shape) != len(expected) + 1 or any(
+            s is not None and s != e for s, e in zip(shape[1:], expected, strict=True)
+        ):
+            raise DataError(
+                f"The data's {what} have shape {shape[1:]} per example but "
+                f"{type(self).__name__} expects {tuple(expected)}."
+            )
+
+    def scaled_loss(self, loss, optimizer):
+        """``loss`` as differentiated: divided by the replica count, loss-scaled."""
+        return optimizer.scale_loss(loss / tf.cast(_num_replicas(), loss.dtype))
+
+    def apply_loss(self, tape, loss, optimizer, variables):
+        """Differentiates ``loss`` (already scaled inside ``tape``) and applies it."""
+        grads = tape.gradient(loss, variables)
+        optimizer.apply_gradients(zip(grads, variables, strict=True))
+
+    def discriminator_step(self, real, batch_size):
+        """One discriminator update on ``real`` and fresh fakes; returns its loss."""
+        fake = self.generator(self.sample_noise(batch_size), training=True)
+        with tf.GradientTape() as tape:
+            real_logits = self.discriminator(real, training=True)
+            fake_logits = self.discriminator(fake, training=True)
+            loss = self.discriminator_loss(real_logits, fake_logits)
+            scaled = self.scaled_loss(loss, self.d_optimizer)
+        self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        return loss
+
+    def generator_step(self, batch_size):
+        """One generator update on fresh noise; returns its loss."""
+        z = self.sample_noise(batch_size)
+        with tf.GradientTape() as tape:
+            fake = self.generator(z, training=True)
+            fake_logits = self.discriminator(fake, training=True)
+            loss = self.generator_loss(fake_logits)
+            scaled = self.scaled_loss(loss, self.g_optimizer)
+        self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
+        return loss
+
+    def train_step(self, data):
+        real = self.unpack_images(data)
+        batch_size = tf.shape(real)[0]
+        d_loss = 0.0
+        for _ in range(self.d_steps):
+            d_loss = self.discriminator_step(real, batch_size)
+        g_loss = self.generator_step(batch_size)
+        self.d_loss_tracker.update_state(d_loss)
+        self.g_loss_tracker.update_state(g_loss)
+        return self._logs()
+
+    def call(self, inputs, training=False):
+        """Runs the generator on noise ``inputs``."""
+        return self.generator(inputs, training=training)
+
+    # ------------------------------------------------------------- inference
+    def generate(self, n, seed=None, batch_size=256):
+        """Generates ``n`` images as a float32 numpy array in [-1, 1].
+
+        Args:
+            n: number of images.
+            seed: int for reproducible noise (image i uses the exported
+                ``sample`` signature's noise for seed ``seed + i``), or None.
+            batch_size: images per generator call.
+        """
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"n must be a positive int, got {n!r}.")
+        if seed is None:
+            z = tf.random.normal([int(n), self.latent_dim])
+        else:
+            z = seeded_noise(int(n), self.latent_dim, seed)
+        chunks = [
+            np.asarray(self.generator(z[i : i + batch_size], training=False), np.float32)
+            for i in range(0, int(n), batch_size)
+        ]
+        return np.concatenate(chunks)
+
+    def serving_signatures(self):
+        """The ``tf.function`` signatures ``keras_gans.export.save_generator`` writes."""
+        return unconditional_signatures(self.generator, self.latent_dim)
+
+    # ---------------------------------------------------------- serialization
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "generator": keras.saving.serialize_keras_object(self.generator),
+                "discriminator": keras.saving.serialize_keras_object(self.discriminator),
+                "latent_dim": self.latent_dim,
+                "generator_loss": self.generator_loss_name,
+                "seed": self.seed,
+            }
+        )
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        for key in ("generator", "discriminator"):
+            if isinstance(config.get(key), dict):
+                config[key] = keras.saving.deserialize_keras_object(config[key])
+        return cls(**config)

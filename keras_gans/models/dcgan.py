@@ -1,0 +1,85 @@
+"""``DCGAN``: deep convolutional GAN with one-sided label smoothing."""
+
+import keras
+
+from keras_gans.models.base import AdversarialModel
+from keras_gans.models.gan import default_networks
+from keras_gans.networks import dcgan_discriminator, dcgan_generator
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class DCGAN(AdversarialModel):
+    """DCGAN: transposed-convolution generator, strided-convolution discriminator.
+
+    Trained with BCE and one-sided label smoothing (``compile(label_smoothing=...)``,
+    default 0.1) and ``d_steps`` discriminator updates per generator update
+    (default 1). Works for 16x16, 28x28, 32x32 and 64x64 images (any even
+    size >= 8) with 1 or 3 channels.
+
+    Args:
+        image_shape: ``(height, width, channels)``; optional when both
+            networks are given.
+        latent_dim: size of z (default: the given generator's input size, or 100).
+        generator: a ``keras.Model`` to use instead of the default DCGAN generator.
+        discriminator: a ``keras.Model`` to use instead of the default one.
+        generator_filters: width of the generator's last hidden block.
+        discriminator_filters: filters of the discriminator's first convolution.
+        generator_loss: ``"non_saturating"`` (default) or ``"minimax"``.
+        seed: int seed of the training noise.
+        **kwargs: passed to ``keras.Model``.
+
+    Example:
+    >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=8,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile(label_smoothing=0.1, d_steps=1)
+    >>> gan.generate(4, seed=0).shape
+    (4, 16, 16, 1)
+
+    Reference:
+        Radford et al., Unsupervised Representation Learning with Deep
+        Convolutional GANs (2015), https://arxiv.org/abs/1511.06434
+    """
+
+    default_label_smoothing = 0.1
+
+    def __init__(
+        self,
+        image_shape=None,
+        latent_dim=None,
+        generator=None,
+        discriminator=None,
+        generator_filters=64,
+        discriminator_filters=64,
+        generator_loss="non_saturating",
+        seed=None,
+        **kwargs,
+    ):
+        image_shape, latent_dim, generator, discriminator = default_networks(
+            image_shape,
+            latent_dim,
+            generator,
+            discriminator,
+            lambda n, s: dcgan_generator(n, s, generator_filters),
+            lambda s: dcgan_discriminator(s, discriminator_filters),
+        )
+        super().__init__(
+            generator,
+            discriminator,
+            latent_dim=latent_dim,
+            generator_loss=generator_loss,
+            seed=seed,
+            **kwargs,
+        )
+        self.generator_filters = generator_filters
+        self.discriminator_filters = discriminator_filters
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "image_shape": self.image_shape,
+                "generator_filters": self.generator_filters,
+                "discriminator_filters": self.discriminator_filters,
+            }
+        )
+        return config

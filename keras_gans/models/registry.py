@@ -1,0 +1,19 @@
+"""Model families by name: ``keras_gans.models.get("dcgan")``."""
+
+from keras_gans.models.dcgan import DCGAN
+from keras_gans.models.gan import GAN
+
+_MODELS = {"gan": GAN, "dcgan": DCGAN}
+
+
+def names():
+    """Registered model names, sorted."""
+    return sorted(_MODELS)
+
+
+def get(name):
+    """The model class registered as ``name`` (case-insensitive)."""
+    key = str(name).lower()
+    if key not in _MODELS:
+        raise ValueError(f"Unknown model {name!r}; choose from {names()}")
+    return _MODELS[key]

@@ -1,0 +1,16 @@
+"""Network builders returning ``keras.Model``s."""
+
+from keras_gans.networks.dcgan import (
+    dcgan_discriminator,
+    dcgan_generator,
+    num_upsamples,
+)
+from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
+
+__all__ = [
+    "dcgan_discriminator",
+    "dcgan_generator",
+    "mlp_discriminator",
+    "mlp_generator",
+    "num_upsamples",
+]

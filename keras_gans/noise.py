@@ -1,0 +1,26 @@
+"""Latent noise: seeded (reproducible, also inside exported SavedModels) and random.
+
+``noise_from_seeds(seeds, latent_dim)`` gives one latent vector per integer seed,
+the same in every process, on every device and in the exported ``sample``
+signature, so ``model.generate(1, seed=s)`` and ``sample(seed=[s])`` draw the
+same image.
+"""
+
+import tensorflow as tf
+
+
+def noise_from_seeds(seeds, latent_dim):
+    """One standard-normal latent vector per int64 seed, shape ``[len(seeds), latent_dim]``."""
+    seeds = tf.cast(tf.reshape(seeds, [-1]), tf.int64)
+
+    def one(seed):
+        pair = tf.stack([seed, tf.zeros_like(seed)])
+        return tf.random.stateless_normal([latent_dim], seed=pair, dtype=tf.float32)
+
+    return tf.map_fn(one, seeds, fn_output_signature=tf.TensorSpec([latent_dim], tf.float32))
+
+
+def seeded_noise(n, latent_dim, seed):
+    """``n`` latent vectors for the integer ``seed``: row i is ``noise_from_seeds([seed + i])``."""
+    seeds = tf.range(n, dtype=tf.int64) + tf.constant(int(seed), tf.int64)
+    return noise_from_seeds(seeds, latent_dim)

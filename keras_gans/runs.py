@@ -1,0 +1,185 @@
+"""Run folders: what ``keras-gans train`` writes, resumes and exports from.
+
+A run folder holds::
+
+    config.json              the command's settings (model, data, sizes, seed, ...)
+    checkpoints/last.keras   model + both optimizers after the last finished epoch
+    checkpoints/state.json   {"epoch": epochs finished}
+    samples/epoch_NNN.png    fixed-noise sample grids (ImageGrid)
+    logs/                    TensorBoard logs (losses + sample grids)
+    metrics.csv              one row of logs per finished epoch (1-based)
+
+Running the same command again continues from the last finished epoch.
+"""
+
+import csv
+import json
+import os
+
+import keras
+
+from keras_gans import data as data_lib
+from keras_gans import models
+from keras_gans.callbacks import ImageGrid, MetricsCSV
+from keras_gans.errors import RunError
+
+CONFIG = "config.json"
+CHECKPOINT = os.path.join("checkpoints", "last.keras")
+STATE = os.path.join("checkpoints", "state.json")
+
+# Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
+# the digits data (see docs/cli.md).
+MODEL_DEFAULTS = {
+    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {}},
+    # 1,438 training digits are few: a narrow discriminator (16 filters) keeps it
+    # from memorising them; 120 epochs of batch 32 take about 2 minutes here.
+    "dcgan": {
+        "epochs": 120,
+        "batch_size": 32,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 16},
+    },
+}
+COMMON_DEFAULTS = {
+    "data": "digits",
+    "batch_size": 64,
+    "image_size": 16,
+    "seed": 0,
+    "steps_per_epoch": None,
+}
+
+
+def _write_json(path, obj):
+    tmp = f"{path}.tmp"
+    with open(tmp, "w") as f:
+        json.dump(obj, f, indent=2, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def _read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def run_settings(model, **overrides):
+    """The full settings of a run: family defaults, then non-None ``overrides``."""
+    models.get(model)
+    settings = {
+        "model": model.lower(),
+        **COMMON_DEFAULTS,
+        **MODEL_DEFAULTS[model.lower()],
+    }
+    model_args = {**settings["model_args"], **(overrides.pop("model_args", None) or {})}
+    settings.update({k: v for k, v in overrides.items() if v is not None})
+    settings["model_args"] = model_args
+    return settings
+
+
+def finished_epochs(run_dir):
+    """Epochs finished by the run in ``run_dir`` (0 before the first checkpoint)."""
+    state = os.path.join(run_dir, STATE)
+    return _read_json(state)["epoch"] if os.path.isfile(state) else 0
+
+
+def load_run_model(run_dir):
+    """The model of the run's last checkpoint (compiled, optimizer state restored)."""
+    if not os.path.isdir(run_dir):
+        raise RunError(f"No such run folder: {run_dir}")
+    path = os.path.join(run_dir, CHECKPOINT)
+    if not os.path.isfile(path):
+        raise RunError(f"{run_dir} has no checkpoint yet ({CHECKPOINT}).")
+    return keras.models.load_model(path)
+
+
+class RunCheckpoint(keras.callbacks.Callback):
+    """Saves ``checkpoints/last.keras`` and the epoch count after every epoch, atomically."""
+
+    def __init__(self, run_dir):
+        super().__init__()
+        self.run_dir = run_dir
+
+    def on_epoch_end(self, epoch, logs=None):
+        path = os.path.join(self.run_dir, CHECKPOINT)
+        tmp = path[: -len(".keras")] + ".tmp.keras"
+        self.model.save(tmp)
+        os.replace(tmp, path)
+        _write_json(os.path.join(self.run_dir, STATE), {"epoch": epoch + 1})
+
+
+def _trim_metrics(path, epochs_done):
+    """Drops metrics.csv rows of epochs after the checkpoint (a run killed in between)."""
+    if not os.path.isfile(path):
+        return
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        return
+    kept = [rows[0]] + [r for r in rows[1:] if r and int(r[0]) <= epochs_done]
+    with open(path, "w", newline="") as f:
+        csv.writer(f).writerows(kept)
+
+
+def _build_model(settings, image_shape):
+    cls = models.get(settings["model"])
+    model = cls(
+        image_shape=image_shape,
+        latent_dim=settings["latent_dim"],
+        seed=settings["seed"],
+        **settings["model_args"],
+    )
+    model.compile()
+    return model
+
+
+def train(run_dir, settings, verbose=2):
+    """Trains (or resumes) the run in ``run_dir`` with ``settings`` (see ``run_settings``).
+
+    Returns:
+        The trained model.
+    """
+    config_path = os.path.join(run_dir, CONFIG)
+    if os.path.isfile(config_path):
+        saved = _read_json(config_path)
+        if saved["model"] != settings["model"]:
+            raise RunError(
+                f"{run_dir} holds a '{saved['model']}' run, not '{settings['model']}'; "
+                f"choose another --out."
+            )
+        settings = {**saved, "epochs": settings["epochs"]}
+    elif os.path.exists(run_dir) and os.listdir(run_dir):
+        raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
+    os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
+    _write_json(config_path, settings)
+
+    keras.utils.set_random_seed(settings["seed"])
+    dataset = data_lib.load(
+        settings["data"],
+        image_size=settings["image_size"],
+        batch_size=settings["batch_size"],
+        seed=settings["seed"],
+    )
+    done = finished_epochs(run_dir)
+    if done:
+        model = load_run_model(run_dir)
+    else:
+        model = _build_model(settings, tuple(dataset.element_spec.shape[1:]))
+    if done >= settings["epochs"]:
+        return model
+    metrics = os.path.join(run_dir, "metrics.csv")
+    _trim_metrics(metrics, done)
+    logs = os.path.join(run_dir, "logs")
+    callbacks = [
+        ImageGrid(os.path.join(run_dir, "samples"), n=64, seed=0, tensorboard_dir=logs),
+        keras.callbacks.TensorBoard(logs, write_graph=False),
+        MetricsCSV(metrics),
+        RunCheckpoint(run_dir),
+    ]
+    model.fit(
+        dataset,
+        epochs=settings["epochs"],
+        initial_epoch=done,
+        steps_per_epoch=settings["steps_per_epoch"],
+        callbacks=callbacks,
+        verbose=verbose,
+    )
+    return model

@@ -1,0 +1,31 @@
+"""Serving signatures of exported generators, as ``tf.function``s with fixed input specs."""
+
+import tensorflow as tf
+
+from keras_gans.noise import noise_from_seeds
+
+
+def images_to_uint8(images):
+    """float images in [-1, 1] -> uint8 in [0, 255] (rounded, clipped), in TF."""
+    images = tf.cast(images, tf.float32)
+    return tf.cast(tf.clip_by_value(tf.round((images + 1.0) * 127.5), 0.0, 255.0), tf.uint8)
+
+
+def unconditional_signatures(generator, latent_dim):
+    """``serving_default(z) -> images`` and ``sample(seed) -> images_uint8``.
+
+    ``serving_default`` takes float32 z ``[None, latent_dim]`` and returns
+    float32 images in [-1, 1]; ``sample`` takes int64 seeds ``[None]`` and
+    returns one uint8 image per seed, the same for the same seed everywhere.
+    """
+
+    @tf.function(input_signature=[tf.TensorSpec([None, latent_dim], tf.float32, name="z")])
+    def serving_default(z):
+        return {"images": tf.cast(generator(z, training=False), tf.float32)}
+
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.int64, name="seed")])
+    def sample(seed):
+        images = generator(noise_from_seeds(seed, latent_dim), training=False)
+        return {"images_uint8": images_to_uint8(images)}
+
+    return {"serving_default": serving_default, "sample": sample}

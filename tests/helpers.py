@@ -1,0 +1,136 @@
+"""The standard checks every keras_gans model must pass (fit, logs, weights, save, export)."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+
+import keras
+import numpy as np
+
+from keras_gans.export import save_generator
+from keras_gans.images import to_uint8
+
+PYTHON = sys.executable
+ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+
+
+def run_python(code, timeout=180):
+    """Runs ``code`` in a fresh Python process; returns its last stdout line as JSON."""
+    proc = subprocess.run(
+        [PYTHON, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=ENV,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def weights_of(network):
+    return [w.numpy() for w in network.trainable_weights]
+
+
+def changed(before, after):
+    return [not np.allclose(a, b) for a, b in zip(before, after, strict=True)]
+
+
+def foreign_warnings(records):
+    """Warnings other than numpy 2's ``__array__`` copy notice raised inside TF's saving."""
+    return [
+        str(r.message)
+        for r in records
+        if not (issubclass(r.category, DeprecationWarning) and "__array__" in str(r.message))
+    ]
+
+
+FRESH_LOAD = """
+import json, sys
+import numpy as np
+import tensorflow as tf
+m = tf.saved_model.load({path!r})
+z = tf.constant(np.random.RandomState(1).normal(size=(3, {latent})).astype("float32"))
+images = m.signatures["serving_default"](z=z)["images"]
+u8 = m.signatures["sample"](seed=tf.constant([5, 6], tf.int64))["images_uint8"]
+assert "keras_gans" not in sys.modules, "the fresh process imported keras_gans"
+print(json.dumps({{
+    "images_shape": images.shape.as_list(), "images_dtype": images.dtype.name,
+    "min": float(tf.reduce_min(images)), "max": float(tf.reduce_max(images)),
+    "images": images.numpy().tolist(),
+    "u8_shape": u8.shape.as_list(), "u8_dtype": u8.dtype.name, "u8": u8.numpy().tolist(),
+}}))
+"""
+
+
+def check_fit_and_weights(make_model, data, batch_size=8, d_steps=3, extra_logs=()):
+    """Fits 2 steps with ``d_steps``; checks logs, weight changes and update counts."""
+    model = make_model()
+    model.compile(d_steps=d_steps)
+    g0, d0 = weights_of(model.generator), weights_of(model.discriminator)
+    history = model.fit(data, batch_size=batch_size, epochs=1, steps_per_epoch=2, verbose=0)
+    for key in ("d_loss", "g_loss", *extra_logs):
+        assert key in history.history, f"fit did not log {key}: {list(history.history)}"
+        assert np.all(np.isfinite(history.history[key])), (key, history.history[key])
+    assert all(changed(g0, weights_of(model.generator))), "some generator weights did not change"
+    assert all(changed(d0, weights_of(model.discriminator))), (
+        "some discriminator weights did not change"
+    )
+    assert int(model.g_optimizer.iterations) == 2
+    assert int(model.d_optimizer.iterations) == 2 * d_steps
+    return model
+
+
+def check_save_load(model, data, path, batch_size=8):
+    """``.keras`` round-trip: same class, outputs to 1e-6, optimizer state, no warning."""
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        model.save(path)
+        loaded = keras.models.load_model(path)
+    assert foreign_warnings(records) == []
+    assert type(loaded) is type(model)
+    assert json.dumps(loaded.get_config(), sort_keys=True) == json.dumps(
+        model.get_config(), sort_keys=True
+    )
+    np.testing.assert_allclose(loaded.generate(4, seed=3), model.generate(4, seed=3), atol=1e-6)
+    z = np.random.RandomState(0).normal(size=(2, model.latent_dim)).astype("float32")
+    np.testing.assert_allclose(
+        loaded.discriminator(loaded.generator(z)),
+        model.discriminator(model.generator(z)),
+        atol=1e-6,
+    )
+    assert loaded.d_steps == model.d_steps
+    assert int(loaded.d_optimizer.iterations) == int(model.d_optimizer.iterations)
+    for a, b in zip(loaded.d_optimizer.variables, model.d_optimizer.variables, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
+    before = int(loaded.g_optimizer.iterations)
+    history = loaded.fit(data, batch_size=batch_size, epochs=1, steps_per_epoch=1, verbose=0)
+    assert np.isfinite(history.history["g_loss"][0])
+    assert int(loaded.g_optimizer.iterations) == before + 1
+    return loaded
+
+
+def check_export_fresh_process(model, base_dir):
+    """Exports, then loads in a process that imports only TensorFlow and calls both signatures."""
+    path = save_generator(model, base_dir)
+    assert os.path.basename(path) == "1"
+    out = run_python(FRESH_LOAD.format(path=path, latent=model.latent_dim))
+    h, w, c = model.image_shape
+    assert out["images_shape"] == [3, h, w, c]
+    assert out["images_dtype"] == "float32"
+    assert -1.0 <= out["min"] <= out["max"] <= 1.0
+    z = np.random.RandomState(1).normal(size=(3, model.latent_dim)).astype("float32")
+    np.testing.assert_allclose(out["images"], model.generator(z, training=False), atol=1e-5)
+    assert out["u8_shape"] == [2, h, w, c] and out["u8_dtype"] == "uint8"
+    expected = to_uint8(model.generate(2, seed=5)).astype(int)
+    assert np.abs(np.array(out["u8"]) - expected).max() <= 1
+    return path
+
+
+def standard_model_checks(make_model, data, tmp_path, batch_size=8, extra_logs=()):
+    """Every check a model must pass; ``make_model()`` returns a fresh uncompiled model."""
+    model = check_fit_and_weights(make_model, data, batch_size, extra_logs=extra_logs)
+    check_save_load(model, data, str(tmp_path / "model.keras"), batch_size)
+    check_export_fresh_process(model, str(tmp_path / "export" / "model"))

@@ -1,0 +1,57 @@
+import pytest
+
+from keras_gans import networks
+
+
+@pytest.mark.parametrize("size, k", [(8, 1), (16, 2), (28, 2), (32, 3), (64, 4)])
+def test_num_upsamples(size, k):
+    assert networks.num_upsamples(size, size) == k
+
+
+@pytest.mark.parametrize("size", [7, 6, 15])
+def test_sizes_a_dcgan_cannot_make_are_named(size):
+    with pytest.raises(ValueError, match=f"even and at least 8, got {size}x{size}"):
+        networks.dcgan_generator(8, (size, size, 1))
+
+
+def test_dcgan_generator_structure():
+    g = networks.dcgan_generator(8, (32, 32, 3), filters=4)
+    convs = [layer for layer in g.layers if type(layer).__name__ == "Conv2DTranspose"]
+    assert [c.strides for c in convs] == [(2, 2)] * 3
+    assert all(c.kernel_size == (5, 5) for c in convs)
+    assert [c.filters for c in convs] == [8, 4, 3]
+    assert g.layers[-1].activation.__name__ == "tanh"
+    assert g.output_shape == (None, 32, 32, 3)
+
+
+def test_dcgan_discriminator_structure():
+    d = networks.dcgan_discriminator((28, 28, 1), filters=4)
+    names = [type(layer).__name__ for layer in d.layers]
+    convs = [layer for layer in d.layers if type(layer).__name__ == "Conv2D"]
+    assert len(convs) == 4 and all(c.strides == (2, 2) and c.kernel_size == (5, 5) for c in convs)
+    assert names.count("BatchNormalization") == 3
+    # no batch norm right after the first convolution
+    assert names[names.index("Conv2D") + 1] == "LeakyReLU"
+    assert all(
+        layer.negative_slope == pytest.approx(0.2)
+        for layer in d.layers
+        if type(layer).__name__ == "LeakyReLU"
+    )
+    assert d.output_shape == (None, 1)
+
+
+def test_mlp_networks():
+    g = networks.mlp_generator(4, (8, 8, 3), hidden_units=(16, 32))
+    d = networks.mlp_discriminator((8, 8, 3), hidden_units=(16,))
+    assert g.output_shape == (None, 8, 8, 3) and d.output_shape == (None, 1)
+
+
+@pytest.mark.parametrize("shape", [(8, 8), (8, 8, 0), "abc"])
+def test_bad_image_shape(shape):
+    with pytest.raises(ValueError, match="image_shape must be"):
+        networks.mlp_discriminator(shape)
+
+
+def test_bad_latent_dim():
+    with pytest.raises(ValueError, match="latent_dim must be a positive int"):
+        networks.mlp_generator(0, (8, 8, 1))
