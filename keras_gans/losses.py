@@ -9,9 +9,9 @@ Losses are registered by short name, by role:
 
 >>> from keras_gans import losses
 >>> losses.discriminator_loss_names()
-['bce']
+['bce', 'hinge', 'least_squares', 'wasserstein']
 >>> losses.generator_loss_names()
-['minimax', 'non_saturating']
+['hinge', 'least_squares', 'minimax', 'non_saturating', 'wasserstein']
 
 Reference:
     Goodfellow et al., Generative Adversarial Networks (2014),
@@ -79,22 +79,128 @@ def minimax_generator_loss(fake_logits):
     return -tf.reduce_mean(tf.nn.softplus(_f32(fake_logits)))
 
 
+def wasserstein_discriminator_loss(real_scores, fake_scores):
+    """Critic loss of WGAN: ``mean(fake) - mean(real)`` (the negated Wasserstein estimate).
+
+    Args:
+        real_scores: critic outputs (unbounded) on real examples.
+        fake_scores: critic outputs on generated examples.
+
+    Returns:
+        float32 scalar.
+    """
+    return tf.reduce_mean(_f32(fake_scores)) - tf.reduce_mean(_f32(real_scores))
+
+
+def wasserstein_generator_loss(fake_scores):
+    """Generator loss of WGAN: ``-mean(fake)``."""
+    return -tf.reduce_mean(_f32(fake_scores))
+
+
+def hinge_discriminator_loss(real_logits, fake_logits):
+    """Hinge loss: ``mean(relu(1 - real)) + mean(relu(1 + fake))`` (Lim & Ye, 2017)."""
+    return tf.reduce_mean(tf.nn.relu(1.0 - _f32(real_logits))) + tf.reduce_mean(
+        tf.nn.relu(1.0 + _f32(fake_logits))
+    )
+
+
+def hinge_generator_loss(fake_logits):
+    """Generator side of the hinge loss: ``-mean(fake)``."""
+    return -tf.reduce_mean(_f32(fake_logits))
+
+
+def least_squares_discriminator_loss(real_logits, fake_logits):
+    """LSGAN: ``0.5 * mean((real - 1)^2) + 0.5 * mean(fake^2)`` (Mao et al., 2017)."""
+    return 0.5 * tf.reduce_mean(tf.square(_f32(real_logits) - 1.0)) + 0.5 * tf.reduce_mean(
+        tf.square(_f32(fake_logits))
+    )
+
+
+def least_squares_generator_loss(fake_logits):
+    """LSGAN generator loss: ``0.5 * mean((fake - 1)^2)``."""
+    return 0.5 * tf.reduce_mean(tf.square(_f32(fake_logits) - 1.0))
+
+
+def interpolation_weights(batch_size, rng=None):
+    """One U(0, 1) weight per example, float32 ``[batch_size]``.
+
+    Args:
+        batch_size: number of examples.
+        rng: a ``tf.random.Generator`` (per-replica streams under a strategy);
+            None uses ``tf.random.uniform``.
+    """
+    if rng is not None:
+        return rng.uniform([batch_size], 0.0, 1.0, dtype=tf.float32)
+    return tf.random.uniform([batch_size], 0.0, 1.0, dtype=tf.float32)
+
+
+def gradient_penalty(critic, real, fake, *, target=1.0, epsilon=1e-10, rng=None):
+    """WGAN-GP penalty ``mean((||grad critic(x_hat)|| - target)^2)``, in float32.
+
+    ``x_hat = real + alpha * (fake - real)`` with one ``alpha ~ U(0, 1)`` per
+    example. The norm is ``sqrt(sum(g^2) + epsilon)``, so the penalty's own
+    gradient is finite where the critic's gradient is 0. Call it inside the
+    critic's ``GradientTape``: the inner tape here is differentiated again by
+    the outer one (double backprop).
+
+    Args:
+        critic: callable mapping images to scores.
+        real: real images ``[batch, ...]``.
+        fake: generated images, same shape.
+        target: the norm the gradient is pulled towards (1 in the paper).
+        epsilon: added under the square root.
+        rng: optional ``tf.random.Generator`` for the interpolation weights.
+
+    Returns:
+        float32 scalar.
+
+    Reference:
+        Gulrajani et al., Improved Training of Wasserstein GANs (2017),
+        https://arxiv.org/abs/1704.00028
+    """
+    real, fake = _f32(real), _f32(fake)
+    alpha = interpolation_weights(tf.shape(real)[0], rng)
+    alpha = tf.reshape(alpha, [-1] + [1] * (len(real.shape) - 1))
+    x_hat = real + alpha * (fake - real)
+    with tf.GradientTape() as tape:
+        tape.watch(x_hat)
+        scores = _f32(critic(x_hat))
+    grads = tape.gradient(scores, x_hat)
+    norm = tf.sqrt(tf.reduce_sum(tf.square(grads), axis=list(range(1, len(real.shape)))) + epsilon)
+    return tf.reduce_mean(tf.square(norm - target))
+
+
 def l1_loss(a, b):
     """Mean absolute difference, in float32."""
     return tf.reduce_mean(tf.abs(_f32(a) - _f32(b)))
 
 
-_DISCRIMINATOR_LOSSES = {"bce": bce_discriminator_loss}
+_DISCRIMINATOR_LOSSES = {
+    "bce": bce_discriminator_loss,
+    "wasserstein": wasserstein_discriminator_loss,
+    "hinge": hinge_discriminator_loss,
+    "least_squares": least_squares_discriminator_loss,
+}
 _GENERATOR_LOSSES = {
     "non_saturating": non_saturating_generator_loss,
     "minimax": minimax_generator_loss,
+    "wasserstein": wasserstein_generator_loss,
+    "hinge": hinge_generator_loss,
+    "least_squares": least_squares_generator_loss,
+}
+# The generator loss that goes with each discriminator loss by default.
+MATCHING_GENERATOR_LOSS = {
+    "bce": "non_saturating",
+    "wasserstein": "wasserstein",
+    "hinge": "hinge",
+    "least_squares": "least_squares",
 }
 _ALL = {
     fn.__name__: fn
     for fn in (
-        bce_discriminator_loss,
-        non_saturating_generator_loss,
-        minimax_generator_loss,
+        *_DISCRIMINATOR_LOSSES.values(),
+        *_GENERATOR_LOSSES.values(),
+        gradient_penalty,
         l1_loss,
     )
 }

@@ -39,6 +39,17 @@ MODEL_DEFAULTS = {
         "latent_dim": 64,
         "model_args": {"generator_filters": 64, "discriminator_filters": 16},
     },
+    # Not yet tuned for sample quality (issue 5): the paper's settings, sized for 16x16.
+    "wgan": {
+        "epochs": 60,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+    },
+    "wgan-gp": {
+        "epochs": 60,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+    },
 }
 COMMON_DEFAULTS = {
     "data": "digits",

@@ -29,7 +29,7 @@ def cli(*args, cwd=None):
     [
         (
             ["train", "nosuchgan"],
-            "Unknown model 'nosuchgan'; choose from ['dcgan', 'gan']",
+            "Unknown model 'nosuchgan'; choose from ['dcgan', 'gan', 'wgan', 'wgan-gp']",
         ),
         (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
         (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
@@ -61,7 +61,7 @@ def test_list_names_every_model():
     result = cli("list")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["dcgan", "gan"]
+    assert names == ["dcgan", "gan", "wgan", "wgan-gp"]
 
 
 @pytest.mark.slow
@@ -112,3 +112,17 @@ def test_train_into_a_foreign_folder_is_refused(tmp_path):
     result = cli("train", "gan", "--out", str(tmp_path), *TINY)
     assert result.returncode == 2
     assert "is not a keras-gans run folder" in result.stderr
+
+
+@pytest.mark.parametrize("model", ["dcgan", "wgan-gp"])
+def test_every_family_trains_one_step_from_the_cli(model, tmp_path):
+    run = str(tmp_path / model)
+    result = cli(
+        "train", model, "--out", run, "--image-size", "16", "--batch-size", "8",
+        "--latent-dim", "4", "--steps-per-epoch", "1", "--epochs", "1", "--quiet",
+        "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    header = open(os.path.join(run, "metrics.csv")).readline().strip().split(",")
+    assert header[:3] == ["epoch", "d_loss", "g_loss"]
+    assert json.load(open(os.path.join(run, "config.json")))["model"] == model

@@ -78,11 +78,100 @@ def test_registry_lookups_and_errors():
     assert losses.get_generator_loss("minimax") is losses.minimax_generator_loss
     assert losses.get("l1_loss") is losses.l1_loss
     assert "non_saturating_generator_loss" in losses.names()
-    with pytest.raises(ValueError, match=r"Unknown loss 'hinge'; choose from \['bce'\]"):
-        losses.get_discriminator_loss("hinge")
+    with pytest.raises(
+        ValueError,
+        match=r"Unknown loss 'gp'; choose from \['bce', 'hinge', 'least_squares', 'wasserstein'\]",
+    ):
+        losses.get_discriminator_loss("gp")
     with pytest.raises(ValueError, match=r"Unknown loss 'x'; choose from \["):
         losses.get("x")
 
 
 def test_l1_loss():
     assert float(losses.l1_loss([[1.0, -1.0]], [[0.5, 0.5]])) == pytest.approx(1.0)
+
+
+def test_wasserstein_hinge_and_least_squares_values():
+    real, fake = [2.0, 0.0], [0.5, -3.0]
+    assert float(losses.wasserstein_discriminator_loss(real, fake)) == pytest.approx(-1.25 - 1.0)
+    assert float(losses.wasserstein_generator_loss(fake)) == pytest.approx(1.25)
+    # relu(1 - 2) = 0, relu(1 - 0) = 1 -> 0.5; relu(1 + 0.5) = 1.5, relu(1 - 3) = 0 -> 0.75
+    assert float(losses.hinge_discriminator_loss(real, fake)) == pytest.approx(1.25)
+    assert float(losses.hinge_generator_loss(fake)) == pytest.approx(1.25)
+    # 0.5 * mean((1, 1)) + 0.5 * mean((0.25, 9))
+    assert float(losses.least_squares_discriminator_loss(real, fake)) == pytest.approx(0.5 + 2.3125)
+    assert float(losses.least_squares_generator_loss(fake)) == pytest.approx(0.5 * (0.25 + 16) / 2)
+
+
+@pytest.mark.parametrize("name", losses.discriminator_loss_names())
+def test_every_discriminator_loss_takes_patch_shaped_outputs(name):
+    fn = losses.get_discriminator_loss(name)
+    real = np.random.RandomState(0).normal(size=(2, 3, 3, 1)).astype("float32")
+    fake = np.random.RandomState(1).normal(size=(2, 3, 3, 1)).astype("float32")
+    flat = float(fn(real.reshape(-1), fake.reshape(-1)))
+    assert float(fn(real, fake)) == pytest.approx(flat, abs=1e-6)
+
+
+def _linear_critic(w):
+    import tensorflow as tf
+
+    w = tf.constant(w, tf.float32)
+    return lambda x: tf.reduce_sum(tf.reshape(x, [tf.shape(x)[0], -1]) * w, axis=1)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_gradient_penalty_of_a_linear_critic_is_norm_minus_one_squared(seed):
+    rng = np.random.RandomState(seed)
+    w = rng.normal(size=(4 * 4,)).astype("float32") * rng.uniform(0.1, 2)
+    real = rng.uniform(-1, 1, (5, 4, 4, 1)).astype("float32")
+    fake = rng.uniform(-1, 1, (5, 4, 4, 1)).astype("float32")
+    expected = (np.linalg.norm(w) - 1.0) ** 2
+    value = float(losses.gradient_penalty(_linear_critic(w), real, fake, epsilon=0.0))
+    assert value == pytest.approx(expected, rel=1e-5)
+    assert float(losses.gradient_penalty(_linear_critic(w), real, fake, target=0.0)) == (
+        pytest.approx(np.linalg.norm(w) ** 2, rel=1e-5)
+    )
+
+
+def test_gradient_penalty_gradient_is_finite_when_real_equals_fake():
+    import keras
+    import tensorflow as tf
+
+    critic = keras.Sequential(
+        [keras.Input((2, 2, 1)), keras.layers.Flatten(), keras.layers.Dense(1)]
+    )
+    critic.layers[-1].kernel.assign(tf.zeros((4, 1)))  # gradient norm 0 everywhere
+    x = np.ones((3, 2, 2, 1), np.float32)
+    with tf.GradientTape() as tape:
+        penalty = losses.gradient_penalty(critic, x, x)
+    kernel_grad, bias_grad = tape.gradient(penalty, critic.trainable_variables)
+    assert float(penalty) == pytest.approx(1.0, abs=1e-4)
+    # sqrt(sum(g^2) + eps): without eps this gradient is 0/0 = NaN
+    assert np.all(np.isfinite(kernel_grad.numpy()))
+    assert bias_grad is None  # the bias does not change the critic's input gradient
+    with tf.GradientTape() as tape:
+        no_eps = losses.gradient_penalty(critic, x, x, epsilon=0.0)
+    assert np.isnan(tape.gradient(no_eps, critic.trainable_variables[0]).numpy()).any()
+
+
+def test_gradient_penalty_is_differentiated_inside_the_critic_tape():
+    import tensorflow as tf
+
+    w = tf.Variable(np.full((4,), 2.0, np.float32))
+    critic = lambda x: tf.reduce_sum(tf.reshape(x, [-1, 4]) * w, axis=1)  # noqa: E731
+    x = np.zeros((2, 2, 2, 1), np.float32)
+    with tf.GradientTape() as tape:
+        penalty = losses.gradient_penalty(critic, x, x + 1, epsilon=0.0)
+    (grad,) = tape.gradient(penalty, [w])
+    # d/dw (||w|| - 1)^2 = 2 (||w|| - 1) w / ||w||, with ||w|| = 4
+    np.testing.assert_allclose(grad.numpy(), 2 * 3 * np.full(4, 2.0) / 4, rtol=1e-5)
+
+
+def test_interpolation_weights_are_uniform_on_0_1():
+    import tensorflow as tf
+    from scipy import stats
+
+    draws = losses.interpolation_weights(20000, tf.random.Generator.from_seed(0)).numpy()
+    assert draws.shape == (20000,) and draws.min() >= 0.0 and draws.max() < 1.0
+    assert stats.kstest(draws, "uniform").pvalue > 0.01
+    assert abs(draws.mean() - 0.5) < 0.01

@@ -4,5 +4,6 @@ from keras_gans.models.base import AdversarialModel
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
 from keras_gans.models.registry import get, names
+from keras_gans.models.wgan import WGAN, WGANGP
 
-__all__ = ["DCGAN", "GAN", "AdversarialModel", "get", "names"]
+__all__ = ["DCGAN", "GAN", "WGAN", "WGANGP", "AdversarialModel", "get", "names"]

@@ -44,7 +44,10 @@ class AdversarialModel(keras.Model):
         generator: ``keras.Model`` mapping ``[batch, latent_dim]`` noise to images.
         discriminator: ``keras.Model`` mapping images to logits.
         latent_dim: size of z (default: the generator's input size).
-        generator_loss: ``"non_saturating"`` (default) or ``"minimax"``.
+        loss: discriminator loss by name: ``"bce"`` (default), ``"hinge"``,
+            ``"least_squares"`` or ``"wasserstein"`` (see ``keras_gans.losses``).
+        generator_loss: generator loss by name; default: the one matching
+            ``loss`` (``"non_saturating"`` for bce; ``"minimax"`` is available).
         seed: int seed of the training noise (None: non-deterministic).
         **kwargs: passed to ``keras.Model`` (``name``, ...).
 
@@ -63,16 +66,22 @@ class AdversarialModel(keras.Model):
 
     default_label_smoothing = 0.0
     default_d_steps = 1
+    # Names of the extra terms ``discriminator_objective`` returns (logged by fit).
+    extra_log_names = ()
 
     def __init__(
         self,
         generator,
         discriminator,
         latent_dim=None,
-        generator_loss="non_saturating",
+        loss="bce",
+        generator_loss=None,
         seed=None,
         **kwargs,
     ):
+        discriminator_loss_fn = losses.get_discriminator_loss(loss)
+        if generator_loss is None:
+            generator_loss = losses.MATCHING_GENERATOR_LOSS[loss]
         generator_loss_fn = losses.get_generator_loss(generator_loss)
         super().__init__(**kwargs)
         for role, net in (("generator", generator), ("discriminator", discriminator)):
@@ -91,7 +100,9 @@ class AdversarialModel(keras.Model):
         self.discriminator = discriminator
         self.latent_dim = int(latent_dim)
         self.seed = seed
+        self.loss_name = loss
         self.generator_loss_name = generator_loss
+        self._discriminator_loss_fn = discriminator_loss_fn
         self._generator_loss_fn = generator_loss_fn
         self._check_networks_fit()
         with self.distribute_strategy.scope():
@@ -101,6 +112,7 @@ class AdversarialModel(keras.Model):
                 self.noise_generator = tf.random.Generator.from_seed(seed)
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        self.extra_trackers = [keras.metrics.Mean(name=n) for n in self.extra_log_names]
         self.d_steps = self.default_d_steps
         self.label_smoothing = self.default_label_smoothing
         self.g_optimizer = None
@@ -222,7 +234,7 @@ class AdversarialModel(keras.Model):
     # ---------------------------------------------------------------- metrics
     @property
     def metrics(self):
-        return [self.d_loss_tracker, self.g_loss_tracker]
+        return [self.d_loss_tracker, self.g_loss_tracker, *self.extra_trackers]
 
     def _logs(self):
         return {m.name: m.result() for m in self.metrics}
@@ -234,7 +246,10 @@ class AdversarialModel(keras.Model):
 
     # ----------------------------------------------------------------- losses
     def discriminator_loss(self, real_logits, fake_logits):
-        return losses.bce_discriminator_loss(real_logits, fake_logits, self.label_smoothing)
+        """The named discriminator loss (BCE with ``label_smoothing`` on reals)."""
+        if self.loss_name == "bce":
+            return self._discriminator_loss_fn(real_logits, fake_logits, self.label_smoothing)
+        return self._discriminator_loss_fn(real_logits, fake_logits)
 
     def generator_loss(self, fake_logits):
         return self._generator_loss_fn(fake_logits)
@@ -266,16 +281,32 @@ class AdversarialModel(keras.Model):
         grads = tape.gradient(loss, variables)
         optimizer.apply_gradients(zip(grads, variables, strict=True))
 
+    def discriminator_objective(self, real, fake):
+        """The discriminator's loss and extra logged terms (``extra_log_names``).
+
+        Runs inside the discriminator's gradient tape; families with penalties
+        (WGAN-GP) override it.
+        """
+        real_logits = self.discriminator(real, training=True)
+        fake_logits = self.discriminator(fake, training=True)
+        return self.discriminator_loss(real_logits, fake_logits), {}
+
+    def after_discriminator_update(self):
+        """Hook run after every discriminator update (WGAN clips weights here)."""
+
     def discriminator_step(self, real, batch_size):
-        """One discriminator update on ``real`` and fresh fakes; returns its loss."""
+        """One discriminator update on ``real`` and fresh fakes.
+
+        Returns:
+            ``(loss, extras)``: the loss and the extra logged terms.
+        """
         fake = self.generator(self.sample_noise(batch_size), training=True)
         with tf.GradientTape() as tape:
-            real_logits = self.discriminator(real, training=True)
-            fake_logits = self.discriminator(fake, training=True)
-            loss = self.discriminator_loss(real_logits, fake_logits)
+            loss, extras = self.discriminator_objective(real, fake)
             scaled = self.scaled_loss(loss, self.d_optimizer)
         self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
-        return loss
+        self.after_discriminator_update()
+        return loss, extras
 
     def generator_step(self, batch_size):
         """One generator update on fresh noise; returns its loss."""
@@ -291,12 +322,13 @@ class AdversarialModel(keras.Model):
     def train_step(self, data):
         real = self.unpack_images(data)
         batch_size = tf.shape(real)[0]
-        d_loss = 0.0
         for _ in range(self.d_steps):
-            d_loss = self.discriminator_step(real, batch_size)
+            d_loss, extras = self.discriminator_step(real, batch_size)
         g_loss = self.generator_step(batch_size)
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
+        for tracker in self.extra_trackers:
+            tracker.update_state(extras[tracker.name])
         return self._logs()
 
     def call(self, inputs, training=False):
@@ -337,6 +369,7 @@ class AdversarialModel(keras.Model):
                 "generator": keras.saving.serialize_keras_object(self.generator),
                 "discriminator": keras.saving.serialize_keras_object(self.discriminator),
                 "latent_dim": self.latent_dim,
+                "loss": self.loss_name,
                 "generator_loss": self.generator_loss_name,
                 "seed": self.seed,
             }

@@ -24,7 +24,9 @@ class DCGAN(AdversarialModel):
         discriminator: a ``keras.Model`` to use instead of the default one.
         generator_filters: width of the generator's last hidden block.
         discriminator_filters: filters of the discriminator's first convolution.
-        generator_loss: ``"non_saturating"`` (default) or ``"minimax"``.
+        loss: ``"bce"`` (default), ``"hinge"`` or ``"least_squares"``.
+        generator_loss: default: the one matching ``loss`` (``"non_saturating"``
+            for bce; ``"minimax"`` is available).
         seed: int seed of the training noise.
         **kwargs: passed to ``keras.Model``.
 
@@ -50,7 +52,8 @@ class DCGAN(AdversarialModel):
         discriminator=None,
         generator_filters=64,
         discriminator_filters=64,
-        generator_loss="non_saturating",
+        loss="bce",
+        generator_loss=None,
         seed=None,
         **kwargs,
     ):
@@ -66,6 +69,7 @@ class DCGAN(AdversarialModel):
             generator,
             discriminator,
             latent_dim=latent_dim,
+            loss=loss,
             generator_loss=generator_loss,
             seed=seed,
             **kwargs,

@@ -52,7 +52,9 @@ class GAN(AdversarialModel):
         discriminator: a ``keras.Model`` to use instead of the default MLP.
         generator_hidden_units: widths of the default generator's layers.
         discriminator_hidden_units: widths of the default discriminator's layers.
-        generator_loss: ``"non_saturating"`` (default) or ``"minimax"``.
+        loss: ``"bce"`` (default), ``"hinge"`` or ``"least_squares"``.
+        generator_loss: default: the one matching ``loss`` (``"non_saturating"``
+            for bce; ``"minimax"`` is available).
         seed: int seed of the training noise.
         **kwargs: passed to ``keras.Model``.
 
@@ -76,7 +78,8 @@ class GAN(AdversarialModel):
         discriminator=None,
         generator_hidden_units=(256, 512, 1024),
         discriminator_hidden_units=(512, 256),
-        generator_loss="non_saturating",
+        loss="bce",
+        generator_loss=None,
         seed=None,
         **kwargs,
     ):
@@ -92,6 +95,7 @@ class GAN(AdversarialModel):
             generator,
             discriminator,
             latent_dim=latent_dim,
+            loss=loss,
             generator_loss=generator_loss,
             seed=seed,
             **kwargs,

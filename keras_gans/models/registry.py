@@ -2,8 +2,9 @@
 
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
+from keras_gans.models.wgan import WGAN, WGANGP
 
-_MODELS = {"gan": GAN, "dcgan": DCGAN}
+_MODELS = {"gan": GAN, "dcgan": DCGAN, "wgan": WGAN, "wgan-gp": WGANGP}
 
 
 def names():

@@ -68,15 +68,29 @@ def dcgan_generator(latent_dim, image_shape, filters=64, name="generator"):
     return keras.Model(z, images, name=name)
 
 
-def dcgan_discriminator(image_shape, filters=64, num_layers=4, name="discriminator"):
+NORMALIZATIONS = ("batch", "layer", None)
+
+
+def _normalization(kind):
+    if kind == "batch":
+        return keras.layers.BatchNormalization()
+    return keras.layers.LayerNormalization(axis=[1, 2, 3])
+
+
+def dcgan_discriminator(
+    image_shape, filters=64, num_layers=4, normalization="batch", name="discriminator"
+):
     """DCGAN discriminator: strided 5x5 convolutions, LeakyReLU(0.2), one logit.
 
-    Batch normalisation follows every convolution except the first (on the input).
+    Normalisation follows every convolution except the first (on the input):
+    batch norm by default; ``"layer"`` or None for critics that a gradient
+    penalty constrains per example (WGAN-GP).
 
     Args:
         image_shape: ``(height, width, channels)`` of the input images.
         filters: filters of the first convolution, doubling each layer.
         num_layers: number of stride-2 convolutions (4 in the paper).
+        normalization: ``"batch"``, ``"layer"`` or None.
         name: model name.
 
     Returns:
@@ -92,12 +106,19 @@ def dcgan_discriminator(image_shape, filters=64, num_layers=4, name="discriminat
         Convolutional GANs (2015), https://arxiv.org/abs/1511.06434
     """
     image_shape = check_image_shape(image_shape)
+    if normalization not in NORMALIZATIONS:
+        raise ValueError(
+            f"Unknown normalization {normalization!r}; choose from {list(NORMALIZATIONS)}"
+        )
     images = keras.Input(image_shape, name="images")
     x = images
     for i in range(num_layers):
-        x = keras.layers.Conv2D(filters * 2**i, 5, strides=2, padding="same", use_bias=i == 0)(x)
-        if i > 0:
-            x = keras.layers.BatchNormalization()(x)
+        normalized = i > 0 and normalization is not None
+        x = keras.layers.Conv2D(
+            filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
+        )(x)
+        if normalized:
+            x = _normalization(normalization)(x)
         x = keras.layers.LeakyReLU(0.2)(x)
     x = keras.layers.Flatten()(x)
     logits = keras.layers.Dense(1, dtype="float32", name="logits")(x)

@@ -33,10 +33,24 @@ def test_gan_generator_loss_is_the_named_one():
 
 def test_gan_unknown_generator_loss_names_the_choices():
     with pytest.raises(
-        ValueError,
-        match=r"Unknown loss 'wgan'; choose from \['minimax', 'non_saturating'\]",
+        ValueError, match=r"Unknown loss 'wgan'; choose from \['hinge', 'least_squares', 'minimax'"
     ):
         tiny_gan(generator_loss="wgan")
+    with pytest.raises(ValueError, match=r"Unknown loss 'mse'; choose from \['bce', 'hinge'"):
+        tiny_gan(loss="mse")
+
+
+@pytest.mark.parametrize("loss", ["hinge", "least_squares"])
+def test_gan_loss_choice_picks_both_losses_from_the_registry(loss, tiny_images):
+    gan = tiny_gan(loss=loss)
+    real, fake = np.array([[0.5], [2.0]], np.float32), np.array([[-0.3], [1.5]], np.float32)
+    d_fn = keras_gans.losses.get_discriminator_loss(loss)
+    g_fn = keras_gans.losses.get_generator_loss(loss)
+    assert float(gan.discriminator_loss(real, fake)) == pytest.approx(float(d_fn(real, fake)))
+    assert float(gan.generator_loss(fake)) == pytest.approx(float(g_fn(fake)))
+    gan.compile()
+    history = gan.fit(tiny_images, batch_size=8, epochs=1, verbose=0)
+    assert np.isfinite(history.history["d_loss"][0])
 
 
 def test_gan_default_networks_are_mlps():

@@ -1,0 +1,175 @@
+"""Wasserstein GANs: ``WGAN`` (weight clipping) and ``WGANGP`` (gradient penalty)."""
+
+import keras
+import tensorflow as tf
+
+from keras_gans import losses
+from keras_gans.models.base import AdversarialModel
+from keras_gans.models.gan import default_networks
+from keras_gans.networks import dcgan_discriminator, dcgan_generator
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class WGAN(AdversarialModel):
+    """WGAN: a critic with a linear output, its weights clipped after every update.
+
+    Defaults follow the paper: ``clip_value=0.01``, RMSprop(5e-5) for both
+    networks, 5 critic updates per generator update (``compile(d_steps=...)``).
+    The clipping runs in the training graph, on the device, after each critic
+    update. The critic is called ``discriminator`` in the API.
+
+    Args:
+        image_shape: ``(height, width, channels)``; optional when both
+            networks are given.
+        latent_dim: size of z (default: the given generator's input size, or 100).
+        generator: a ``keras.Model`` instead of the default DCGAN generator.
+        discriminator: the critic, a ``keras.Model`` with an unbounded output
+            (default: DCGAN discriminator).
+        clip_value: critic weights are clipped to ``[-clip_value, clip_value]``.
+        generator_filters: width of the default generator's last hidden block.
+        discriminator_filters: filters of the default critic's first convolution.
+        seed: int seed of the training noise.
+        **kwargs: passed to ``keras.Model``.
+
+    Example:
+    >>> wgan = keras_gans.models.WGAN(image_shape=(16, 16, 1), latent_dim=8,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> wgan.compile()
+    >>> wgan.d_steps
+    5
+
+    Reference:
+        Arjovsky et al., Wasserstein GAN (2017), https://arxiv.org/abs/1701.07875
+    """
+
+    default_d_steps = 5
+    critic_normalization = "batch"
+
+    def __init__(
+        self,
+        image_shape=None,
+        latent_dim=None,
+        generator=None,
+        discriminator=None,
+        clip_value=0.01,
+        generator_filters=64,
+        discriminator_filters=64,
+        seed=None,
+        **kwargs,
+    ):
+        if not float(clip_value) > 0:
+            raise ValueError(f"clip_value must be > 0, got {clip_value!r}.")
+        image_shape, latent_dim, generator, discriminator = default_networks(
+            image_shape,
+            latent_dim,
+            generator,
+            discriminator,
+            lambda n, s: dcgan_generator(n, s, generator_filters),
+            lambda s: dcgan_discriminator(
+                s, discriminator_filters, normalization=type(self).critic_normalization
+            ),
+        )
+        kwargs.pop("loss", None)
+        kwargs.pop("generator_loss", None)
+        super().__init__(
+            generator,
+            discriminator,
+            latent_dim=latent_dim,
+            loss="wasserstein",
+            seed=seed,
+            **kwargs,
+        )
+        self.clip_value = float(clip_value)
+        self.generator_filters = generator_filters
+        self.discriminator_filters = discriminator_filters
+
+    def default_optimizers(self):
+        return keras.optimizers.RMSprop(5e-5), keras.optimizers.RMSprop(5e-5)
+
+    def after_discriminator_update(self):
+        for variable in self.discriminator.trainable_variables:
+            variable.assign(tf.clip_by_value(variable, -self.clip_value, self.clip_value))
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "image_shape": self.image_shape,
+                "clip_value": self.clip_value,
+                "generator_filters": self.generator_filters,
+                "discriminator_filters": self.discriminator_filters,
+            }
+        )
+        return config
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class WGANGP(WGAN):
+    """WGAN-GP: Wasserstein loss plus a gradient penalty on the critic, no clipping.
+
+    Defaults follow the paper: ``gp_weight=10``, Adam(1e-4, beta_1=0, beta_2=0.9)
+    for both networks, 5 critic updates per generator update, and a critic
+    without batch normalisation (layer norm). Logs ``d_loss``, ``g_loss``,
+    ``gp`` (the penalty, unweighted) and ``wasserstein`` (the critic's estimate
+    ``mean(real) - mean(fake)``).
+
+    Args:
+        image_shape: ``(height, width, channels)``; optional when both
+            networks are given.
+        latent_dim: size of z (default: the given generator's input size, or 100).
+        generator: a ``keras.Model`` instead of the default DCGAN generator.
+        discriminator: the critic (avoid batch norm: the penalty is per example).
+        gp_weight: weight of the gradient penalty.
+        generator_filters: width of the default generator's last hidden block.
+        discriminator_filters: filters of the default critic's first convolution.
+        seed: int seed of the training noise and the interpolation weights.
+        **kwargs: passed to ``keras.Model``.
+
+    Example:
+    >>> gan = keras_gans.models.WGANGP(image_shape=(16, 16, 1), latent_dim=8,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> float(gan.g_optimizer.beta_2)
+    0.9
+
+    Reference:
+        Gulrajani et al., Improved Training of Wasserstein GANs (2017),
+        https://arxiv.org/abs/1704.00028
+    """
+
+    critic_normalization = "layer"
+    extra_log_names = ("gp", "wasserstein")
+
+    def __init__(self, *args, gp_weight=10.0, **kwargs):
+        if not float(gp_weight) >= 0:
+            raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+        kwargs.pop("clip_value", None)
+        super().__init__(*args, clip_value=1.0, **kwargs)
+        self.gp_weight = float(gp_weight)
+
+    def default_optimizers(self):
+        return (
+            keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
+            keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
+        )
+
+    def after_discriminator_update(self):
+        """No clipping: the gradient penalty constrains the critic."""
+
+    def discriminator_objective(self, real, fake):
+        real_scores = self.discriminator(real, training=True)
+        fake_scores = self.discriminator(fake, training=True)
+        penalty = losses.gradient_penalty(
+            lambda x: self.discriminator(x, training=True),
+            real,
+            fake,
+            rng=self.noise_generator,
+        )
+        loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
+        return loss + self.gp_weight * penalty, {"gp": penalty, "wasserstein": -loss}
+
+    def get_config(self):
+        config = super().get_config()
+        config.pop("clip_value")
+        config["gp_weight"] = self.gp_weight
+        return config
