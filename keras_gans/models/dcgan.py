@@ -43,6 +43,8 @@ class DCGAN(AdversarialModel):
     """
 
     default_label_smoothing = 0.1
+    # Normalisation of the default discriminator ("batch", "layer" or None).
+    discriminator_normalization = "batch"
 
     def __init__(
         self,
@@ -63,7 +65,9 @@ class DCGAN(AdversarialModel):
             generator,
             discriminator,
             lambda n, s: dcgan_generator(n, s, generator_filters),
-            lambda s: dcgan_discriminator(s, discriminator_filters),
+            lambda s: dcgan_discriminator(
+                s, discriminator_filters, normalization=type(self).discriminator_normalization
+            ),
         )
         super().__init__(
             generator,

@@ -1,16 +1,31 @@
-"""Wasserstein GANs: ``WGAN`` (weight clipping) and ``WGANGP`` (gradient penalty)."""
+"""Wasserstein GANs: ``WGAN`` (weight clipping) and ``WGANGP`` (gradient penalty).
+
+Both are DCGANs (same default networks and constructor arguments) trained with the
+Wasserstein loss and 5 critic updates per generator update.
+"""
 
 import keras
 import tensorflow as tf
 
 from keras_gans import losses
-from keras_gans.models.base import AdversarialModel
-from keras_gans.models.gan import default_networks
-from keras_gans.networks import dcgan_discriminator, dcgan_generator
+from keras_gans.models.dcgan import DCGAN
+
+
+class _WassersteinGAN(DCGAN):
+    """A DCGAN with the Wasserstein loss on both sides (not registered: abstract)."""
+
+    default_d_steps = 5
+    default_label_smoothing = 0.0
+
+    def __init__(self, *args, **kwargs):
+        # The loss is what makes the family; saved configs carry it, so drop it here.
+        kwargs.pop("loss", None)
+        kwargs.pop("generator_loss", None)
+        super().__init__(*args, loss="wasserstein", **kwargs)
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class WGAN(AdversarialModel):
+class WGAN(_WassersteinGAN):
     """WGAN: a critic with a linear output, its weights clipped after every update.
 
     Defaults follow the paper: ``clip_value=0.01``, RMSprop(5e-5) for both
@@ -42,46 +57,11 @@ class WGAN(AdversarialModel):
         Arjovsky et al., Wasserstein GAN (2017), https://arxiv.org/abs/1701.07875
     """
 
-    default_d_steps = 5
-    critic_normalization = "batch"
-
-    def __init__(
-        self,
-        image_shape=None,
-        latent_dim=None,
-        generator=None,
-        discriminator=None,
-        clip_value=0.01,
-        generator_filters=64,
-        discriminator_filters=64,
-        seed=None,
-        **kwargs,
-    ):
+    def __init__(self, *args, clip_value=0.01, **kwargs):
         if not float(clip_value) > 0:
             raise ValueError(f"clip_value must be > 0, got {clip_value!r}.")
-        image_shape, latent_dim, generator, discriminator = default_networks(
-            image_shape,
-            latent_dim,
-            generator,
-            discriminator,
-            lambda n, s: dcgan_generator(n, s, generator_filters),
-            lambda s: dcgan_discriminator(
-                s, discriminator_filters, normalization=type(self).critic_normalization
-            ),
-        )
-        kwargs.pop("loss", None)
-        kwargs.pop("generator_loss", None)
-        super().__init__(
-            generator,
-            discriminator,
-            latent_dim=latent_dim,
-            loss="wasserstein",
-            seed=seed,
-            **kwargs,
-        )
+        super().__init__(*args, **kwargs)
         self.clip_value = float(clip_value)
-        self.generator_filters = generator_filters
-        self.discriminator_filters = discriminator_filters
 
     def default_optimizers(self):
         return keras.optimizers.RMSprop(5e-5), keras.optimizers.RMSprop(5e-5)
@@ -91,20 +71,11 @@ class WGAN(AdversarialModel):
             variable.assign(tf.clip_by_value(variable, -self.clip_value, self.clip_value))
 
     def get_config(self):
-        config = super().get_config()
-        config.update(
-            {
-                "image_shape": self.image_shape,
-                "clip_value": self.clip_value,
-                "generator_filters": self.generator_filters,
-                "discriminator_filters": self.discriminator_filters,
-            }
-        )
-        return config
+        return {**super().get_config(), "clip_value": self.clip_value}
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class WGANGP(WGAN):
+class WGANGP(_WassersteinGAN):
     """WGAN-GP: Wasserstein loss plus a gradient penalty on the critic, no clipping.
 
     Defaults follow the paper: ``gp_weight=10``, Adam(1e-4, beta_1=0, beta_2=0.9)
@@ -137,14 +108,13 @@ class WGANGP(WGAN):
         https://arxiv.org/abs/1704.00028
     """
 
-    critic_normalization = "layer"
+    discriminator_normalization = "layer"
     extra_log_names = ("gp", "wasserstein")
 
     def __init__(self, *args, gp_weight=10.0, **kwargs):
         if not float(gp_weight) >= 0:
             raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
-        kwargs.pop("clip_value", None)
-        super().__init__(*args, clip_value=1.0, **kwargs)
+        super().__init__(*args, **kwargs)
         self.gp_weight = float(gp_weight)
 
     def default_optimizers(self):
@@ -152,9 +122,6 @@ class WGANGP(WGAN):
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
         )
-
-    def after_discriminator_update(self):
-        """No clipping: the gradient penalty constrains the critic."""
 
     def discriminator_objective(self, real, fake):
         real_scores = self.discriminator(real, training=True)
@@ -169,7 +136,4 @@ class WGANGP(WGAN):
         return loss + self.gp_weight * penalty, {"gp": penalty, "wasserstein": -loss}
 
     def get_config(self):
-        config = super().get_config()
-        config.pop("clip_value")
-        config["gp_weight"] = self.gp_weight
-        return config
+        return {**super().get_config(), "gp_weight": self.gp_weight}
