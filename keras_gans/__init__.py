@@ -1,6 +1,6 @@
 """keras_gans: a GAN model zoo for Keras 3 / TensorFlow."""
 
-from keras_gans import callbacks, data, export, images, losses, models, networks, noise
+from keras_gans import callbacks, data, export, images, losses, metrics, models, networks, noise
 from keras_gans.errors import (
     DataError,
     ExportError,
@@ -22,6 +22,7 @@ __all__ = [
     "export",
     "images",
     "losses",
+    "metrics",
     "models",
     "networks",
     "noise",

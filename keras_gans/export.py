@@ -138,6 +138,7 @@ def save_generator(model, base_dir, version=None, model_name=None, warmup=True):
             "model": type(model).__name__,
             "latent_dim": getattr(model, "latent_dim", None),
             "image_shape": list(model.image_shape),
+            "num_classes": getattr(model, "num_classes", None),
             "signatures": sorted(signatures),
             "keras_gans_version": __version__,
             "exported_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),

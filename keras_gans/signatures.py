@@ -29,3 +29,33 @@ def unconditional_signatures(generator, latent_dim):
         return {"images_uint8": images_to_uint8(images)}
 
     return {"serving_default": serving_default, "sample": sample}
+
+
+def conditional_signatures(generator, latent_dim):
+    """``serving_default(z, label) -> images`` and ``sample(seed, label) -> images_uint8``.
+
+    Labels are int64 ``[None]``, one per example (same length as z or seed).
+    """
+
+    @tf.function(
+        input_signature=[
+            tf.TensorSpec([None, latent_dim], tf.float32, name="z"),
+            tf.TensorSpec([None], tf.int64, name="label"),
+        ]
+    )
+    def serving_default(z, label):
+        images = generator([z, tf.cast(label, tf.int32)], training=False)
+        return {"images": tf.cast(images, tf.float32)}
+
+    @tf.function(
+        input_signature=[
+            tf.TensorSpec([None], tf.int64, name="seed"),
+            tf.TensorSpec([None], tf.int64, name="label"),
+        ]
+    )
+    def sample(seed, label):
+        z = noise_from_seeds(seed, latent_dim)
+        images = generator([z, tf.cast(label, tf.int32)], training=False)
+        return {"images_uint8": images_to_uint8(images)}
+
+    return {"serving_default": serving_default, "sample": sample}

@@ -1,12 +1,36 @@
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+_CACHE = None
+
+
+def pytest_configure(config):
+    """One fresh extractor cache per test session (subprocesses inherit it)."""
+    global _CACHE
+    _CACHE = tempfile.mkdtemp(prefix="keras_gans_test_cache_")
+    os.environ["KERAS_GANS_CACHE"] = _CACHE
+
+
+def pytest_unconfigure(config):
+    if _CACHE:
+        shutil.rmtree(_CACHE, ignore_errors=True)
+
 
 @pytest.fixture
 def tiny_images():
     """16 random images 8x8x1 in [-1, 1] (fixed seed)."""
     return np.random.RandomState(0).uniform(-1, 1, (16, 8, 8, 1)).astype("float32")
+
+
+@pytest.fixture(scope="session")
+def digits_classifier():
+    """The 16x16 DigitsClassifier, trained once per session in the session cache."""
+    from keras_gans.metrics import DigitsClassifier
+
+    return DigitsClassifier(image_size=16)

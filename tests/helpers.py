@@ -53,8 +53,11 @@ import numpy as np
 import tensorflow as tf
 m = tf.saved_model.load({path!r})
 z = tf.constant(np.random.RandomState(1).normal(size=(3, {latent})).astype("float32"))
-images = m.signatures["serving_default"](z=z)["images"]
-u8 = m.signatures["sample"](seed=tf.constant([5, 6], tf.int64))["images_uint8"]
+conditional = "label" in m.signatures["serving_default"].structured_input_signature[1]
+extra = {{"label": tf.constant([2, 0, 1], tf.int64)}} if conditional else {{}}
+images = m.signatures["serving_default"](z=z, **extra)["images"]
+extra = {{"label": tf.constant([1, 2], tf.int64)}} if conditional else {{}}
+u8 = m.signatures["sample"](seed=tf.constant([5, 6], tf.int64), **extra)["images_uint8"]
 assert "keras_gans" not in sys.modules, "the fresh process imported keras_gans"
 print(json.dumps({{
     "images_shape": images.shape.as_list(), "images_dtype": images.dtype.name,
@@ -63,6 +66,19 @@ print(json.dumps({{
     "u8_shape": u8.shape.as_list(), "u8_dtype": u8.dtype.name, "u8": u8.numpy().tolist(),
 }}))
 """
+
+
+def condition_for(model, n):
+    """Labels 0, 1, ... for a conditional model (None otherwise)."""
+    if not hasattr(model, "num_classes"):
+        return None
+    return np.arange(n, dtype=np.int32) % model.num_classes
+
+
+def d_of_g(model, z, condition):
+    """Discriminator logits of generated images, in inference mode."""
+    images = model.generate_images(z, condition, training=False)
+    return model.discriminate(images, condition, training=False)
 
 
 def check_fit_and_weights(
@@ -102,11 +118,8 @@ def check_save_load(model, data, path, batch_size=8):
     )
     np.testing.assert_allclose(loaded.generate(4, seed=3), model.generate(4, seed=3), atol=1e-6)
     z = np.random.RandomState(0).normal(size=(2, model.latent_dim)).astype("float32")
-    np.testing.assert_allclose(
-        loaded.discriminator(loaded.generator(z)),
-        model.discriminator(model.generator(z)),
-        atol=1e-6,
-    )
+    cond = condition_for(model, 2)
+    np.testing.assert_allclose(d_of_g(loaded, z, cond), d_of_g(model, z, cond), atol=1e-6)
     assert loaded.d_steps == model.d_steps
     assert int(loaded.d_optimizer.iterations) == int(model.d_optimizer.iterations)
     for a, b in zip(loaded.d_optimizer.variables, model.d_optimizer.variables, strict=True):
@@ -128,9 +141,12 @@ def check_export_fresh_process(model, base_dir):
     assert out["images_dtype"] == "float32"
     assert -1.0 <= out["min"] <= out["max"] <= 1.0
     z = np.random.RandomState(1).normal(size=(3, model.latent_dim)).astype("float32")
-    np.testing.assert_allclose(out["images"], model.generator(z, training=False), atol=1e-5)
+    labels = np.array([2, 0, 1]) if hasattr(model, "num_classes") else None
+    expected = model.generate_images(z, labels, training=False)
+    np.testing.assert_allclose(out["images"], expected, atol=1e-5)
     assert out["u8_shape"] == [2, h, w, c] and out["u8_dtype"] == "uint8"
-    expected = to_uint8(model.generate(2, seed=5)).astype(int)
+    kwargs = {"labels": [1, 2]} if labels is not None else {}
+    expected = to_uint8(model.generate(2, seed=5, **kwargs)).astype(int)
     assert np.abs(np.array(out["u8"]) - expected).max() <= 1
     return path
 

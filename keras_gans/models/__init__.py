@@ -1,9 +1,10 @@
 """GAN model families as ``keras.Model`` subclasses, and their registry."""
 
 from keras_gans.models.base import AdversarialModel
+from keras_gans.models.cgan import ConditionalGAN
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
 from keras_gans.models.registry import get, names
 from keras_gans.models.wgan import WGAN, WGANGP
 
-__all__ = ["DCGAN", "GAN", "WGAN", "WGANGP", "AdversarialModel", "get", "names"]
+__all__ = ["ConditionalGAN", "DCGAN", "GAN", "WGAN", "WGANGP", "AdversarialModel", "get", "names"]

@@ -10,6 +10,14 @@ from keras_gans.noise import seeded_noise
 from keras_gans.signatures import unconditional_signatures
 
 
+def unwrap_batch(data):
+    """A batch without Keras' 1-tuple wrapping: ``fit(x=(images, labels))`` gives
+    ``((images, labels),)``, ``fit(x=images, y=labels)`` gives ``(images, labels)``."""
+    while isinstance(data, (tuple, list)) and len(data) == 1:
+        data = data[0]
+    return data
+
+
 def _num_replicas():
     return tf.distribute.get_strategy().num_replicas_in_sync
 
@@ -87,7 +95,7 @@ class AdversarialModel(keras.Model):
         for role, net in (("generator", generator), ("discriminator", discriminator)):
             if not isinstance(net, keras.Model):
                 raise ValueError(f"{role} must be a keras.Model, got {type(net).__name__}.")
-        inferred = generator.input_shape[-1] if generator.built else None
+        inferred = self._latent_size_of(generator) if generator.built else None
         if latent_dim is None:
             latent_dim = inferred
         if latent_dim is None or (inferred is not None and int(latent_dim) != inferred):
@@ -121,6 +129,11 @@ class AdversarialModel(keras.Model):
             self.built = True
 
     # ----------------------------------------------------------------- shapes
+    @staticmethod
+    def _latent_size_of(generator):
+        """The size of z a built generator takes (conditional models override it)."""
+        return generator.input_shape[-1]
+
     @property
     def image_shape(self):
         """``(height, width, channels)`` of the generated images."""
@@ -255,12 +268,16 @@ class AdversarialModel(keras.Model):
         return self._generator_loss_fn(fake_logits)
 
     # -------------------------------------------------------------- training
-    def unpack_images(self, data):
-        """The real images of a batch: ``x`` or the first element of a tuple."""
+    def unpack(self, data):
+        """``(real_images, condition)`` of a batch; unconditional models: condition None.
+
+        The images are ``x`` or the first element of a tuple (labels ignored).
+        """
+        data = unwrap_batch(data)
         images = data[0] if isinstance(data, (tuple, list)) else data
         images = tf.convert_to_tensor(images)
         self._check_batch_shape(images, self.image_shape, "images")
-        return tf.cast(images, self.compute_dtype)
+        return tf.cast(images, self.compute_dtype), None
 
     def _check_batch_shape(self, images, expected, what):
         shape = tuple(images.shape)
@@ -272,6 +289,14 @@ class AdversarialModel(keras.Model):
                 f"{type(self).__name__} expects {tuple(expected)}."
             )
 
+    def generate_images(self, z, condition=None, training=False):
+        """The generator on noise ``z`` (and ``condition``, for conditional models)."""
+        return self.generator(z, training=training)
+
+    def discriminate(self, images, condition=None, training=True):
+        """The discriminator's logits for ``images`` (and ``condition``)."""
+        return self.discriminator(images, training=training)
+
     def scaled_loss(self, loss, optimizer):
         """``loss`` as differentiated: divided by the replica count, loss-scaled."""
         return optimizer.scale_loss(loss / tf.cast(_num_replicas(), loss.dtype))
@@ -281,50 +306,49 @@ class AdversarialModel(keras.Model):
         grads = tape.gradient(loss, variables)
         optimizer.apply_gradients(zip(grads, variables, strict=True))
 
-    def discriminator_objective(self, real, fake):
+    def discriminator_objective(self, real, fake, condition=None):
         """The discriminator's loss and extra logged terms (``extra_log_names``).
 
         Runs inside the discriminator's gradient tape; families with penalties
         (WGAN-GP) override it.
         """
-        real_logits = self.discriminator(real, training=True)
-        fake_logits = self.discriminator(fake, training=True)
+        real_logits = self.discriminate(real, condition)
+        fake_logits = self.discriminate(fake, condition)
         return self.discriminator_loss(real_logits, fake_logits), {}
 
     def after_discriminator_update(self):
         """Hook run after every discriminator update (WGAN clips weights here)."""
 
-    def discriminator_step(self, real, batch_size):
+    def discriminator_step(self, real, condition, batch_size):
         """One discriminator update on ``real`` and fresh fakes.
 
         Returns:
             ``(loss, extras)``: the loss and the extra logged terms.
         """
-        fake = self.generator(self.sample_noise(batch_size), training=True)
+        fake = self.generate_images(self.sample_noise(batch_size), condition, training=True)
         with tf.GradientTape() as tape:
-            loss, extras = self.discriminator_objective(real, fake)
+            loss, extras = self.discriminator_objective(real, fake, condition)
             scaled = self.scaled_loss(loss, self.d_optimizer)
         self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
         self.after_discriminator_update()
         return loss, extras
 
-    def generator_step(self, batch_size):
+    def generator_step(self, condition, batch_size):
         """One generator update on fresh noise; returns its loss."""
         z = self.sample_noise(batch_size)
         with tf.GradientTape() as tape:
-            fake = self.generator(z, training=True)
-            fake_logits = self.discriminator(fake, training=True)
-            loss = self.generator_loss(fake_logits)
+            fake = self.generate_images(z, condition, training=True)
+            loss = self.generator_loss(self.discriminate(fake, condition))
             scaled = self.scaled_loss(loss, self.g_optimizer)
         self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
         return loss
 
     def train_step(self, data):
-        real = self.unpack_images(data)
+        real, condition = self.unpack(data)
         batch_size = tf.shape(real)[0]
         for _ in range(self.d_steps):
-            d_loss, extras = self.discriminator_step(real, batch_size)
-        g_loss = self.generator_step(batch_size)
+            d_loss, extras = self.discriminator_step(real, condition, batch_size)
+        g_loss = self.generator_step(condition, batch_size)
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
         for tracker in self.extra_trackers:

@@ -11,6 +11,25 @@ from keras_gans import losses
 from keras_gans.models.dcgan import DCGAN
 
 
+def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
+    """WGAN-GP critic objective of ``model``: Wasserstein loss + ``gp_weight`` x penalty.
+
+    The critic is ``model.discriminate(x, condition)``; the penalty's
+    interpolation weights come from ``model.noise_generator`` (per replica).
+
+    Returns:
+        ``(loss, {"gp": penalty, "wasserstein": mean(real) - mean(fake)})``.
+    """
+
+    def critic(x):
+        return model.discriminate(x, condition, training=True)
+
+    real_scores, fake_scores = critic(real), critic(fake)
+    penalty = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
+    loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
+    return loss + gp_weight * penalty, {"gp": penalty, "wasserstein": -loss}
+
+
 class _WassersteinGAN(DCGAN):
     """A DCGAN with the Wasserstein loss on both sides (not registered: abstract)."""
 
@@ -123,17 +142,8 @@ class WGANGP(_WassersteinGAN):
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
         )
 
-    def discriminator_objective(self, real, fake):
-        real_scores = self.discriminator(real, training=True)
-        fake_scores = self.discriminator(fake, training=True)
-        penalty = losses.gradient_penalty(
-            lambda x: self.discriminator(x, training=True),
-            real,
-            fake,
-            rng=self.noise_generator,
-        )
-        loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
-        return loss + self.gp_weight * penalty, {"gp": penalty, "wasserstein": -loss}
+    def discriminator_objective(self, real, fake, condition=None):
+        return penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
 
     def get_config(self):
         return {**super().get_config(), "gp_weight": self.gp_weight}

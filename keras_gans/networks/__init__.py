@@ -1,5 +1,11 @@
 """Network builders returning ``keras.Model``s."""
 
+from keras_gans.networks.conditional import (
+    LabelChannels,
+    OneHot,
+    conditional_discriminator,
+    conditional_generator,
+)
 from keras_gans.networks.dcgan import (
     dcgan_discriminator,
     dcgan_generator,
@@ -8,6 +14,10 @@ from keras_gans.networks.dcgan import (
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
 
 __all__ = [
+    "LabelChannels",
+    "OneHot",
+    "conditional_discriminator",
+    "conditional_generator",
     "dcgan_discriminator",
     "dcgan_generator",
     "mlp_discriminator",

@@ -49,12 +49,17 @@ def dcgan_generator(latent_dim, image_shape, filters=64, name="generator"):
         Convolutional GANs (2015), https://arxiv.org/abs/1511.06434
     """
     latent_dim = check_latent_dim(latent_dim)
+    z = keras.Input((latent_dim,), name="z")
+    return keras.Model(z, dcgan_generator_body(z, image_shape, filters), name=name)
+
+
+def dcgan_generator_body(x, image_shape, filters=64):
+    """The DCGAN generator's layers applied to a flat tensor ``x`` (z, or z + label)."""
     h, w, c = check_image_shape(image_shape)
     k = num_upsamples(h, w)
     start_h, start_w = h // 2**k, w // 2**k
     width = filters * 2 ** (k - 1)
-    z = keras.Input((latent_dim,), name="z")
-    x = keras.layers.Dense(start_h * start_w * width, use_bias=False)(z)
+    x = keras.layers.Dense(start_h * start_w * width, use_bias=False)(x)
     x = keras.layers.BatchNormalization()(x)
     x = keras.layers.ReLU()(x)
     x = keras.layers.Reshape((start_h, start_w, width))(x)
@@ -64,8 +69,7 @@ def dcgan_generator(latent_dim, image_shape, filters=64, name="generator"):
         x = keras.layers.BatchNormalization()(x)
         x = keras.layers.ReLU()(x)
     x = keras.layers.Conv2DTranspose(c, 5, strides=2, padding="same")(x)
-    images = keras.layers.Activation("tanh", dtype="float32", name="images")(x)
-    return keras.Model(z, images, name=name)
+    return keras.layers.Activation("tanh", dtype="float32", name="images")(x)
 
 
 NORMALIZATIONS = ("batch", "layer", None)
@@ -106,12 +110,17 @@ def dcgan_discriminator(
         Convolutional GANs (2015), https://arxiv.org/abs/1511.06434
     """
     image_shape = check_image_shape(image_shape)
+    images = keras.Input(image_shape, name="images")
+    logits = dcgan_discriminator_body(images, filters, num_layers, normalization)
+    return keras.Model(images, logits, name=name)
+
+
+def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch"):
+    """The DCGAN discriminator's layers applied to an image tensor ``x``; returns logits."""
     if normalization not in NORMALIZATIONS:
         raise ValueError(
             f"Unknown normalization {normalization!r}; choose from {list(NORMALIZATIONS)}"
         )
-    images = keras.Input(image_shape, name="images")
-    x = images
     for i in range(num_layers):
         normalized = i > 0 and normalization is not None
         x = keras.layers.Conv2D(
@@ -121,5 +130,4 @@ def dcgan_discriminator(
             x = _normalization(normalization)(x)
         x = keras.layers.LeakyReLU(0.2)(x)
     x = keras.layers.Flatten()(x)
-    logits = keras.layers.Dense(1, dtype="float32", name="logits")(x)
-    return keras.Model(images, logits, name=name)
+    return keras.layers.Dense(1, dtype="float32", name="logits")(x)

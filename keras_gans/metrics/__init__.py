@@ -1,0 +1,35 @@
+"""Evaluation: FID, KID, precision/recall, class coverage; offline feature extractors."""
+
+from keras_gans.metrics.classifier import DigitsClassifier, cache_dir
+from keras_gans.metrics.evaluation import (
+    class_coverage,
+    conditional_accuracy,
+    coverage_from_probabilities,
+    fid,
+    kid,
+    precision_recall,
+)
+from keras_gans.metrics.formulas import (
+    fid_from_features,
+    frechet_distance,
+    kid_from_features,
+    precision_recall_from_features,
+)
+from keras_gans.metrics.inception import InceptionFeatures, default_weights_path
+
+__all__ = [
+    "DigitsClassifier",
+    "InceptionFeatures",
+    "cache_dir",
+    "class_coverage",
+    "conditional_accuracy",
+    "coverage_from_probabilities",
+    "default_weights_path",
+    "fid",
+    "fid_from_features",
+    "frechet_distance",
+    "kid",
+    "kid_from_features",
+    "precision_recall",
+    "precision_recall_from_features",
+]

@@ -1,0 +1,165 @@
+"""``DigitsClassifier``: a small CNN trained on the embedded digits, the offline feature extractor."""
+
+import json
+import os
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from keras_gans.data.digits import digits_arrays
+
+CACHE_VERSION = 1
+NUM_CLASSES = 10
+
+
+def cache_dir():
+    """Where trained extractors are cached: ``$KERAS_GANS_CACHE``, else ``~/.cache/keras_gans``."""
+    path = os.environ.get("KERAS_GANS_CACHE")
+    if not path:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        path = os.path.join(base, "keras_gans")
+    return path
+
+
+def _as_images(images, image_size, channels=1):
+    """float32 ``[n, image_size, image_size, channels]`` from images in [-1, 1] or uint8."""
+    images = np.asarray(images)
+    if images.dtype == np.uint8:
+        images = images.astype(np.float32) / 127.5 - 1.0
+    images = np.asarray(images, np.float32)
+    if images.ndim != 4 or images.shape[-1] != channels:
+        raise ValueError(
+            f"Expected images of shape [n, height, width, {channels}], got {images.shape}."
+        )
+    if images.shape[1:3] != (image_size, image_size):
+        method = "area" if images.shape[1] > image_size else "bilinear"
+        images = tf.image.resize(images, (image_size, image_size), method=method).numpy()
+    return images
+
+
+def build_digits_network(image_size, seed=0):
+    """The classifier network: 2 conv blocks, a 128-unit feature layer, 10 logits."""
+
+    def init(i):
+        return keras.initializers.GlorotUniform(seed=seed + i)
+
+    inputs = keras.Input((image_size, image_size, 1), name="images")
+    x = keras.layers.Conv2D(32, 3, padding="same", activation="relu", kernel_initializer=init(1))(
+        inputs
+    )
+    x = keras.layers.MaxPooling2D()(x)
+    x = keras.layers.Conv2D(64, 3, padding="same", activation="relu", kernel_initializer=init(2))(x)
+    x = keras.layers.MaxPooling2D()(x)
+    x = keras.layers.Flatten()(x)
+    x = keras.layers.Dropout(0.3, seed=seed)(x)
+    features = keras.layers.Dense(
+        128, activation="relu", kernel_initializer=init(3), name="features"
+    )(x)
+    logits = keras.layers.Dense(NUM_CLASSES, kernel_initializer=init(4), name="logits")(features)
+    return keras.Model(inputs, logits, name="digits_classifier")
+
+
+class DigitsClassifier:
+    """A CNN trained on the digits train split: class probabilities and features.
+
+    Trained on first use (fixed seed, about 20 seconds on 2 CPU cores) and
+    cached in ``cache_dir()`` (``$KERAS_GANS_CACHE`` overrides it); later uses
+    load the cached file. Its held-out accuracy (digits test split) is stored
+    with it as ``accuracy``. Features, for FID/KID/precision-recall, are the
+    128 activations of its penultimate layer. Images of another size are
+    resized to ``image_size`` (area when shrinking, bilinear when growing).
+
+    Args:
+        image_size: side of the images it is trained on (the digits are
+            upsampled from 8x8 as ``keras_gans.data`` does).
+        epochs: training epochs when no cached copy exists.
+        seed: seed of the initial weights, dropout and shuffling.
+
+    Example:
+    >>> clf = keras_gans.metrics.DigitsClassifier(image_size=16)
+    >>> images, labels = keras_gans.data.load_arrays("digits", 16, "test", with_labels=True)
+    >>> bool((clf.predict(images) == labels).mean() >= 0.97)
+    True
+
+    Reference:
+        Heusel et al. (2017), https://arxiv.org/abs/1706.08500 (FID on a
+        classifier's features; here a digits classifier instead of Inception).
+    """
+
+    num_classes = NUM_CLASSES
+
+    def __init__(self, image_size=16, epochs=30, seed=0):
+        if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 8:
+            raise ValueError(f"image_size must be an int >= 8, got {image_size!r}.")
+        self.image_size = image_size
+        self.epochs = int(epochs)
+        self.seed = int(seed)
+        name = f"digits_classifier_{image_size}px_e{self.epochs}_s{self.seed}_v{CACHE_VERSION}"
+        self.path = os.path.join(cache_dir(), name + ".keras")
+        self.trained = False
+        if os.path.isfile(self.path) and os.path.isfile(self.path + ".json"):
+            self.model = keras.models.load_model(self.path)
+            with open(self.path + ".json") as f:
+                self.accuracy = json.load(f)["accuracy"]
+        else:
+            self.model, self.accuracy = self._train()
+            self._save()
+            self.trained = True
+        self._features = keras.Model(
+            self.model.input, self.model.get_layer("features").output, name="digits_features"
+        )
+
+    def _train(self):
+        x, y = digits_arrays(self.image_size, "train", 1)
+        x_test, y_test = digits_arrays(self.image_size, "test", 1)
+        model = build_digits_network(self.image_size, self.seed)
+        model.compile(
+            optimizer=keras.optimizers.Adam(1e-3),
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            metrics=["accuracy"],
+        )
+        data = (
+            tf.data.Dataset.from_tensor_slices((x, y))
+            .shuffle(len(x), seed=self.seed)
+            .batch(32)
+            .prefetch(2)
+        )
+        model.fit(data, epochs=self.epochs, shuffle=False, verbose=0)
+        predictions = np.argmax(model.predict(x_test, batch_size=256, verbose=0), axis=1)
+        return model, float((predictions == y_test).mean())
+
+    def _save(self):
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        tmp = self.path[: -len(".keras")] + f".tmp{os.getpid()}.keras"
+        self.model.save(tmp)
+        os.replace(tmp, self.path)
+        with open(self.path + ".json.tmp", "w") as f:
+            json.dump({"accuracy": self.accuracy, "image_size": self.image_size}, f)
+        os.replace(self.path + ".json.tmp", self.path + ".json")
+
+    def _run(self, network, images, batch_size):
+        images = _as_images(images, self.image_size)
+        return np.concatenate(
+            [
+                np.asarray(network(images[i : i + batch_size], training=False), np.float64)
+                for i in range(0, len(images), batch_size)
+            ]
+        )
+
+    def predict_proba(self, images, batch_size=512):
+        """Class probabilities ``[n, 10]`` for images in [-1, 1] (or uint8)."""
+        logits = self._run(self.model, images, batch_size)
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        return probs / probs.sum(axis=1, keepdims=True)
+
+    def predict(self, images, batch_size=512):
+        """Predicted classes ``[n]``."""
+        return np.argmax(self.predict_proba(images, batch_size), axis=1)
+
+    def features(self, images, batch_size=512):
+        """Penultimate-layer features ``[n, 128]`` (float64)."""
+        return self._run(self._features, images, batch_size)
+
+    __call__ = features

@@ -1,0 +1,103 @@
+"""Metrics on images: feature extraction (any callable) + the formulas; class coverage."""
+
+import numpy as np
+
+from keras_gans.metrics.formulas import (
+    fid_from_features,
+    kid_from_features,
+    precision_recall_from_features,
+)
+
+
+def _extract(extractor, images, what):
+    features = np.asarray(extractor(images), np.float64)
+    if features.ndim != 2 or len(features) != len(images):
+        raise ValueError(
+            f"The extractor returned {features.shape} for {len(images)} {what} images; "
+            f"it must return [n, d] features."
+        )
+    return features
+
+
+def fid(real_images, fake_images, extractor):
+    """FID between two image sets on ``extractor``'s features (e.g. ``DigitsClassifier``).
+
+    Both sets must have gone through the same preprocessing (size, range).
+    """
+    return fid_from_features(
+        _extract(extractor, real_images, "real"), _extract(extractor, fake_images, "fake")
+    )
+
+
+def kid(real_images, fake_images, extractor, **kwargs):
+    """KID ``(mean, std)`` on ``extractor``'s features; kwargs go to ``kid_from_features``."""
+    return kid_from_features(
+        _extract(extractor, real_images, "real"),
+        _extract(extractor, fake_images, "fake"),
+        **kwargs,
+    )
+
+
+def precision_recall(real_images, fake_images, extractor, k=3):
+    """k-NN precision and recall ``(precision, recall)`` on ``extractor``'s features."""
+    return precision_recall_from_features(
+        _extract(extractor, real_images, "real"), _extract(extractor, fake_images, "fake"), k=k
+    )
+
+
+def coverage_from_probabilities(probabilities, threshold=0.5):
+    """Class coverage numbers from predicted class probabilities ``[n, classes]``.
+
+    Returns:
+        A dict: ``coverage`` — the fraction of classes predicted with
+        probability >= ``threshold`` for at least one sample; ``kl`` — the KL
+        divergence (nats) of the histogram of predicted classes from uniform
+        (0 when every class is equally frequent, ``log(classes)`` when all
+        samples are one class); ``confident`` — the fraction of samples whose
+        top probability reaches ``threshold``; ``histogram`` — the predicted
+        class frequencies.
+    """
+    probs = np.asarray(probabilities, np.float64)
+    if probs.ndim != 2 or len(probs) == 0:
+        raise ValueError(f"Expected class probabilities [n, classes], got {probs.shape}.")
+    num_classes = probs.shape[1]
+    top = probs.argmax(axis=1)
+    confident = probs.max(axis=1) >= threshold
+    counts = np.bincount(top, minlength=num_classes).astype(np.float64)
+    hist = counts / counts.sum()
+    nonzero = hist > 0
+    kl = float(np.sum(hist[nonzero] * np.log(hist[nonzero] * num_classes)))
+    return {
+        "coverage": len(np.unique(top[confident])) / num_classes,
+        "kl": kl,
+        "confident": float(confident.mean()),
+        "histogram": hist.tolist(),
+    }
+
+
+def class_coverage(images, classifier, threshold=0.5):
+    """Mode-collapse numbers for generated ``images`` under ``classifier``.
+
+    ``classifier`` has ``predict_proba(images) -> [n, classes]`` (e.g.
+    ``DigitsClassifier``). See ``coverage_from_probabilities`` for the result.
+    """
+    return coverage_from_probabilities(classifier.predict_proba(images), threshold)
+
+
+def conditional_accuracy(model, classifier, n_per_class=100, seed=0):
+    """How often a conditional model draws the class it is asked for.
+
+    Generates ``n_per_class`` images for every label k with
+    ``model.generate(n, labels=[k] * n, seed=...)`` and classifies them.
+
+    Returns:
+        A dict: ``per_class`` — list of accuracies per label; ``mean`` —
+        their average; ``min`` — the worst class.
+    """
+    if not hasattr(model, "num_classes"):
+        raise ValueError(f"{type(model).__name__} is not a conditional model (no num_classes).")
+    per_class = []
+    for k in range(model.num_classes):
+        images = model.generate(n_per_class, labels=np.full(n_per_class, k), seed=seed + k * 7919)
+        per_class.append(float((classifier.predict(images) == k).mean()))
+    return {"per_class": per_class, "mean": float(np.mean(per_class)), "min": min(per_class)}

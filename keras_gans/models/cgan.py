@@ -1,0 +1,219 @@
+"""``ConditionalGAN``: a DCGAN that draws the class it is asked for."""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from keras_gans.errors import DataError
+from keras_gans.models.base import AdversarialModel, unwrap_batch
+from keras_gans.models.gan import DEFAULT_LATENT_DIM
+from keras_gans.models.wgan import penalized_wasserstein_objective
+from keras_gans.networks import conditional_discriminator, conditional_generator
+from keras_gans.networks.validation import check_image_shape
+from keras_gans.noise import seeded_noise
+from keras_gans.signatures import conditional_signatures
+
+# loss choice -> (discriminator loss in keras_gans.losses, d_steps, label smoothing,
+# normalization of the default discriminator)
+LOSSES = {
+    "bce": ("bce", 1, 0.1, "batch"),
+    "hinge": ("hinge", 1, 0.0, "batch"),
+    "wgan-gp": ("wasserstein", 5, 0.0, "layer"),
+}
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class ConditionalGAN(AdversarialModel):
+    """Class-conditional DCGAN: ``generate(n, labels=[3] * n)`` draws threes.
+
+    The generator sees ``concat(z, one_hot(label))``; the discriminator sees
+    the image with the label's one-hot code as extra constant channels. Data
+    are ``(images, labels)`` batches (``keras_gans.data.load(...,
+    with_labels=True)``); the fakes of each step use the real batch's labels.
+
+    ``loss`` picks the objective and its defaults: ``"bce"`` (label smoothing
+    0.1, 1 discriminator step, Adam 2e-4/0.5, batch norm), ``"hinge"`` (same,
+    no smoothing) or ``"wgan-gp"`` (Wasserstein + gradient penalty
+    ``gp_weight``, 5 critic steps, Adam 1e-4 with betas 0/0.9, layer norm;
+    logs ``gp`` and ``wasserstein``).
+
+    Args:
+        image_shape: ``(height, width, channels)``; optional when both
+            networks are given.
+        num_classes: number of labels.
+        latent_dim: size of z (default: the given generator's, or 100).
+        loss: ``"bce"``, ``"hinge"`` or ``"wgan-gp"``.
+        generator: a ``keras.Model`` taking ``[z, label]``, instead of the default.
+        discriminator: a ``keras.Model`` taking ``[images, label]``.
+        generator_filters: width of the default generator's last hidden block.
+        discriminator_filters: filters of the default discriminator's first convolution.
+        gp_weight: gradient-penalty weight (``loss="wgan-gp"`` only).
+        seed: int seed of the training noise.
+        **kwargs: passed to ``keras.Model``.
+
+    Example:
+    >>> cgan = keras_gans.models.ConditionalGAN(image_shape=(16, 16, 1), num_classes=10,
+    ...     latent_dim=8, generator_filters=8, discriminator_filters=8)
+    >>> cgan.compile()
+    >>> cgan.generate(4, labels=[3, 3, 7, 7], seed=0).shape
+    (4, 16, 16, 1)
+
+    Reference:
+        Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
+        https://arxiv.org/abs/1411.1784
+    """
+
+    def __init__(
+        self,
+        image_shape=None,
+        num_classes=10,
+        latent_dim=None,
+        loss="bce",
+        generator=None,
+        discriminator=None,
+        generator_filters=64,
+        discriminator_filters=64,
+        gp_weight=10.0,
+        seed=None,
+        **kwargs,
+    ):
+        if loss not in LOSSES:
+            raise ValueError(f"Unknown loss {loss!r}; choose from {sorted(LOSSES)}")
+        kwargs.pop("generator_loss", None)  # saved configs carry the base's field
+        base_loss, d_steps, smoothing, normalization = LOSSES[loss]
+        self.conditional_loss = loss
+        self.default_d_steps = d_steps
+        self.default_label_smoothing = smoothing
+        self.extra_log_names = ("gp", "wasserstein") if loss == "wgan-gp" else ()
+        if image_shape is None:
+            if generator is None:
+                raise ValueError("Give image_shape, or a generator and a discriminator.")
+            image_shape = tuple(generator.output_shape[1:])
+        image_shape = check_image_shape(image_shape)
+        if generator is None:
+            latent_dim = DEFAULT_LATENT_DIM if latent_dim is None else latent_dim
+            generator = conditional_generator(
+                latent_dim, num_classes, image_shape, generator_filters
+            )
+        if discriminator is None:
+            discriminator = conditional_discriminator(
+                image_shape, num_classes, discriminator_filters, normalization=normalization
+            )
+        self.num_classes = int(num_classes)
+        super().__init__(
+            generator, discriminator, latent_dim=latent_dim, loss=base_loss, seed=seed, **kwargs
+        )
+        if not float(gp_weight) >= 0:
+            raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+        self.gp_weight = float(gp_weight)
+        self.generator_filters = generator_filters
+        self.discriminator_filters = discriminator_filters
+
+    @staticmethod
+    def _latent_size_of(generator):
+        return generator.input_shape[0][-1]
+
+    def _check_networks_fit(self):
+        for role, net in (("generator", self.generator), ("discriminator", self.discriminator)):
+            if net.built and not (isinstance(net.input_shape, list) and len(net.input_shape) == 2):
+                raise ValueError(
+                    f"ConditionalGAN's {role} must take two inputs ([z or images, label]), "
+                    f"got input shape {net.input_shape}."
+                )
+
+    def default_optimizers(self):
+        if self.conditional_loss == "wgan-gp":
+            return (
+                keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
+                keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
+            )
+        return super().default_optimizers()
+
+    # -------------------------------------------------------------- training
+    def unpack(self, data):
+        data = unwrap_batch(data)
+        if not (isinstance(data, (tuple, list)) and len(data) >= 2):
+            raise DataError(
+                "ConditionalGAN trains on (images, labels) batches but got images only; "
+                "load the data with with_labels=True."
+            )
+        images, _ = super().unpack(data)
+        labels = tf.reshape(tf.cast(data[1], tf.int32), [-1])
+        return images, labels
+
+    def generate_images(self, z, condition=None, training=False):
+        z = tf.convert_to_tensor(z)
+        return self.generator([z, tf.cast(condition, tf.int32)], training=training)
+
+    def discriminate(self, images, condition=None, training=True):
+        images = tf.convert_to_tensor(images)
+        return self.discriminator([images, tf.cast(condition, tf.int32)], training=training)
+
+    def discriminator_objective(self, real, fake, condition=None):
+        if self.conditional_loss == "wgan-gp":
+            return penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
+        return super().discriminator_objective(real, fake, condition)
+
+    def call(self, inputs, training=False):
+        """Runs the generator on ``[z, labels]``."""
+        return self.generator(inputs, training=training)
+
+    # ------------------------------------------------------------- inference
+    def check_labels(self, labels, n):
+        """``labels`` as int32 ``[n]`` (default: 0, 1, ..., cycling); raises on bad ones."""
+        if labels is None:
+            return np.arange(n, dtype=np.int32) % self.num_classes
+        labels = np.asarray(labels).reshape(-1)
+        if labels.size == 1 and n > 1:
+            labels = np.repeat(labels, n)
+        if labels.shape != (n,) or not np.issubdtype(labels.dtype, np.integer):
+            raise ValueError(f"labels must be {n} ints (one per image), got {labels.tolist()}.")
+        if labels.min() < 0 or labels.max() >= self.num_classes:
+            raise ValueError(
+                f"labels must lie in [0, {self.num_classes - 1}], got {sorted(set(labels.tolist()))}."
+            )
+        return labels.astype(np.int32)
+
+    def generate(self, n, labels=None, seed=None, batch_size=256):
+        """Generates ``n`` images of the given classes, float32 in [-1, 1].
+
+        Args:
+            n: number of images.
+            labels: one int per image, or one int for all (default: 0, 1, 2,
+                ... cycling through the classes).
+            seed: int for reproducible noise (image i uses the noise of seed
+                ``seed + i``, as the exported ``sample`` signature does).
+            batch_size: images per generator call.
+        """
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"n must be a positive int, got {n!r}.")
+        labels = tf.constant(self.check_labels(labels, int(n)))
+        if seed is None:
+            z = tf.random.normal([int(n), self.latent_dim])
+        else:
+            z = seeded_noise(int(n), self.latent_dim, seed)
+        chunks = [
+            np.asarray(
+                self.generator([z[i : i + batch_size], labels[i : i + batch_size]]), np.float32
+            )
+            for i in range(0, int(n), batch_size)
+        ]
+        return np.concatenate(chunks)
+
+    def serving_signatures(self):
+        return conditional_signatures(self.generator, self.latent_dim)
+
+    def get_config(self):
+        config = super().get_config()
+        config.pop("generator_loss")
+        config.update(
+            {
+                "image_shape": self.image_shape,
+                "num_classes": self.num_classes,
+                "loss": self.conditional_loss,
+                "generator_filters": self.generator_filters,
+                "discriminator_filters": self.discriminator_filters,
+                "gp_weight": self.gp_weight,
+            }
+        )
+        return config

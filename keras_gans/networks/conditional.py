@@ -1,0 +1,140 @@
+"""Class-conditional DCGAN networks: the label joins z (generator) and the image (discriminator)."""
+
+import keras
+
+from keras_gans.networks.dcgan import dcgan_discriminator_body, dcgan_generator_body
+from keras_gans.networks.validation import check_image_shape, check_latent_dim
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class OneHot(keras.layers.Layer):
+    """Integer labels ``[batch]`` -> float one-hot ``[batch, num_classes]``.
+
+    Args:
+        num_classes: number of classes.
+        **kwargs: passed to ``keras.layers.Layer``.
+    """
+
+    def __init__(self, num_classes, **kwargs):
+        super().__init__(**kwargs)
+        self.num_classes = int(num_classes)
+
+    def call(self, labels):
+        labels = keras.ops.cast(keras.ops.reshape(labels, (-1,)), "int32")
+        return keras.ops.one_hot(labels, self.num_classes, dtype=self.compute_dtype)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], self.num_classes)
+
+    def get_config(self):
+        return {**super().get_config(), "num_classes": self.num_classes}
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class LabelChannels(keras.layers.Layer):
+    """Appends a label's one-hot code to an image as constant channels.
+
+    ``[images [b, h, w, c], labels [b]]`` -> ``[b, h, w, c + num_classes]``:
+    channel ``c + k`` is 1 everywhere for label ``k`` and 0 otherwise.
+
+    Args:
+        num_classes: number of classes.
+        **kwargs: passed to ``keras.layers.Layer``.
+    """
+
+    def __init__(self, num_classes, **kwargs):
+        super().__init__(**kwargs)
+        self.num_classes = int(num_classes)
+
+    def call(self, inputs):
+        images, labels = inputs
+        labels = keras.ops.cast(keras.ops.reshape(labels, (-1,)), "int32")
+        code = keras.ops.one_hot(labels, self.num_classes, dtype=images.dtype)
+        shape = keras.ops.shape(images)
+        planes = keras.ops.broadcast_to(
+            code[:, None, None, :], (shape[0], shape[1], shape[2], self.num_classes)
+        )
+        return keras.ops.concatenate([images, planes], axis=-1)
+
+    def compute_output_shape(self, input_shape):
+        images_shape = input_shape[0]
+        return (*images_shape[:-1], images_shape[-1] + self.num_classes)
+
+    def get_config(self):
+        return {**super().get_config(), "num_classes": self.num_classes}
+
+
+def _check_num_classes(num_classes):
+    if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2:
+        raise ValueError(f"num_classes must be an int >= 2, got {num_classes!r}.")
+    return num_classes
+
+
+def conditional_generator(latent_dim, num_classes, image_shape, filters=64, name="generator"):
+    """DCGAN generator on ``concat(z, one_hot(label))``.
+
+    Args:
+        latent_dim: size of z.
+        num_classes: number of labels.
+        image_shape: ``(height, width, channels)``, sides even and >= 8.
+        filters: width of the last hidden block.
+        name: model name.
+
+    Returns:
+        A ``keras.Model`` mapping ``[z [b, latent_dim], label int [b]]`` to
+        images in [-1, 1].
+
+    Example:
+    >>> g = keras_gans.networks.conditional_generator(8, 10, (16, 16, 1), filters=8)
+    >>> g.output_shape
+    (None, 16, 16, 1)
+
+    Reference:
+        Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
+        https://arxiv.org/abs/1411.1784
+    """
+    latent_dim = check_latent_dim(latent_dim)
+    num_classes = _check_num_classes(num_classes)
+    z = keras.Input((latent_dim,), name="z")
+    label = keras.Input((), dtype="int32", name="label")
+    x = keras.layers.Concatenate()([z, OneHot(num_classes)(label)])
+    return keras.Model([z, label], dcgan_generator_body(x, image_shape, filters), name=name)
+
+
+def conditional_discriminator(
+    image_shape,
+    num_classes,
+    filters=64,
+    num_layers=4,
+    normalization="batch",
+    name="discriminator",
+):
+    """DCGAN discriminator on the image with the label's one-hot code as extra channels.
+
+    Args:
+        image_shape: ``(height, width, channels)`` of the images.
+        num_classes: number of labels.
+        filters: filters of the first convolution.
+        num_layers: number of stride-2 convolutions.
+        normalization: ``"batch"``, ``"layer"`` or None.
+        name: model name.
+
+    Returns:
+        A ``keras.Model`` mapping ``[images, label int [b]]`` to logits ``[b, 1]``.
+
+    Example:
+    >>> d = keras_gans.networks.conditional_discriminator((16, 16, 1), 10, filters=8)
+    >>> d.output_shape
+    (None, 1)
+
+    Reference:
+        Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
+        https://arxiv.org/abs/1411.1784
+    """
+    image_shape = check_image_shape(image_shape)
+    num_classes = _check_num_classes(num_classes)
+    images = keras.Input(image_shape, name="images")
+    label = keras.Input((), dtype="int32", name="label")
+    x = LabelChannels(num_classes)([images, label])
+    logits = dcgan_discriminator_body(x, filters, num_layers, normalization)
+    return keras.Model([images, label], logits, name=name)

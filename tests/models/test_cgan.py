@@ -1,0 +1,157 @@
+import json
+
+import keras
+import numpy as np
+import pytest
+
+import keras_gans
+from keras_gans.errors import DataError
+from tests.helpers import run_python, standard_model_checks
+
+RNG = np.random.RandomState(0)
+IMAGES = RNG.uniform(-1, 1, (16, 16, 16, 1)).astype("float32")
+LABELS = (np.arange(16) % 10).astype("int32")
+
+
+def tiny_cgan(**kwargs):
+    return keras_gans.models.ConditionalGAN(
+        image_shape=(16, 16, 1),
+        num_classes=10,
+        latent_dim=4,
+        generator_filters=4,
+        discriminator_filters=4,
+        seed=1,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("loss", ["bce", "hinge"])
+def test_cgan_standard_checks(tmp_path, loss):
+    standard_model_checks(lambda: tiny_cgan(loss=loss), (IMAGES, LABELS), tmp_path)
+
+
+def test_cgan_wgan_gp_standard_checks(tmp_path):
+    standard_model_checks(
+        lambda: tiny_cgan(loss="wgan-gp"),
+        (IMAGES, LABELS),
+        tmp_path,
+        extra_logs=("gp", "wasserstein"),
+        constant_weights=("logits/bias",),
+    )
+
+
+def test_loss_choice_sets_the_defaults():
+    bce, hinge, wgp = tiny_cgan(), tiny_cgan(loss="hinge"), tiny_cgan(loss="wgan-gp")
+    for m in (bce, hinge, wgp):
+        m.compile()
+    assert (bce.d_steps, bce.label_smoothing, bce.loss_name) == (1, 0.1, "bce")
+    assert (hinge.d_steps, hinge.label_smoothing, hinge.loss_name) == (1, 0.0, "hinge")
+    assert (wgp.d_steps, wgp.loss_name, wgp.gp_weight) == (5, "wasserstein", 10.0)
+    assert float(wgp.d_optimizer.beta_2) == pytest.approx(0.9)
+    assert float(wgp.d_optimizer.learning_rate) == pytest.approx(1e-4)
+    layer_types = {type(layer).__name__ for layer in wgp.discriminator.layers}
+    assert "LayerNormalization" in layer_types and "BatchNormalization" not in layer_types
+    assert wgp.get_config()["loss"] == "wgan-gp"
+    with pytest.raises(ValueError, match=r"Unknown loss 'wasserstein'; choose from"):
+        tiny_cgan(loss="wasserstein")
+
+
+def test_label_is_one_hot_in_z_and_constant_channels_on_the_image():
+    layer = keras_gans.networks.LabelChannels(3)
+    out = np.asarray(layer([np.zeros((2, 4, 4, 1), np.float32), np.array([2, 0])]))
+    assert out.shape == (2, 4, 4, 4)
+    np.testing.assert_array_equal(out[0, :, :, 3], np.ones((4, 4)))
+    np.testing.assert_array_equal(out[0, :, :, 1:3], np.zeros((4, 4, 2)))
+    np.testing.assert_array_equal(out[1, :, :, 1], np.ones((4, 4)))
+    onehot = np.asarray(keras_gans.networks.OneHot(4)(np.array([3, 1])))
+    np.testing.assert_array_equal(onehot, [[0, 0, 0, 1], [0, 1, 0, 0]])
+
+
+def test_generate_follows_labels_and_seeds():
+    cgan = tiny_cgan()
+    a = cgan.generate(4, labels=[3, 3, 7, 7], seed=0)
+    b = cgan.generate(4, labels=[3, 3, 7, 7], seed=0)
+    np.testing.assert_array_equal(a, b)
+    c = cgan.generate(4, labels=[3, 3, 3, 3], seed=0)
+    np.testing.assert_array_equal(a[:2], c[:2])
+    assert not np.allclose(a[2:], c[2:])  # same noise, other label, other image
+    one = cgan.generate(4, labels=5, seed=0)
+    np.testing.assert_array_equal(one, cgan.generate(4, labels=[5] * 4, seed=0))
+    default = cgan.generate(12, seed=1)
+    np.testing.assert_array_equal(default[10], cgan.generate(12, labels=[0] * 12, seed=1)[10])
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        ([0, 10], r"labels must lie in \[0, 9\], got \[0, 10\]"),
+        ([-1, 0], r"labels must lie in \[0, 9\]"),
+        ([1, 2, 3], "labels must be 2 ints"),
+        ([0.5, 1.0], "labels must be 2 ints"),
+    ],
+)
+def test_bad_labels_are_named(labels, message):
+    with pytest.raises(ValueError, match=message):
+        tiny_cgan().generate(2, labels=labels)
+
+
+def test_training_on_images_without_labels_says_what_is_missing():
+    cgan = tiny_cgan()
+    cgan.compile()
+    with pytest.raises(DataError, match=r"\(images, labels\) batches but got images only"):
+        cgan.fit(IMAGES, batch_size=8, epochs=1, steps_per_epoch=1, verbose=0)
+
+
+def test_fakes_use_the_real_batch_labels():
+    cgan = tiny_cgan()
+    cgan.compile()
+    seen = []
+    original = cgan.generate_images
+
+    def spy(z, condition=None, training=False):
+        seen.append(condition)
+        return original(z, condition, training)
+
+    cgan.generate_images = spy
+    cgan.compile(run_eagerly=True)
+    labels = np.array([4, 4, 1, 1, 9, 9, 0, 0], np.int32)
+    cgan.fit((IMAGES[:8], labels), batch_size=8, epochs=1, shuffle=False, verbose=0)
+    assert len(seen) == 2
+    for condition in seen:
+        np.testing.assert_array_equal(np.asarray(condition), labels)
+
+
+def test_conditional_export_signatures(tmp_path):
+    cgan = tiny_cgan()
+    cgan.compile()
+    path = keras_gans.export.save_generator(cgan, str(tmp_path / "cgan"))
+    meta = keras_gans.export.load_metadata(path)
+    assert meta["num_classes"] == 10 and meta["model"] == "ConditionalGAN"
+    out = run_python(
+        f"""
+        import json
+        import tensorflow as tf
+        m = tf.saved_model.load({path!r})
+        specs = {{k: {{n: [s.dtype.name, s.shape.as_list()]
+                      for n, s in f.structured_input_signature[1].items()}}
+                 for k, f in m.signatures.items()}}
+        a = m.signatures["sample"](seed=tf.constant([3, 3], tf.int64),
+                                   label=tf.constant([1, 8], tf.int64))["images_uint8"]
+        print(json.dumps({{"specs": specs, "a": a.numpy().tolist()}}))
+        """
+    )
+    assert out["specs"]["serving_default"] == {
+        "z": ["float32", [None, 4]],
+        "label": ["int64", [None]],
+    }
+    assert out["specs"]["sample"] == {"seed": ["int64", [None]], "label": ["int64", [None]]}
+    a = np.array(out["a"])
+    assert not np.array_equal(a[0], a[1])  # same seed, labels 1 and 8
+    expected = keras_gans.images.to_uint8(cgan.generate(1, labels=[8], seed=3))
+    assert np.abs(a[1].astype(int) - expected[0].astype(int)).max() <= 1
+    assert json.loads(json.dumps(meta))["signatures"] == ["sample", "serving_default"]
+
+
+def test_cgan_is_in_the_registry():
+    assert keras_gans.models.get("cgan") is keras_gans.models.ConditionalGAN
+    assert isinstance(keras_gans.models.get("CGAN")(image_shape=(16, 16, 1)), keras.Model)
