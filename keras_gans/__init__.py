@@ -1,6 +1,17 @@
 """keras_gans: a GAN model zoo for Keras 3 / TensorFlow."""
 
-from keras_gans import callbacks, data, export, images, losses, metrics, models, networks, noise
+from keras_gans import (
+    callbacks,
+    data,
+    export,
+    images,
+    latent,
+    losses,
+    metrics,
+    models,
+    networks,
+    noise,
+)
 from keras_gans.errors import (
     DataError,
     ExportError,
@@ -21,6 +32,7 @@ __all__ = [
     "data",
     "export",
     "images",
+    "latent",
     "losses",
     "metrics",
     "models",

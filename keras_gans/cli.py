@@ -4,6 +4,8 @@
     keras-gans train dcgan --data digits --epochs 20 --out runs/dcgan
     keras-gans sample runs/dcgan --n 64 --out grid.png
     keras-gans export runs/dcgan --to export/models/dcgan
+    keras-gans evaluate runs/dcgan --metrics fid,kid,pr,coverage --n 1000
+    keras-gans interpolate runs/dcgan --out walk.png --gif walk.gif
 
 Every error a user can cause prints one line (``keras-gans: error: ...``) and
 exits with status 2; set ``KERAS_GANS_DEBUG=1`` to see the traceback instead.
@@ -65,11 +67,29 @@ def build_parser():
     sample.add_argument("--n", type=int, default=64)
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--out", default="samples.png")
+    sample.add_argument("--label", type=int, help="class to draw (conditional models)")
 
     export = sub.add_parser("export", help="export a run's generator for TF Serving")
     export.add_argument("run", help="run folder")
     export.add_argument("--to", required=True, help="model base folder, e.g. export/models/dcgan")
     export.add_argument("--version", type=int)
+
+    evaluate = sub.add_parser("evaluate", help="FID, KID, precision/recall, class coverage")
+    evaluate.add_argument("source", help="run folder, export base folder or version folder")
+    evaluate.add_argument("--metrics", default="fid,kid,pr,coverage")
+    evaluate.add_argument("--n", type=int, default=1000, help="generated images")
+    evaluate.add_argument("--seed", type=int, default=0)
+    evaluate.add_argument("--json", help="result file (default: SOURCE/evaluation.json)")
+
+    walk = sub.add_parser("interpolate", help="latent walks between random points, as PNG/GIF")
+    walk.add_argument("source", help="run folder, export base folder or version folder")
+    walk.add_argument("--out", default="walk.png")
+    walk.add_argument("--gif", help="also write an animated GIF of the walks")
+    walk.add_argument("--rows", type=int, default=4, help="number of walks")
+    walk.add_argument("--steps", type=int, default=8, help="images per walk")
+    walk.add_argument("--method", choices=("slerp", "lerp"), default="slerp")
+    walk.add_argument("--seed", type=int, default=0)
+    walk.add_argument("--label", type=int, help="class of every image (conditional models)")
     return parser
 
 
@@ -112,27 +132,34 @@ def _cmd_train(args):
     return 0
 
 
+def _source(path):
+    if not os.path.exists(path):
+        raise CliError(f"no such run or export: {path}")
+    from keras_gans.exported import load_source
+
+    return load_source(path)
+
+
+def _labels(model, label, n):
+    """Labels for ``n`` images: ``label`` everywhere, or cycling; error if not conditional."""
+    conditional = getattr(model, "conditional", False)
+    if label is None:
+        return None
+    if not conditional:
+        raise CliError("--label works only for conditional models (e.g. cgan)")
+    if not 0 <= label < model.num_classes:
+        raise CliError(f"--label must be in [0, {model.num_classes - 1}], got {label}")
+    return [label] * n
+
+
 def _cmd_sample(args):
-    if not os.path.exists(args.source):
-        raise CliError(f"no such run or export: {args.source}")
     _positive(args.n, "--n")
-    from keras_gans import runs
     from keras_gans.images import save_grid
 
-    if os.path.isfile(os.path.join(args.source, runs.CONFIG)):
-        images = runs.load_run_model(args.source).generate(args.n, seed=args.seed)
-    else:
-        import numpy as np
-        import tensorflow as tf
-
-        from keras_gans.export import resolve_saved_model
-
-        loaded = tf.saved_model.load(resolve_saved_model(args.source))
-        if "sample" not in loaded.signatures:
-            raise CliError(f"{args.source} has no 'sample' signature")
-        seeds = tf.range(args.seed, args.seed + args.n, dtype=tf.int64)
-        uint8 = loaded.signatures["sample"](seed=seeds)["images_uint8"].numpy()
-        images = uint8.astype(np.float32) / 127.5 - 1.0
+    model = _source(args.source)
+    labels = _labels(model, args.label, args.n)
+    kwargs = {"labels": labels} if labels is not None else {}
+    images = model.generate(args.n, seed=args.seed, **kwargs)
     save_grid(images, args.out)
     print(f"wrote {args.out}")
     return 0
@@ -149,11 +176,62 @@ def _cmd_export(args):
     return 0
 
 
+def _cmd_evaluate(args):
+    from keras_gans.metrics import check_metric_names
+
+    names = check_metric_names(args.metrics)
+    if args.n < 10:
+        raise CliError(f"--n must be at least 10, got {args.n}")
+    from keras_gans.evaluation_report import evaluate_source, format_table
+
+    model = _source(args.source)
+    result = evaluate_source(model, names, n=args.n, seed=args.seed)
+    path = args.json or os.path.join(
+        args.source if os.path.isdir(args.source) else ".", "evaluation.json"
+    )
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2, sort_keys=True)
+    print(format_table(result))
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_interpolate(args):
+    for flag in ("rows", "steps"):
+        _positive(getattr(args, flag), "--" + flag)
+    if args.steps < 2:
+        raise CliError(f"--steps must be at least 2, got {args.steps}")
+    import numpy as np
+
+    from keras_gans.images import make_grid, save_gif, save_png
+    from keras_gans.latent import interpolate
+    from keras_gans.noise import seeded_noise
+
+    model = _source(args.source)
+    label = _labels(model, args.label, 1)
+    ends = np.asarray(seeded_noise(2 * args.rows, model.latent_dim, args.seed))
+    walks = np.stack(
+        [
+            interpolate(model, ends[2 * r], ends[2 * r + 1], args.steps, args.method, label)
+            for r in range(args.rows)
+        ]
+    )  # [rows, steps, h, w, c]
+    scale = max(1, -(-48 // walks.shape[3]))
+    grid = make_grid(walks.reshape(-1, *walks.shape[2:]), cols=args.steps, scale=scale)
+    print(f"wrote {save_png(grid, args.out)}")
+    if args.gif:
+        frames = [make_grid(walks[:, i], cols=args.rows, scale=scale) for i in range(args.steps)]
+        print(f"wrote {save_gif(frames + frames[-2:0:-1], args.gif)}")  # there and back
+    return 0
+
+
 COMMANDS = {
     "list": _cmd_list,
     "train": _cmd_train,
     "sample": _cmd_sample,
     "export": _cmd_export,
+    "evaluate": _cmd_evaluate,
+    "interpolate": _cmd_interpolate,
 }
 
 

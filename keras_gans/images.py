@@ -58,3 +58,13 @@ def save_grid(images, path, scale=None):
     if scale is None:
         scale = max(1, math.ceil(48 / np.shape(images)[2]))
     return save_png(make_grid(images, scale=scale), path)
+
+
+def save_gif(frames, path, duration_ms=120):
+    """Writes uint8 ``[H, W, 1|3]`` frames as a looping animated GIF."""
+    pictures = [
+        Image.fromarray(f[..., 0] if f.shape[-1] == 1 else f) for f in map(np.asarray, frames)
+    ]
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=duration_ms, loop=0)
+    return path

@@ -50,6 +50,14 @@ MODEL_DEFAULTS = {
         "latent_dim": 64,
         "model_args": {"generator_filters": 64, "discriminator_filters": 32},
     },
+    # The label channels make the discriminator stronger: with 16 filters it won
+    # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
+    "cgan": {
+        "epochs": 100,
+        "batch_size": 32,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 8},
+    },
 }
 COMMON_DEFAULTS = {
     "data": "digits",
@@ -132,11 +140,14 @@ def _trim_metrics(path, epochs_done):
 
 def _build_model(settings, image_shape):
     cls = models.get(settings["model"])
+    model_args = dict(settings["model_args"])
+    if cls.conditional and "num_classes" not in model_args:
+        model_args["num_classes"] = data_lib.num_classes(settings["data"])
     model = cls(
         image_shape=image_shape,
         latent_dim=settings["latent_dim"],
         seed=settings["seed"],
-        **settings["model_args"],
+        **model_args,
     )
     model.compile()
     return model
@@ -163,24 +174,32 @@ def train(run_dir, settings, verbose=2):
     _write_json(config_path, settings)
 
     keras.utils.set_random_seed(settings["seed"])
+    conditional = models.get(settings["model"]).conditional
     dataset = data_lib.load(
         settings["data"],
         image_size=settings["image_size"],
         batch_size=settings["batch_size"],
         seed=settings["seed"],
+        with_labels=conditional,
     )
     done = finished_epochs(run_dir)
     if done:
         model = load_run_model(run_dir)
     else:
-        model = _build_model(settings, tuple(dataset.element_spec.shape[1:]))
+        spec = dataset.element_spec[0] if conditional else dataset.element_spec
+        model = _build_model(settings, tuple(spec.shape[1:]))
     if done >= settings["epochs"]:
         return model
     metrics = os.path.join(run_dir, "metrics.csv")
     _trim_metrics(metrics, done)
     logs = os.path.join(run_dir, "logs")
     callbacks = [
-        ImageGrid(os.path.join(run_dir, "samples"), n=64, seed=0, tensorboard_dir=logs),
+        ImageGrid(
+            os.path.join(run_dir, "samples"),
+            n=model.num_classes * 8 if conditional else 64,
+            seed=0,
+            tensorboard_dir=logs,
+        ),
         keras.callbacks.TensorBoard(logs, write_graph=False),
         MetricsCSV(metrics),
         RunCheckpoint(run_dir),
@@ -191,6 +210,7 @@ def train(run_dir, settings, verbose=2):
         initial_epoch=done,
         steps_per_epoch=settings["steps_per_epoch"],
         callbacks=callbacks,
+        shuffle=False,  # the dataset shuffles itself
         verbose=verbose,
     )
     return model

@@ -2,7 +2,7 @@
 
 from keras_gans.data.digits import digits_arrays
 from keras_gans.data.folder import folder_arrays, list_images
-from keras_gans.data.loaders import load, load_arrays
+from keras_gans.data.loaders import load, load_arrays, num_classes
 from keras_gans.data.tfds import tfds_builder
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "list_images",
     "load",
     "load_arrays",
+    "num_classes",
     "tfds_builder",
 ]

@@ -5,8 +5,8 @@ import os
 import tensorflow as tf
 
 from keras_gans.data.digits import digits_arrays
-from keras_gans.data.folder import folder_arrays
-from keras_gans.data.tfds import tfds_dataset
+from keras_gans.data.folder import folder_arrays, list_images
+from keras_gans.data.tfds import _image_and_label_keys, tfds_builder, tfds_dataset
 from keras_gans.errors import DataError
 
 BUILTIN = ("digits",)
@@ -102,3 +102,31 @@ def load(
     if shuffle:
         ds = ds.shuffle(num or 10_000, seed=seed, reshuffle_each_iteration=True)
     return ds.batch(batch_size, drop_remainder=True).prefetch(tf.data.AUTOTUNE)
+
+
+def num_classes(name, data_dir=None):
+    """Number of classes of a dataset's labels (for conditional models).
+
+    ``"digits"``: 10; a folder: its number of subfolders holding images;
+    ``"tfds:<name>"``: the dataset's ClassLabel size (the data must be on disk).
+    """
+    name = str(name)
+    if name == "digits":
+        return 10
+    if name.startswith("tfds:"):
+        builder = tfds_builder(name[len("tfds:") :], data_dir=data_dir)
+        _, label_key = _image_and_label_keys(builder)
+        if label_key is None:
+            raise DataError(f"TFDS dataset '{name[5:]}' has no class labels.")
+        return builder.info.features[label_key].num_classes
+    classes = {
+        os.path.relpath(f, name).split(os.sep)[0]
+        for f in list_images(name)
+        if os.sep in os.path.relpath(f, name)
+    }
+    if len(classes) < 2:
+        raise DataError(
+            f"A conditional model needs labelled data: {name} must hold one subfolder "
+            f"per class (found {len(classes)})."
+        )
+    return len(classes)

@@ -2,9 +2,12 @@
 
 from keras_gans.metrics.classifier import DigitsClassifier, cache_dir
 from keras_gans.metrics.evaluation import (
+    METRICS,
+    check_metric_names,
     class_coverage,
     conditional_accuracy,
     coverage_from_probabilities,
+    evaluate_images,
     fid,
     kid,
     precision_recall,
@@ -18,6 +21,9 @@ from keras_gans.metrics.formulas import (
 from keras_gans.metrics.inception import InceptionFeatures, default_weights_path
 
 __all__ = [
+    "METRICS",
+    "check_metric_names",
+    "evaluate_images",
     "DigitsClassifier",
     "InceptionFeatures",
     "cache_dir",

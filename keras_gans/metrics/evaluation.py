@@ -101,3 +101,51 @@ def conditional_accuracy(model, classifier, n_per_class=100, seed=0):
         images = model.generate(n_per_class, labels=np.full(n_per_class, k), seed=seed + k * 7919)
         per_class.append(float((classifier.predict(images) == k).mean()))
     return {"per_class": per_class, "mean": float(np.mean(per_class)), "min": min(per_class)}
+
+
+METRICS = ("fid", "kid", "pr", "coverage")
+
+
+def check_metric_names(names):
+    """``names`` (a list or a comma-separated string) as a tuple; raises on unknown ones."""
+    if isinstance(names, str):
+        names = [n.strip() for n in names.split(",") if n.strip()]
+    names = tuple(names)
+    unknown = [n for n in names if n not in METRICS]
+    if unknown or not names:
+        raise ValueError(
+            f"Unknown metric {unknown[0] if unknown else ''!r}; choose from {list(METRICS)}"
+        )
+    return names
+
+
+def evaluate_images(real_images, fake_images, names=METRICS, extractor=None, classifier=None, k=3):
+    """Computes the named metrics for one fake set against one real set.
+
+    Features are extracted once per set. ``names``: any of ``"fid"``,
+    ``"kid"``, ``"pr"`` (precision and recall), ``"coverage"`` (class
+    coverage and its KL from uniform, on ``classifier``).
+
+    Returns:
+        A flat dict of floats: ``fid``, ``kid``, ``kid_std``, ``precision``,
+        ``recall``, ``coverage``, ``coverage_kl`` (those asked for).
+    """
+    names = check_metric_names(names)
+    out = {}
+    if {"fid", "kid", "pr"} & set(names):
+        if extractor is None:
+            raise ValueError("fid, kid and pr need a feature extractor (e.g. DigitsClassifier).")
+        real = _extract(extractor, real_images, "real")
+        fake = _extract(extractor, fake_images, "fake")
+        if "fid" in names:
+            out["fid"] = fid_from_features(real, fake)
+        if "kid" in names:
+            out["kid"], out["kid_std"] = kid_from_features(real, fake, num_subsets=50)
+        if "pr" in names:
+            out["precision"], out["recall"] = precision_recall_from_features(real, fake, k=k)
+    if "coverage" in names:
+        if classifier is None:
+            raise ValueError("coverage needs a classifier with predict_proba (DigitsClassifier).")
+        result = class_coverage(fake_images, classifier)
+        out["coverage"], out["coverage_kl"] = result["coverage"], result["kl"]
+    return out

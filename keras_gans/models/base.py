@@ -74,6 +74,8 @@ class AdversarialModel(keras.Model):
 
     default_label_smoothing = 0.0
     default_d_steps = 1
+    # Conditional models train on (images, labels) and take labels in generate().
+    conditional = False
     # Names of the extra terms ``discriminator_objective`` returns (logged by fit).
     extra_log_names = ()
 

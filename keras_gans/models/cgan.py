@@ -63,6 +63,8 @@ class ConditionalGAN(AdversarialModel):
         https://arxiv.org/abs/1411.1784
     """
 
+    conditional = True
+
     def __init__(
         self,
         image_shape=None,

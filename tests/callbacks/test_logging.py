@@ -73,3 +73,17 @@ def test_grid_helpers():
         255,
         255,
     ]
+
+
+def test_metrics_csv_widens_its_header_when_new_keys_appear(tmp_path):
+    path = tmp_path / "m.csv"
+    cb = keras_gans.callbacks.MetricsCSV(path)
+    cb.on_epoch_end(0, {"d_loss": 1.0, "g_loss": 2.0})
+    cb.on_epoch_end(1, {"d_loss": 1.5, "g_loss": 2.5, "fid": 7.0})
+    cb.on_epoch_end(2, {"d_loss": 0.5, "g_loss": 3.0})
+    assert path.read_text().splitlines() == [
+        "epoch,d_loss,g_loss,fid",
+        "1,1.0,2.0,",
+        "2,1.5,2.5,7.0",
+        "3,0.5,3.0,",
+    ]

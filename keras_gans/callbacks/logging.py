@@ -1,4 +1,4 @@
-"""Keras callbacks for GAN training."""
+"""Callbacks that record training: sample grids (PNG, TensorBoard) and a metrics CSV."""
 
 import csv
 import os
@@ -58,7 +58,8 @@ class ImageGrid(keras.callbacks.Callback):
         """The current grid as a uint8 ``[H, W, C]`` array."""
         images = self.model.generate(self.n, seed=self.seed)
         scale = self.scale or max(1, -(-48 // images.shape[2]))
-        return make_grid(images, scale=scale)
+        # Conditional models cycle through the labels: one column per class.
+        return make_grid(images, cols=getattr(self.model, "num_classes", None), scale=scale)
 
     def on_epoch_end(self, epoch, logs=None):
         number = epoch + 1
@@ -83,7 +84,9 @@ class MetricsCSV(keras.callbacks.Callback):
     """Appends one row per finished epoch to a CSV file: ``epoch`` (1-based), then the logs.
 
     Unlike ``keras.callbacks.CSVLogger`` it adds no empty ``val_*`` columns,
-    and it keeps the header of an existing file, so a resumed run appends to it.
+    it keeps the header of an existing file, so a resumed run appends to it,
+    and it widens the header when new log keys appear (values that
+    ``Evaluate`` adds every N epochs; other rows stay blank there).
 
     Args:
         path: the CSV file (created with its header on the first epoch).
@@ -100,20 +103,32 @@ class MetricsCSV(keras.callbacks.Callback):
         super().__init__()
         self.path = os.fspath(path)
 
-    def _header(self, logs):
-        if os.path.isfile(self.path) and os.path.getsize(self.path):
-            with open(self.path, newline="") as f:
-                return next(csv.reader(f))
-        return ["epoch", *sorted(logs)]
+    def _read(self):
+        if not (os.path.isfile(self.path) and os.path.getsize(self.path)):
+            return None, []
+        with open(self.path, newline="") as f:
+            rows = list(csv.reader(f))
+        return rows[0], rows[1:]
 
     def on_epoch_end(self, epoch, logs=None):
         logs = {k: float(np.asarray(v)) for k, v in (logs or {}).items()}
-        header = self._header(logs)
-        new = not (os.path.isfile(self.path) and os.path.getsize(self.path))
-        row = [epoch + 1] + [logs.get(k, "") for k in header[1:]]
+        header, rows = self._read()
         os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+        if header is None or not set(logs) <= set(header[1:]):
+            # First row, or new columns (e.g. metrics that Evaluate adds every N
+            # epochs): rewrite the file with the wider header, old rows blank there.
+            old = header or ["epoch"]
+            header = old + sorted(set(logs) - set(old[1:]))
+            rows = [r + [""] * (len(header) - len(r)) for r in rows]
+            rows.append(self._row(epoch, header, logs))
+            tmp = self.path + ".tmp"
+            with open(tmp, "w", newline="") as f:
+                csv.writer(f).writerows([header, *rows])
+            os.replace(tmp, self.path)
+            return
         with open(self.path, "a", newline="") as f:
-            writer = csv.writer(f)
-            if new:
-                writer.writerow(header)
-            writer.writerow(row)
+            csv.writer(f).writerow(self._row(epoch, header, logs))
+
+    @staticmethod
+    def _row(epoch, header, logs):
+        return [epoch + 1] + [logs.get(k, "") for k in header[1:]]

@@ -1,0 +1,206 @@
+"""Callbacks that measure sample quality during training: ``Evaluate``, ``ModeCollapseMonitor``."""
+
+import warnings
+
+import keras
+import numpy as np
+
+from keras_gans.errors import KerasGansWarning
+
+
+def _digits_reference(model):
+    from keras_gans.data import load_arrays
+
+    h, w, c = model.image_shape
+    if c != 1 or h != w:
+        raise ValueError(
+            f"No real_images given and the default reference (the digits train split) "
+            f"does not fit {model.image_shape} images; pass real_images=."
+        )
+    return load_arrays("digits", h, "train")[0]
+
+
+def _default_classifier():
+    from keras_gans.metrics import DigitsClassifier
+
+    return DigitsClassifier(image_size=16)
+
+
+def _due(epoch, every, params):
+    number = epoch + 1
+    last = (params or {}).get("epochs")
+    return number % every == 0 or number == last
+
+
+class Evaluate(keras.callbacks.Callback):
+    """Adds FID, KID, precision/recall and class coverage to the logs every ``every`` epochs.
+
+    Generates ``n`` images from fixed seeds (conditional models: labels
+    cycling through the classes) and compares them with ``real_images``. The
+    values join the epoch's logs, so callbacks listed after this one —
+    ``keras.callbacks.TensorBoard`` (``epoch_fid``, ...), ``MetricsCSV``,
+    ``History`` — record them. Keys: ``fid``, ``kid``, ``kid_std``,
+    ``precision``, ``recall``, ``coverage``, ``coverage_kl``.
+
+    Args:
+        real_images: reference images in [-1, 1] (default: the digits train
+            split at the model's image size).
+        every: evaluate after every ``every`` epochs (and after the last).
+        metrics: names among ``"fid"``, ``"kid"``, ``"pr"``, ``"coverage"``.
+        n: number of generated images.
+        extractor: feature extractor for fid/kid/pr (default: ``DigitsClassifier``).
+        classifier: classifier for coverage (default: the same ``DigitsClassifier``).
+        seed: first seed of the generated images.
+
+    Example:
+    >>> cb = keras_gans.callbacks.Evaluate(every=10, n=500)
+    >>> # gan.fit(ds, epochs=50, callbacks=[cb, keras.callbacks.TensorBoard("logs")])
+
+    Reference:
+        Heusel et al. (2017), https://arxiv.org/abs/1706.08500; Bińkowski et al.
+        (2018), https://arxiv.org/abs/1801.01401; Kynkäänniemi et al. (2019),
+        https://arxiv.org/abs/1904.06991
+    """
+
+    def __init__(
+        self,
+        real_images=None,
+        every=1,
+        metrics=("fid", "kid", "pr", "coverage"),
+        n=500,
+        extractor=None,
+        classifier=None,
+        seed=0,
+    ):
+        from keras_gans.metrics import check_metric_names
+
+        super().__init__()
+        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+            raise ValueError(f"every must be an int >= 1, got {every!r}.")
+        if isinstance(n, bool) or not isinstance(n, int) or n < 4:
+            raise ValueError(f"n must be an int >= 4, got {n!r}.")
+        self.metrics = check_metric_names(metrics)
+        self.real_images = real_images
+        self.every = every
+        self.n = n
+        self.extractor = extractor
+        self.classifier = classifier
+        self.seed = seed
+        self.last = None
+
+    def evaluate(self):
+        """The metrics of the current generator, as a dict of floats."""
+        from keras_gans.metrics import evaluate_images
+
+        if self.real_images is None:
+            self.real_images = _digits_reference(self.model)
+        if self.extractor is None:
+            self.extractor = self.classifier or _default_classifier()
+        if self.classifier is None and hasattr(self.extractor, "predict_proba"):
+            self.classifier = self.extractor
+        fake = self.model.generate(self.n, seed=self.seed)
+        return evaluate_images(
+            self.real_images, fake, self.metrics, self.extractor, self.classifier
+        )
+
+    def on_epoch_end(self, epoch, logs=None):
+        if not _due(epoch, self.every, self.params):
+            return
+        self.last = self.evaluate()
+        if logs is not None:
+            logs.update(self.last)
+
+
+class ModeCollapseMonitor(keras.callbacks.Callback):
+    """Warns once, clearly, when samples stop covering the classes or stop varying.
+
+    Every ``every`` epochs it classifies ``n`` samples: ``coverage`` is the
+    fraction of classes among confident predictions, ``diversity`` the mean
+    pairwise feature distance of the samples divided by that of the real
+    images (1 ~ as varied as the data, 0 = all samples identical). Below
+    ``min_coverage`` or ``min_diversity`` it issues one ``KerasGansWarning``
+    naming the epoch and the numbers, and adds both values to the logs.
+
+    Args:
+        real_images: images for the diversity reference (default: digits train split).
+        classifier: a classifier with ``predict_proba`` and ``features``
+            (default: ``DigitsClassifier``).
+        every: check after every ``every`` epochs.
+        n: samples per check.
+        min_coverage: warn below this class coverage.
+        min_diversity: warn below this relative diversity.
+        seed: first seed of the samples.
+
+    Example:
+    >>> cb = keras_gans.callbacks.ModeCollapseMonitor(min_coverage=0.8)
+    >>> # gan.fit(ds, epochs=50, callbacks=[cb])
+
+    Reference:
+        Srivastava et al., VEEGAN (2017), https://arxiv.org/abs/1705.07761
+        (mode counting with a pretrained classifier).
+    """
+
+    def __init__(
+        self,
+        real_images=None,
+        classifier=None,
+        every=1,
+        n=500,
+        min_coverage=0.8,
+        min_diversity=0.5,
+        seed=0,
+    ):
+        super().__init__()
+        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+            raise ValueError(f"every must be an int >= 1, got {every!r}.")
+        self.real_images = real_images
+        self.classifier = classifier
+        self.every = every
+        self.n = int(n)
+        self.min_coverage = float(min_coverage)
+        self.min_diversity = float(min_diversity)
+        self.seed = seed
+        self.warned = False
+        self._real_spread = None
+
+    @staticmethod
+    def _spread(features, limit=500):
+        x = np.asarray(features[:limit], np.float64)
+        sq = (x * x).sum(1)
+        dist = np.sqrt(np.maximum(sq[:, None] + sq[None, :] - 2 * x @ x.T, 0.0))
+        return dist.sum() / (len(x) * (len(x) - 1))
+
+    def check(self):
+        """``{"coverage": ..., "diversity": ...}`` of the current generator."""
+        from keras_gans.metrics import class_coverage
+
+        if self.classifier is None:
+            self.classifier = _default_classifier()
+        if self._real_spread is None:
+            if self.real_images is None:
+                self.real_images = _digits_reference(self.model)
+            self._real_spread = self._spread(self.classifier.features(self.real_images))
+        fake = self.model.generate(self.n, seed=self.seed)
+        coverage = class_coverage(fake, self.classifier)["coverage"]
+        diversity = self._spread(self.classifier.features(fake)) / self._real_spread
+        return {"coverage": float(coverage), "diversity": float(diversity)}
+
+    def on_epoch_end(self, epoch, logs=None):
+        if not _due(epoch, self.every, self.params):
+            return
+        values = self.check()
+        if logs is not None:
+            logs.update(values)
+        low = []
+        if values["coverage"] < self.min_coverage:
+            low.append(f"class coverage {values['coverage']:.2f} < {self.min_coverage:.2f}")
+        if values["diversity"] < self.min_diversity:
+            low.append(f"sample diversity {values['diversity']:.2f} < {self.min_diversity:.2f}")
+        if low and not self.warned:
+            self.warned = True
+            warnings.warn(
+                f"Possible mode collapse at epoch {epoch + 1}: {' and '.join(low)} "
+                f"(the samples repeat a few kinds of image; see docs/evaluation.md).",
+                KerasGansWarning,
+                stacklevel=2,
+            )

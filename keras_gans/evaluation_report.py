@@ -1,0 +1,100 @@
+"""The evaluation protocol shared by ``keras-gans evaluate`` and ``benchmarks/quality.py``.
+
+Reference set: the digits train split (1,438 images) at the model's image
+size, made the way the training data is made. Extractor and classifier: the
+16x16 ``DigitsClassifier`` (images of other sizes are resized to 16x16 with
+area averaging, real and generated alike). Generated set: ``n`` images from
+seeds ``seed, seed + 1, ...`` (conditional models: labels cycling through the
+classes). See docs/evaluation.md.
+"""
+
+import time
+
+import numpy as np
+
+from keras_gans.errors import KerasGansError
+
+REFERENCE = "digits train split"
+
+
+def reference_images(image_shape, split="train"):
+    """Real digits at ``image_shape``; a clear error for shapes the digits cannot take."""
+    from keras_gans.data import load_arrays
+
+    h, w, c = image_shape
+    if c != 1 or h != w:
+        raise KerasGansError(
+            f"The evaluation reference is the digits data (square, 1 channel); a model "
+            f"making {tuple(image_shape)} images needs its own reference and extractor "
+            f"(keras_gans.metrics.fid with InceptionFeatures)."
+        )
+    return load_arrays("digits", h, split)[0]
+
+
+def evaluate_images_protocol(fake, names, image_shape, classifier=None):
+    """The metrics of ``fake`` images against the reference set."""
+    from keras_gans.metrics import DigitsClassifier, evaluate_images
+
+    classifier = classifier or DigitsClassifier(image_size=16)
+    real = reference_images(image_shape)
+    return evaluate_images(real, fake, names, classifier, classifier)
+
+
+def evaluate_source(model, names, n=1000, seed=0, classifier=None):
+    """Evaluates a model (or exported generator) with the protocol above.
+
+    Returns:
+        A JSON-able dict: the metric values, ``n``, ``seed``, ``reference``, and for
+        conditional models ``accuracy`` / ``accuracy_min`` / ``accuracy_per_class``
+        (how often ``generate(labels=k)`` is classified as k, 100 images per class).
+    """
+    from keras_gans.metrics import DigitsClassifier, conditional_accuracy
+
+    classifier = classifier or DigitsClassifier(image_size=16)
+    start = time.perf_counter()
+    fake = model.generate(n, seed=seed)
+    result = evaluate_images_protocol(fake, names, model.image_shape, classifier)
+    if getattr(model, "conditional", False):
+        acc = conditional_accuracy(model, classifier, n_per_class=100, seed=seed)
+        result.update(
+            accuracy=acc["mean"], accuracy_min=acc["min"], accuracy_per_class=acc["per_class"]
+        )
+    result.update(
+        n=int(n),
+        seed=int(seed),
+        reference=f"{REFERENCE} ({len(reference_images(model.image_shape))} images)",
+        extractor=f"DigitsClassifier 16px (held-out accuracy {classifier.accuracy:.4f})",
+        seconds=round(time.perf_counter() - start, 2),
+    )
+    return result
+
+
+ROWS = (
+    ("fid", "FID", "lower is better"),
+    ("kid", "KID", "lower is better"),
+    ("precision", "precision", "higher is better"),
+    ("recall", "recall", "higher is better"),
+    ("coverage", "class coverage", "1.0 = every class"),
+    ("coverage_kl", "class KL", "0 = classes balanced"),
+    ("accuracy", "label accuracy", "conditional: mean over classes"),
+    ("accuracy_min", "worst class", "conditional"),
+)
+
+
+def format_table(result):
+    """The result as a small aligned text table."""
+    lines = [f"{'metric':16s} {'value':>10s}  note"]
+    for key, name, note in ROWS:
+        if key in result:
+            value = result[key]
+            text = f"{value:.4f}" if abs(value) < 1000 else f"{value:.1f}"
+            if key == "kid" and "kid_std" in result:
+                note = f"+/- {result['kid_std']:.4f}; {note}"
+            lines.append(f"{name:16s} {text:>10s}  {note}")
+    lines.append(f"({result['n']} generated images vs the {result['reference']})")
+    return "\n".join(lines)
+
+
+def is_finite_result(result):
+    """True when every metric value in ``result`` is a finite number."""
+    return all(np.isfinite(v) for k, v in result.items() if isinstance(v, float))

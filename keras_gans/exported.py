@@ -1,0 +1,91 @@
+"""Exported generators and run folders behind one interface (for the CLI, metrics and latent tools)."""
+
+import os
+
+import numpy as np
+
+from keras_gans.errors import RunError
+
+
+class ExportedGenerator:
+    """A SavedModel written by ``keras_gans.export.save_generator``, used like a model.
+
+    Has ``latent_dim``, ``image_shape``, ``conditional``, ``num_classes``,
+    ``generate_images(z, labels)`` (the ``serving_default`` signature) and
+    ``generate(n, labels=None, seed=None)``, which draws the same images as the
+    trained model's ``generate`` with the same seed.
+
+    Args:
+        path: export base folder (newest version) or a version folder.
+    """
+
+    def __init__(self, path):
+        import tensorflow as tf
+
+        from keras_gans.export import load_metadata, resolve_saved_model
+
+        self.path = resolve_saved_model(path)
+        self._loaded = tf.saved_model.load(self.path)
+        if "serving_default" not in self._loaded.signatures:
+            raise RunError(f"{self.path} has no serving_default signature.")
+        self._serve = self._loaded.signatures["serving_default"]
+        specs = self._serve.structured_input_signature[1]
+        if "z" not in specs:
+            raise RunError(f"{self.path} is not a generator export (no z input).")
+        self.latent_dim = int(specs["z"].shape[-1])
+        self.conditional = "label" in specs
+        meta = load_metadata(self.path)
+        self.num_classes = meta.get("num_classes") or (10 if self.conditional else None)
+        self.image_shape = tuple(meta.get("image_shape") or self._probe_shape())
+
+    def _probe_shape(self):
+        return self.generate_images(np.zeros((1, self.latent_dim), np.float32)).shape[1:]
+
+    def check_labels(self, labels, n):
+        if labels is None:
+            return np.arange(n, dtype=np.int64) % self.num_classes
+        labels = np.asarray(labels).reshape(-1)
+        if labels.size == 1:
+            labels = np.repeat(labels, n)
+        if labels.shape != (n,) or labels.min() < 0 or labels.max() >= self.num_classes:
+            raise ValueError(
+                f"labels must be {n} ints in [0, {self.num_classes - 1}], got {labels.tolist()}."
+            )
+        return labels.astype(np.int64)
+
+    def generate_images(self, z, condition=None, training=False):
+        import tensorflow as tf
+
+        z = tf.constant(np.asarray(z, np.float32))
+        kwargs = {}
+        if self.conditional:
+            kwargs["label"] = tf.constant(self.check_labels(condition, int(z.shape[0])))
+        return self._serve(z=z, **kwargs)["images"].numpy()
+
+    def generate(self, n, labels=None, seed=None, batch_size=256):
+        from keras_gans.noise import seeded_noise
+
+        if seed is None:
+            z = np.random.normal(size=(n, self.latent_dim)).astype(np.float32)
+        else:
+            z = np.asarray(seeded_noise(int(n), self.latent_dim, seed))
+        labels = self.check_labels(labels, n) if self.conditional else None
+        return np.concatenate(
+            [
+                self.generate_images(
+                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
+                )
+                for i in range(0, n, batch_size)
+            ]
+        )
+
+
+def load_source(path):
+    """A run folder's model (last checkpoint) or an export as ``ExportedGenerator``."""
+    from keras_gans import runs
+
+    if not os.path.exists(path):
+        raise RunError(f"No such run or export: {path}")
+    if os.path.isfile(os.path.join(path, runs.CONFIG)):
+        return runs.load_run_model(path)
+    return ExportedGenerator(path)
