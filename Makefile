@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/keras-gans
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint format clean
+.PHONY: install demo test test-fast lint format clean bench-quality
 
 install: $(STAMP)
 
@@ -29,13 +29,17 @@ test: install lint
 test-fast: install
 	$(PY) -m pytest -m "not slow"
 
+# Trains every model with its CLI defaults and writes docs/results.md (about 25 minutes).
+bench-quality: install
+	$(PY) -m benchmarks.quality
+
 lint: install
-	$(VENV)/bin/ruff check keras_gans keras_gans_cli.py tests
-	$(VENV)/bin/ruff format --check keras_gans keras_gans_cli.py tests
+	$(VENV)/bin/ruff check keras_gans keras_gans_cli.py tests benchmarks
+	$(VENV)/bin/ruff format --check keras_gans keras_gans_cli.py tests benchmarks
 
 format: install
-	$(VENV)/bin/ruff format keras_gans keras_gans_cli.py tests
-	$(VENV)/bin/ruff check --fix keras_gans keras_gans_cli.py tests
+	$(VENV)/bin/ruff format keras_gans keras_gans_cli.py tests benchmarks
+	$(VENV)/bin/ruff check --fix keras_gans keras_gans_cli.py tests benchmarks
 
 clean:
 	rm -rf runs export/models .pytest_cache

@@ -29,7 +29,7 @@ def cli(*args, cwd=None):
     [
         (
             ["train", "nosuchgan"],
-            "Unknown model 'nosuchgan'; choose from ['dcgan', 'gan', 'wgan', 'wgan-gp']",
+            "Unknown model 'nosuchgan'; choose from ['cgan', 'dcgan', 'gan', 'wgan', 'wgan-gp']",
         ),
         (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
         (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
@@ -46,6 +46,12 @@ def cli(*args, cwd=None):
             "argument --epochs: invalid int value: 'many'",
         ),
         (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
+        (["evaluate", "/no/such/run"], "no such run or export: /no/such/run"),
+        (["evaluate", "x", "--metrics", "fid,is"], "Unknown metric 'is'; choose from ['fid'"),
+        (["evaluate", "x", "--n", "3"], "--n must be at least 10, got 3"),
+        (["interpolate", "x", "--steps", "1"], "--steps must be at least 2, got 1"),
+        (["interpolate", "x", "--method", "cubic"], "argument --method: invalid choice"),
+        (["interpolate", "/no/such/run"], "no such run or export: /no/such/run"),
     ],
 )
 def test_bad_input_prints_one_line_and_exits_2(args, message):
@@ -61,7 +67,7 @@ def test_list_names_every_model():
     result = cli("list")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["dcgan", "gan", "wgan", "wgan-gp"]
+    assert names == ["cgan", "dcgan", "gan", "wgan", "wgan-gp"]
 
 
 @pytest.mark.slow
@@ -126,3 +132,67 @@ def test_every_family_trains_one_step_from_the_cli(model, tmp_path):
     header = open(os.path.join(run, "metrics.csv")).readline().strip().split(",")
     assert header[:3] == ["epoch", "d_loss", "g_loss"]
     assert json.load(open(os.path.join(run, "config.json")))["model"] == model
+
+
+CGAN = [
+    "--image-size", "16", "--batch-size", "10", "--latent-dim", "4", "--steps-per-epoch", "2",
+    "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4", "--quiet",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_conditional_run_sample_label_evaluate_interpolate(tmp_path):
+    run = str(tmp_path / "cgan")
+    result = cli("train", "cgan", "--epochs", "1", "--out", run, *CGAN)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # the sample grid has one column per class: 80 images in 8 rows of 10 cells of 48 px
+    grid = np.asarray(Image.open(os.path.join(run, "samples", "epoch_001.png")))
+    assert grid.shape[:2] == (8 * 49 + 1, 10 * 49 + 1)
+
+    base = str(tmp_path / "export" / "cgan")
+    assert cli("export", run, "--to", base).returncode == 0
+    a, b = str(tmp_path / "a.png"), str(tmp_path / "b.png")
+    assert cli("sample", run, "--n", "4", "--label", "3", "--out", a).returncode == 0
+    assert cli("sample", base, "--n", "4", "--label", "3", "--out", b).returncode == 0
+    diff = np.asarray(Image.open(a)).astype(int) - np.asarray(Image.open(b)).astype(int)
+    assert np.abs(diff).max() <= 2  # run and export draw the same images
+
+    bad = cli("sample", run, "--label", "10")
+    assert bad.returncode == 2 and "--label must be in [0, 9], got 10" in bad.stderr
+
+    out = str(tmp_path / "eval.json")
+    result = cli("evaluate", base, "--n", "50", "--json", out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for name in ("FID", "KID", "precision", "recall", "class coverage", "label accuracy"):
+        assert name in result.stdout
+    values = json.load(open(out))
+    assert values["n"] == 50 and len(values["accuracy_per_class"]) == 10
+    assert all(np.isfinite(values[k]) for k in ("fid", "kid", "precision", "recall", "coverage"))
+
+    png, gif = str(tmp_path / "walk.png"), str(tmp_path / "walk.gif")
+    result = cli("interpolate", run, "--rows", "2", "--steps", "5", "--label", "7",
+                 "--out", png, "--gif", gif)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert np.asarray(Image.open(png)).shape[:2] == (2 * 49 + 1, 5 * 49 + 1)
+    frames = Image.open(gif)
+    assert frames.n_frames == 2 * 5 - 2  # there and back
+
+
+@pytest.mark.slow
+def test_evaluate_a_run_and_label_on_an_unconditional_model(tmp_path):
+    run = str(tmp_path / "dcgan")
+    result = cli(
+        "train", "dcgan", "--out", run, "--image-size", "16", "--batch-size", "8",
+        "--latent-dim", "4", "--steps-per-epoch", "1", "--epochs", "1", "--quiet",
+        "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    result = cli("evaluate", run, "--n", "20", "--metrics", "fid,coverage")
+    assert result.returncode == 0, result.stderr[-2000:]
+    values = json.load(open(os.path.join(run, "evaluation.json")))
+    assert set(values) >= {"fid", "coverage", "coverage_kl"} and "kid" not in values
+    bad = cli("sample", run, "--label", "3")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == (
+        "keras-gans: error: --label works only for conditional models (e.g. cgan)"
+    )

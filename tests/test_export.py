@@ -122,3 +122,15 @@ def test_metadata_is_written(exported):
         meta["model"] == "DCGAN" and meta["latent_dim"] == 4 and meta["image_shape"] == [16, 16, 1]
     )
     assert meta["signatures"] == ["sample", "serving_default"]
+
+
+def test_exported_generator_draws_what_the_model_draws(model, exported):
+    from keras_gans.exported import ExportedGenerator, load_source
+
+    gen = load_source(os.path.dirname(exported))
+    assert isinstance(gen, ExportedGenerator) and gen.path == exported
+    assert gen.latent_dim == model.latent_dim and gen.image_shape == model.image_shape
+    assert gen.conditional is False
+    np.testing.assert_allclose(gen.generate(5, seed=7), model.generate(5, seed=7), atol=1e-5)
+    with pytest.raises(keras_gans.RunError, match="No such run or export: /no/where"):
+        load_source("/no/where")

@@ -1,0 +1,199 @@
+"""Sample quality of every model trained with its CLI defaults on the digits: docs/results.md.
+
+    python -m benchmarks.quality                 # every model (about 20 minutes on 2 cores)
+    python -m benchmarks.quality --models cgan   # refresh some rows, keep the others
+
+Each model trains with exactly what `keras-gans train MODEL` uses (capped at
+--budget-minutes), then is evaluated with the protocol of docs/evaluation.md.
+Two reference rows frame the numbers: the floor (held-out real digits against
+the train digits) and the ceiling (an untrained DCGAN generator). Results
+accumulate in benchmarks/results.json; docs/results.md is written from it.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+RESULTS_JSON = os.path.join(HERE, "results.json")
+RESULTS_MD = os.path.join(ROOT, "docs", "results.md")
+METRICS = ("fid", "kid", "pr", "coverage")
+
+
+class Budget:
+    """A Keras callback factory that stops training once ``minutes`` have passed."""
+
+    def __init__(self, minutes):
+        import keras
+
+        class _Stop(keras.callbacks.Callback):
+            def on_train_begin(self, logs=None):
+                self.start = time.perf_counter()
+                self.stopped_at = None
+
+            def on_epoch_end(self, epoch, logs=None):
+                if time.perf_counter() - self.start > minutes * 60:
+                    self.model.stop_training = True
+                    self.stopped_at = epoch + 1
+
+        self.callback = _Stop()
+
+
+def train_one(model_name, budget_minutes, n, work_dir):
+    import keras
+
+    from keras_gans import runs
+    from keras_gans.evaluation_report import evaluate_source
+
+    settings = runs.run_settings(model_name)
+    run_dir = os.path.join(work_dir, model_name)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    budget = Budget(budget_minutes).callback
+    original_fit = keras.Model.fit
+
+    def fit_with_budget(self, *args, callbacks=None, **kwargs):
+        return original_fit(self, *args, callbacks=[*(callbacks or []), budget], **kwargs)
+
+    keras.Model.fit = fit_with_budget
+    try:
+        start = time.perf_counter()
+        model = runs.train(run_dir, settings, verbose=0)
+        seconds = time.perf_counter() - start
+    finally:
+        keras.Model.fit = original_fit
+    epochs = runs.finished_epochs(run_dir)
+    result = evaluate_source(model, METRICS, n=n, seed=0)
+    result.update(
+        model=model_name,
+        epochs=epochs,
+        planned_epochs=settings["epochs"],
+        batch_size=settings["batch_size"],
+        train_seconds=round(seconds, 1),
+    )
+    return result
+
+
+def reference_rows(n):
+    from keras_gans import models
+    from keras_gans.evaluation_report import evaluate_images_protocol, reference_images
+
+    test = reference_images((16, 16, 1), split="test")
+    floor = evaluate_images_protocol(test, METRICS, (16, 16, 1))
+    floor.update(model="floor: held-out real digits", n=len(test))
+    untrained = models.DCGAN(
+        image_shape=(16, 16, 1), latent_dim=64, generator_filters=64, discriminator_filters=16
+    )
+    ceiling = evaluate_images_protocol(untrained.generate(n, seed=0), METRICS, (16, 16, 1))
+    ceiling.update(model="ceiling: untrained DCGAN generator", n=n)
+    return [floor, ceiling]
+
+
+def _cell(row, key, fmt="{:.3f}"):
+    return fmt.format(row[key]) if key in row else "-"
+
+
+def write_markdown(results, path=RESULTS_MD):
+    meta = results["meta"]
+    lines = [
+        "# Sample quality on the digits",
+        "",
+        "Written by `make bench-quality` (`python -m benchmarks.quality`); do not edit by hand.",
+        f"Machine: {meta['machine']}. Date: {meta['date']}. keras_gans {meta['version']}.",
+        "",
+        "Every model trained with its `keras-gans train MODEL` defaults (16x16 digits, seed 0),",
+        f"capped at {meta['budget_minutes']} minutes, then evaluated with the protocol of",
+        "[evaluation.md](evaluation.md): generated images from seeds 0..n-1 against the 1,438",
+        "train digits, features and classes from the 16x16 `DigitsClassifier`.",
+        "",
+        "| model | epochs | train time | n | FID | KID | precision | recall "
+        "| class coverage | class KL | label accuracy (worst class) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    rows = results["reference"] + [results["models"][k] for k in sorted(results["models"])]
+    for row in rows:
+        epochs = str(row.get("epochs", "-"))
+        train = f"{row['train_seconds']:.0f} s" if "train_seconds" in row else "-"
+        acc = "-"
+        if "accuracy" in row:
+            acc = f"{row['accuracy']:.3f} ({row['accuracy_min']:.2f})"
+        lines.append(
+            f"| {row['model']} | {epochs} | {train} | {row['n']} | {_cell(row, 'fid', '{:.2f}')} "
+            f"| {_cell(row, 'kid', '{:.2f}')} | {_cell(row, 'precision')} "
+            f"| {_cell(row, 'recall')} | {_cell(row, 'coverage', '{:.1f}')} "
+            f"| {_cell(row, 'coverage_kl')} | {acc} |"
+        )
+    per_class = {k: v for k, v in results["models"].items() if "accuracy_per_class" in v}
+    if per_class:
+        lines += [
+            "",
+            "## Conditional models: label accuracy per class",
+            "",
+            "Share of `generate(100, labels=k)` images the classifier assigns to class k.",
+            "",
+            "| model | " + " | ".join(str(k) for k in range(10)) + " | mean |",
+            "|---|" + "---|" * 11,
+        ]
+        for name, row in sorted(per_class.items()):
+            cells = " | ".join(f"{a:.2f}" for a in row["accuracy_per_class"])
+            lines.append(f"| {name} | {cells} | {row['accuracy']:.3f} |")
+    lines += [
+        "",
+        "Reading the table: FID and KID fall towards the floor as samples approach the real",
+        "digits; precision is the share of samples that look like some real digit, recall the",
+        "share of real digits the samples come near (low recall = low variety); class",
+        "coverage is the share of the 10 classes among confident predictions and class KL",
+        "how unevenly the samples spread over them (0 = evenly). The floor's n is the 359",
+        "held-out digits: FID is biased upwards at small n, so the floor is if anything",
+        "pessimistic next to rows with n = 1000.",
+        "",
+    ]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+def main(argv=None):
+    from keras_gans import models
+    from keras_gans.version import __version__
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--models", default=",".join(models.names()))
+    parser.add_argument("--budget-minutes", type=float, default=12.0)
+    parser.add_argument("--n", type=int, default=1000)
+    args = parser.parse_args(argv)
+    names = [m.strip() for m in args.models.split(",") if m.strip()]
+    for name in names:
+        models.get(name)
+    results = {"models": {}}
+    if os.path.isfile(RESULTS_JSON):
+        with open(RESULTS_JSON) as f:
+            results = json.load(f)
+    results["meta"] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
+        "date": datetime.date.today().isoformat(),
+        "version": __version__,
+        "budget_minutes": args.budget_minutes,
+    }
+    results["reference"] = reference_rows(args.n)
+    work = tempfile.mkdtemp(prefix="keras_gans_quality_")
+    try:
+        for name in names:
+            row = train_one(name, args.budget_minutes, args.n, work)
+            results["models"][name] = row
+            print(json.dumps({k: v for k, v in row.items() if k != "accuracy_per_class"}))
+            with open(RESULTS_JSON, "w") as f:
+                json.dump(results, f, indent=2, sort_keys=True)
+            write_markdown(results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    write_markdown(results)
+    print(f"wrote {RESULTS_MD}")
+
+
+if __name__ == "__main__":
+    main()
