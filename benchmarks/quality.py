@@ -94,6 +94,21 @@ def reference_rows(n):
     return [floor, ceiling]
 
 
+# What the numbers of each model mean, for readers of docs/results.md (no figures here:
+# they would go stale when the table is regenerated).
+NOTES = {
+    "cgan": "draws the class it is asked for; low recall: within a class the samples vary "
+    "little (the generator leans on the label more than on z).",
+    "dcgan": "every class appears (the demo's grid in the README), mixed with blurry "
+    "strokes that no real digit is near (precision well below the floor).",
+    "gan": "MLP networks: every class is predicted, but few samples are near a real "
+    "digit and they vary little (low precision and recall).",
+    "wgan": "the paper's weight clipping (RMSprop 5e-5, clip 0.01) learns slowly: after "
+    "its default epochs no sample is near a real digit. Prefer wgan-gp here.",
+    "wgan-gp": "the best FID and recall of the unconditional models: varied digits of every class.",
+}
+
+
 def _cell(row, key, fmt="{:.3f}"):
     return fmt.format(row[key]) if key in row else "-"
 
@@ -142,6 +157,9 @@ def write_markdown(results, path=RESULTS_MD):
         for name, row in sorted(per_class.items()):
             cells = " | ".join(f"{a:.2f}" for a in row["accuracy_per_class"])
             lines.append(f"| {name} | {cells} | {row['accuracy']:.3f} |")
+    notes = [f"- `{k}`: {NOTES[k]}" for k in sorted(results["models"]) if k in NOTES]
+    if notes:
+        lines += ["", "## What the samples look like", "", *notes]
     lines += [
         "",
         "Reading the table: FID and KID fall towards the floor as samples approach the real",

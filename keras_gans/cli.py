@@ -51,6 +51,12 @@ def build_parser():
     train.add_argument("--latent-dim", type=int)
     train.add_argument("--seed", type=int)
     train.add_argument("--steps-per-epoch", type=int)
+    train.add_argument(
+        "--evaluate-every",
+        type=int,
+        metavar="N",
+        help="add FID, KID, precision/recall, coverage to the logs every N epochs (digits)",
+    )
     train.add_argument("--out", help="run folder (default runs/MODEL)")
     train.add_argument(
         "--model-arg",
@@ -108,7 +114,14 @@ def _positive(value, flag):
 
 
 def _cmd_train(args):
-    for flag in ("epochs", "batch_size", "image_size", "latent_dim", "steps_per_epoch"):
+    for flag in (
+        "epochs",
+        "batch_size",
+        "image_size",
+        "latent_dim",
+        "steps_per_epoch",
+        "evaluate_every",
+    ):
         _positive(getattr(args, flag), "--" + flag.replace("_", "-"))
     if args.data and args.data not in ("digits",) and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
@@ -124,6 +137,7 @@ def _cmd_train(args):
         latent_dim=args.latent_dim,
         seed=args.seed,
         steps_per_epoch=args.steps_per_epoch,
+        evaluate_every=args.evaluate_every,
         model_args=dict(args.model_arg),
     )
     out = args.out or os.path.join("runs", settings["model"])

@@ -7,7 +7,8 @@ A run folder holds::
     checkpoints/state.json   {"epoch": epochs finished}
     samples/epoch_NNN.png    fixed-noise sample grids (ImageGrid)
     logs/                    TensorBoard logs (losses + sample grids)
-    metrics.csv              one row of logs per finished epoch (1-based)
+    metrics.csv              one row of logs per finished epoch (1-based); with
+                             evaluate_every=N also FID, KID, ... every N epochs
 
 Running the same command again continues from the last finished epoch.
 """
@@ -20,7 +21,7 @@ import keras
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import ImageGrid, MetricsCSV
+from keras_gans.callbacks import Evaluate, ImageGrid, MetricsCSV
 from keras_gans.errors import RunError
 
 CONFIG = "config.json"
@@ -65,6 +66,7 @@ COMMON_DEFAULTS = {
     "image_size": 16,
     "seed": 0,
     "steps_per_epoch": None,
+    "evaluate_every": 0,
 }
 
 
@@ -167,7 +169,7 @@ def train(run_dir, settings, verbose=2):
                 f"{run_dir} holds a '{saved['model']}' run, not '{settings['model']}'; "
                 f"choose another --out."
             )
-        settings = {**saved, "epochs": settings["epochs"]}
+        settings = {**COMMON_DEFAULTS, **saved, "epochs": settings["epochs"]}
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
@@ -193,7 +195,11 @@ def train(run_dir, settings, verbose=2):
     metrics = os.path.join(run_dir, "metrics.csv")
     _trim_metrics(metrics, done)
     logs = os.path.join(run_dir, "logs")
-    callbacks = [
+    callbacks = []
+    if settings.get("evaluate_every"):
+        # Before the loggers, which record the values it adds to the logs.
+        callbacks.append(Evaluate(every=settings["evaluate_every"], n=500))
+    callbacks += [
         ImageGrid(
             os.path.join(run_dir, "samples"),
             n=model.num_classes * 8 if conditional else 64,

@@ -185,8 +185,11 @@ def test_evaluate_a_run_and_label_on_an_unconditional_model(tmp_path):
         "train", "dcgan", "--out", run, "--image-size", "16", "--batch-size", "8",
         "--latent-dim", "4", "--steps-per-epoch", "1", "--epochs", "1", "--quiet",
         "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4",
+        "--evaluate-every", "1",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
+    rows = list(csv.DictReader(open(os.path.join(run, "metrics.csv"))))
+    assert len(rows) == 1 and float(rows[0]["fid"]) > 0 and 0 <= float(rows[0]["recall"]) <= 1
     result = cli("evaluate", run, "--n", "20", "--metrics", "fid,coverage")
     assert result.returncode == 0, result.stderr[-2000:]
     values = json.load(open(os.path.join(run, "evaluation.json")))
