@@ -52,6 +52,9 @@ def build_parser():
     train.add_argument("--seed", type=int)
     train.add_argument("--steps-per-epoch", type=int)
     train.add_argument(
+        "--lr", type=float, help="learning rate of both optimizers (default: the model's)"
+    )
+    train.add_argument(
         "--evaluate-every",
         type=int,
         metavar="N",
@@ -123,6 +126,8 @@ def _cmd_train(args):
         "evaluate_every",
     ):
         _positive(getattr(args, flag), "--" + flag.replace("_", "-"))
+    if args.lr is not None and not args.lr > 0:
+        raise CliError(f"--lr must be a positive number, got {args.lr}")
     if args.data and args.data not in ("digits",) and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")
@@ -138,6 +143,7 @@ def _cmd_train(args):
         seed=args.seed,
         steps_per_epoch=args.steps_per_epoch,
         evaluate_every=args.evaluate_every,
+        learning_rate=args.lr,
         model_args=dict(args.model_arg),
     )
     out = args.out or os.path.join("runs", settings["model"])

@@ -93,7 +93,9 @@ def write_warmup_requests(path, model_name, signatures):
             writer.write(log.SerializeToString())
 
 
-def save_generator(model, base_dir, version=None, model_name=None, warmup=True):
+def save_generator(
+    model, base_dir, version=None, model_name=None, warmup=True, allow_untrained=False
+):
     """Exports ``model``'s generator as ``base_dir/<version>/`` for TF Serving.
 
     Args:
@@ -104,6 +106,8 @@ def save_generator(model, base_dir, version=None, model_name=None, warmup=True):
         model_name: name written into the warmup requests (default: the
             base folder's name).
         warmup: write ``assets.extra/tf_serving_warmup_requests``.
+        allow_untrained: export a model with 0 generator updates (by default an
+            error: an untrained export is almost always a mistake).
 
     Returns:
         The path of the new version folder.
@@ -111,12 +115,20 @@ def save_generator(model, base_dir, version=None, model_name=None, warmup=True):
     Example:
     >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=8,
     ...     generator_filters=8, discriminator_filters=8)
-    >>> path = keras_gans.export.save_generator(gan, "/tmp/export/dcgan")
+    >>> gan.compile()
+    >>> # gan.fit(keras_gans.data.load("digits"), epochs=120)
+    >>> path = keras_gans.export.save_generator(gan, "/tmp/export/dcgan", allow_untrained=True)
     """
     if not hasattr(model, "serving_signatures"):
         raise ExportError(f"Cannot export a {type(model).__name__}: not a keras_gans model.")
     if not model.generator.built:
         raise ExportError("The generator is not built; build or train the model first.")
+    optimizer = getattr(model, "g_optimizer", None)
+    if not allow_untrained and (optimizer is None or int(optimizer.iterations.numpy()) == 0):
+        raise ExportError(
+            "The model has not been trained (0 generator updates); train it first, or pass "
+            "allow_untrained=True to export its initial weights."
+        )
     base_dir = os.fspath(base_dir)
     _prepare_base_dir(base_dir)
     version = _check_version(version, base_dir)

@@ -14,19 +14,27 @@ Running the same command again continues from the last finished epoch.
 """
 
 import csv
-import json
 import os
 
 import keras
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import Evaluate, ImageGrid, MetricsCSV
+from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
+from keras_gans.checkpoint import (
+    CHECKPOINT,
+    STATE,
+    RunCheckpoint,
+    load_checkpoint,
+    read_state,
+)
+from keras_gans.checkpoint import read_json as _read_json
+from keras_gans.checkpoint import write_json as _write_json
+from keras_gans.data.stream import resumable_stream
 from keras_gans.errors import RunError
 
 CONFIG = "config.json"
-CHECKPOINT = os.path.join("checkpoints", "last.keras")
-STATE = os.path.join("checkpoints", "state.json")
+__all__ = ["CHECKPOINT", "CONFIG", "STATE", "RunCheckpoint", "load_run_model", "train"]
 
 # Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
 # the digits data (see docs/cli.md).
@@ -66,20 +74,11 @@ COMMON_DEFAULTS = {
     "image_size": 16,
     "seed": 0,
     "steps_per_epoch": None,
-    "evaluate_every": 0,
+    "evaluate_every": None,
+    "learning_rate": None,
 }
-
-
-def _write_json(path, obj):
-    tmp = f"{path}.tmp"
-    with open(tmp, "w") as f:
-        json.dump(obj, f, indent=2, sort_keys=True)
-    os.replace(tmp, path)
-
-
-def _read_json(path):
-    with open(path) as f:
-        return json.load(f)
+# Settings a resumed run may change (the others come from its config.json).
+RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every")
 
 
 def run_settings(model, **overrides):
@@ -98,33 +97,12 @@ def run_settings(model, **overrides):
 
 def finished_epochs(run_dir):
     """Epochs finished by the run in ``run_dir`` (0 before the first checkpoint)."""
-    state = os.path.join(run_dir, STATE)
-    return _read_json(state)["epoch"] if os.path.isfile(state) else 0
+    return read_state(run_dir)["epoch"]
 
 
 def load_run_model(run_dir):
-    """The model of the run's last checkpoint (compiled, optimizer state restored)."""
-    if not os.path.isdir(run_dir):
-        raise RunError(f"No such run folder: {run_dir}")
-    path = os.path.join(run_dir, CHECKPOINT)
-    if not os.path.isfile(path):
-        raise RunError(f"{run_dir} has no checkpoint yet ({CHECKPOINT}).")
-    return keras.models.load_model(path)
-
-
-class RunCheckpoint(keras.callbacks.Callback):
-    """Saves ``checkpoints/last.keras`` and the epoch count after every epoch, atomically."""
-
-    def __init__(self, run_dir):
-        super().__init__()
-        self.run_dir = run_dir
-
-    def on_epoch_end(self, epoch, logs=None):
-        path = os.path.join(self.run_dir, CHECKPOINT)
-        tmp = path[: -len(".keras")] + ".tmp.keras"
-        self.model.save(tmp)
-        os.replace(tmp, path)
-        _write_json(os.path.join(self.run_dir, STATE), {"epoch": epoch + 1})
+    """The model of the run's last checkpoint (compiled, optimizer and noise state restored)."""
+    return load_checkpoint(run_dir)[0]
 
 
 def _trim_metrics(path, epochs_done):
@@ -169,7 +147,8 @@ def train(run_dir, settings, verbose=2):
                 f"{run_dir} holds a '{saved['model']}' run, not '{settings['model']}'; "
                 f"choose another --out."
             )
-        settings = {**COMMON_DEFAULTS, **saved, "epochs": settings["epochs"]}
+        changed = {k: settings[k] for k in RESUMABLE_OVERRIDES if settings.get(k) is not None}
+        settings = {**COMMON_DEFAULTS, **saved, **changed}
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
@@ -177,25 +156,24 @@ def train(run_dir, settings, verbose=2):
 
     keras.utils.set_random_seed(settings["seed"])
     conditional = models.get(settings["model"]).conditional
-    dataset = data_lib.load(
-        settings["data"],
-        image_size=settings["image_size"],
-        batch_size=settings["batch_size"],
-        seed=settings["seed"],
-        with_labels=conditional,
-    )
-    done = finished_epochs(run_dir)
-    if done:
-        model = load_run_model(run_dir)
-    else:
-        spec = dataset.element_spec[0] if conditional else dataset.element_spec
-        model = _build_model(settings, tuple(spec.shape[1:]))
+    model, done = None, 0
+    if os.path.isfile(os.path.join(run_dir, CHECKPOINT)):
+        model, state = load_checkpoint(run_dir)
+        done = state["epoch"]
     if done >= settings["epochs"]:
         return model
+    dataset, steps_per_epoch = _dataset(settings, conditional, done)
+    if model is None or not done:
+        spec = dataset.element_spec[0] if conditional else dataset.element_spec
+        model = _build_model(settings, tuple(spec.shape[1:]))
+    if settings.get("learning_rate"):
+        for optimizer in (model.g_optimizer, model.d_optimizer):
+            optimizer.learning_rate = float(settings["learning_rate"])
     metrics = os.path.join(run_dir, "metrics.csv")
     _trim_metrics(metrics, done)
     logs = os.path.join(run_dir, "logs")
-    callbacks = []
+    guard = DivergenceGuard(max_abs_loss=1e6, verbose=False)
+    callbacks = [guard]
     if settings.get("evaluate_every"):
         # Before the loggers, which record the values it adds to the logs.
         callbacks.append(Evaluate(every=settings["evaluate_every"], n=500))
@@ -207,16 +185,62 @@ def train(run_dir, settings, verbose=2):
             tensorboard_dir=logs,
         ),
         keras.callbacks.TensorBoard(logs, write_graph=False),
-        MetricsCSV(metrics),
-        RunCheckpoint(run_dir),
+        _GuardedMetricsCSV(metrics, guard),
+        RunCheckpoint(run_dir, skip_if=lambda: guard.diverged is not None),
     ]
     model.fit(
         dataset,
         epochs=settings["epochs"],
         initial_epoch=done,
-        steps_per_epoch=settings["steps_per_epoch"],
+        steps_per_epoch=steps_per_epoch,
         callbacks=callbacks,
-        shuffle=False,  # the dataset shuffles itself
+        shuffle=False,  # the dataset orders itself
         verbose=verbose,
     )
+    if guard.diverged is not None:
+        kept = read_state(run_dir)["epoch"]
+        raise RunError(
+            f"{guard.diverged['message']} {run_dir} keeps the checkpoint of epoch {kept}; "
+            f"lower the learning rates or check the data before resuming."
+        )
     return model
+
+
+class _GuardedMetricsCSV(MetricsCSV):
+    """MetricsCSV that writes no row for an epoch the divergence guard stopped."""
+
+    def __init__(self, path, guard):
+        super().__init__(path)
+        self.guard = guard
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.guard.diverged is None:
+            super().on_epoch_end(epoch, logs)
+
+
+def _dataset(settings, conditional, epochs_done):
+    """``(dataset, steps_per_epoch)`` positioned after ``epochs_done`` epochs.
+
+    In-memory data (digits, folders) is a ``resumable_stream``: a resumed run
+    sees exactly the batches an uninterrupted one would. TFDS data is the
+    ordinary shuffled dataset (a resumed run reshuffles).
+    """
+    name = settings["data"]
+    if str(name).startswith("tfds:"):
+        dataset = data_lib.load(
+            name,
+            image_size=settings["image_size"],
+            batch_size=settings["batch_size"],
+            seed=settings["seed"],
+            with_labels=conditional,
+        )
+        return dataset, settings["steps_per_epoch"]
+    images, labels = data_lib.load_arrays(
+        name, settings["image_size"], "train", with_labels=conditional
+    )
+    batches = len(images) // settings["batch_size"]
+    steps = settings["steps_per_epoch"] or batches
+    dataset, _ = resumable_stream(
+        images, labels, settings["batch_size"], settings["seed"], skip_batches=epochs_done * steps
+    )
+    return dataset, steps

@@ -16,6 +16,8 @@ from tests.models.test_dcgan import tiny_dcgan
 def model():
     gan = tiny_dcgan()
     gan.compile()
+    images = np.random.RandomState(0).uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
+    gan.fit(images, batch_size=8, epochs=1, verbose=0)
     return gan
 
 
@@ -37,6 +39,18 @@ def test_versions_are_next_integers_and_never_overwritten(model, tmp_path):
     assert list_versions(base) == [1, 2, 7, 8]
     assert sorted(os.listdir(base)) == ["1", "2", "7", "8"]  # no temporary folder left
     assert resolve_saved_model(base) == os.path.join(base, "8")
+
+
+def test_untrained_and_unbuilt_models_are_refused(tmp_path):
+    untrained = tiny_dcgan()
+    untrained.compile()
+    with pytest.raises(
+        keras_gans.ExportError, match=r"has not been trained \(0 generator updates\)"
+    ):
+        save_generator(untrained, str(tmp_path / "a"))
+    assert not os.path.exists(tmp_path / "a" / "1")
+    path = save_generator(untrained, str(tmp_path / "a"), allow_untrained=True)
+    assert os.path.isfile(os.path.join(path, "saved_model.pb"))
 
 
 def test_export_errors(model, tmp_path):

@@ -1,6 +1,7 @@
-"""Keras callbacks for GAN training: sample grids, metrics CSV, evaluation, mode collapse."""
+"""Keras callbacks for GAN training: sample grids, metrics CSV, evaluation, divergence."""
 
 from keras_gans.callbacks.evaluate import Evaluate, ModeCollapseMonitor
+from keras_gans.callbacks.guard import DivergenceGuard
 from keras_gans.callbacks.logging import ImageGrid, MetricsCSV
 
-__all__ = ["Evaluate", "ImageGrid", "MetricsCSV", "ModeCollapseMonitor"]
+__all__ = ["DivergenceGuard", "Evaluate", "ImageGrid", "MetricsCSV", "ModeCollapseMonitor"]

@@ -6,6 +6,7 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import DataError
+from keras_gans.models.validation import check_fit_data
 from keras_gans.noise import seeded_noise
 from keras_gans.signatures import unconditional_signatures
 
@@ -270,6 +271,16 @@ class AdversarialModel(keras.Model):
         return self._generator_loss_fn(fake_logits)
 
     # -------------------------------------------------------------- training
+    def fit(self, x=None, y=None, *args, **kwargs):
+        """``keras.Model.fit`` after checking the data (a dataset: its first batch).
+
+        Images must be floats in [-1, 1] of ``image_shape``; conditional models
+        also need int labels in ``[0, num_classes)``. Each problem raises a
+        ``DataError`` with one sentence naming it, before any training.
+        """
+        check_fit_data(self, x, y)
+        return super().fit(x, y, *args, **kwargs)
+
     def unpack(self, data):
         """``(real_images, condition)`` of a batch; unconditional models: condition None.
 

@@ -7,6 +7,7 @@ import tensorflow as tf
 from keras_gans.errors import DataError
 from keras_gans.models.base import AdversarialModel, unwrap_batch
 from keras_gans.models.gan import DEFAULT_LATENT_DIM
+from keras_gans.models.validation import MISSING_LABELS
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
 from keras_gans.networks.validation import check_image_shape
@@ -135,10 +136,7 @@ class ConditionalGAN(AdversarialModel):
     def unpack(self, data):
         data = unwrap_batch(data)
         if not (isinstance(data, (tuple, list)) and len(data) >= 2):
-            raise DataError(
-                "ConditionalGAN trains on (images, labels) batches but got images only; "
-                "load the data with with_labels=True."
-            )
+            raise DataError(MISSING_LABELS.format(type(self).__name__))
         images, _ = super().unpack(data)
         labels = tf.reshape(tf.cast(data[1], tf.int32), [-1])
         return images, labels

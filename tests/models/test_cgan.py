@@ -124,7 +124,7 @@ def test_fakes_use_the_real_batch_labels():
 def test_conditional_export_signatures(tmp_path):
     cgan = tiny_cgan()
     cgan.compile()
-    path = keras_gans.export.save_generator(cgan, str(tmp_path / "cgan"))
+    path = keras_gans.export.save_generator(cgan, str(tmp_path / "cgan"), allow_untrained=True)
     meta = keras_gans.export.load_metadata(path)
     assert meta["num_classes"] == 10 and meta["model"] == "ConditionalGAN"
     out = run_python(

@@ -1,0 +1,112 @@
+"""Run checkpoints that survive a kill at any instant, and restore everything a resume needs.
+
+After every finished epoch ``RunCheckpoint`` writes, in this order:
+
+1. ``checkpoints/state.json.next``: the epoch count, the generator optimizer's step
+   count and the noise generator's state;
+2. ``checkpoints/last.keras`` (written to a temporary name, then renamed): both
+   networks and both optimizers;
+3. renames ``state.json.next`` to ``state.json``.
+
+A kill between 2 and 3 leaves a checkpoint newer than ``state.json``; ``read_state``
+notices (the checkpoint's step count equals the pending state's) and adopts the
+pending state, so the epoch count always describes the checkpoint on disk.
+"""
+
+import json
+import os
+
+import keras
+import numpy as np
+
+from keras_gans.errors import RunError
+
+CHECKPOINT = os.path.join("checkpoints", "last.keras")
+STATE = os.path.join("checkpoints", "state.json")
+
+
+def write_json(path, obj):
+    tmp = f"{path}.tmp"
+    with open(tmp, "w") as f:
+        json.dump(obj, f, indent=2, sort_keys=True)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def model_state(model, epochs_done):
+    """What a resume restores besides the ``.keras`` file."""
+    return {
+        "epoch": int(epochs_done),
+        "g_iterations": int(model.g_optimizer.iterations.numpy()),
+        "noise_state": model.noise_generator.state.numpy().tolist(),
+    }
+
+
+def read_state(run_dir, model=None):
+    """The run's state (``{"epoch": 0}`` before the first checkpoint).
+
+    With ``model`` (the loaded checkpoint), a pending state written just before a
+    kill is adopted when it describes that checkpoint.
+    """
+    state_path = os.path.join(run_dir, STATE)
+    state = read_json(state_path) if os.path.isfile(state_path) else {"epoch": 0}
+    pending = state_path + ".next"
+    if model is not None and os.path.isfile(pending):
+        candidate = read_json(pending)
+        if candidate.get("g_iterations") == int(model.g_optimizer.iterations.numpy()):
+            os.replace(pending, state_path)
+            state = candidate
+        else:
+            os.remove(pending)
+    return state
+
+
+def restore_noise_state(model, state):
+    """Puts the noise generator back where the checkpoint left it."""
+    if "noise_state" in state:
+        model.noise_generator.state.assign(np.array(state["noise_state"], np.int64))
+
+
+class RunCheckpoint(keras.callbacks.Callback):
+    """Saves the model and the run state after every epoch (see the module docstring).
+
+    Args:
+        run_dir: the run folder.
+        skip_if: a callable; when it returns True the epoch is not saved (the
+            divergence guard uses it so a bad epoch never replaces a good checkpoint).
+    """
+
+    def __init__(self, run_dir, skip_if=None):
+        super().__init__()
+        self.run_dir = run_dir
+        self.skip_if = skip_if
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.skip_if is not None and self.skip_if():
+            return
+        state_path = os.path.join(self.run_dir, STATE)
+        write_json(state_path + ".next", model_state(self.model, epoch + 1))
+        path = os.path.join(self.run_dir, CHECKPOINT)
+        tmp = path[: -len(".keras")] + ".tmp.keras"
+        self.model.save(tmp)
+        os.replace(tmp, path)
+        os.replace(state_path + ".next", state_path)
+
+
+def load_checkpoint(run_dir):
+    """The model of the run's last checkpoint, with its state restored, and that state."""
+    if not os.path.isdir(run_dir):
+        raise RunError(f"No such run folder: {run_dir}")
+    path = os.path.join(run_dir, CHECKPOINT)
+    if not os.path.isfile(path):
+        raise RunError(f"{run_dir} has no checkpoint yet ({CHECKPOINT}).")
+    model = keras.models.load_model(path)
+    state = read_state(run_dir, model)
+    restore_noise_state(model, state)
+    return model, state

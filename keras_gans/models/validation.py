@@ -1,0 +1,89 @@
+"""Checks of the data given to ``fit``: one clear sentence for each way it can be wrong."""
+
+import numpy as np
+import tensorflow as tf
+
+from keras_gans.errors import DataError
+
+MISSING_LABELS = (
+    "{} trains on (images, labels) batches but got images only; "
+    "load the data with with_labels=True."
+)
+
+
+def _first_batch(dataset):
+    for batch in dataset.take(1):
+        return batch
+    raise DataError("The dataset is empty: it yielded no batch to train on.")
+
+
+def _split(batch, y):
+    while isinstance(batch, (tuple, list)) and len(batch) == 1:
+        batch = batch[0]
+    if isinstance(batch, (tuple, list)):
+        return batch[0], (batch[1] if len(batch) > 1 else y)
+    if isinstance(batch, dict):
+        raise DataError("Give fit images (and labels) as arrays or tuples, not a dict.")
+    return batch, y
+
+
+def check_images(images, model):
+    """Raises DataError unless ``images`` are finite floats in [-1, 1] of the model's shape."""
+    name = type(model).__name__
+    images = np.asarray(images)
+    if images.size == 0:
+        raise DataError("The data is empty: there are no images to train on.")
+    if images.dtype == np.uint8:
+        raise DataError(
+            f"The images are uint8 (0..255) but {name} expects float images in [-1, 1]; "
+            f"convert them with images / 127.5 - 1."
+        )
+    if not np.issubdtype(images.dtype, np.floating):
+        raise DataError(f"The images have dtype {images.dtype}; {name} expects floats in [-1, 1].")
+    expected = tuple(model.image_shape)
+    if images.ndim != len(expected) + 1 or tuple(images.shape[1:]) != expected:
+        raise DataError(
+            f"The data's images have shape {tuple(images.shape[1:])} per example but "
+            f"{name} expects {expected}."
+        )
+    if not np.all(np.isfinite(images)):
+        raise DataError("The images contain NaN or infinite values.")
+    low, high = float(images.min()), float(images.max())
+    if low < -1.001 or high > 1.001:
+        raise DataError(
+            f"The images range over [{low:.4g}, {high:.4g}] but {name} expects [-1, 1] "
+            f"(its generator ends in tanh); rescale them, e.g. images / 127.5 - 1 for 0..255 data."
+        )
+
+
+def check_labels(labels, model, n):
+    """Raises DataError unless a conditional model got ``n`` int labels in range."""
+    name = type(model).__name__
+    if labels is None:
+        raise DataError(MISSING_LABELS.format(name))
+    labels = np.asarray(labels).reshape(-1)
+    if len(labels) != n:
+        raise DataError(f"The data has {n} images but {len(labels)} labels.")
+    if not np.issubdtype(labels.dtype, np.integer):
+        if not np.issubdtype(labels.dtype, np.floating) or np.any(labels != np.round(labels)):
+            raise DataError(f"Labels must be integer class ids, got dtype {labels.dtype}.")
+    if labels.min() < 0 or labels.max() >= model.num_classes:
+        raise DataError(
+            f"Labels must lie in [0, {model.num_classes - 1}] for {name} with "
+            f"num_classes={model.num_classes}; the data has labels from "
+            f"{int(labels.min())} to {int(labels.max())}."
+        )
+
+
+def check_fit_data(model, x, y=None):
+    """Checks the arrays given to ``fit`` (a dataset: its first batch)."""
+    if x is None:
+        raise DataError("fit() got no data (x is None).")
+    if isinstance(x, tf.data.Dataset):
+        x = _first_batch(x)
+    elif hasattr(x, "__next__") or hasattr(x, "__getitem__") and hasattr(x, "on_epoch_end"):
+        return  # Python generators and PyDatasets: checked batch by batch in train_step
+    images, labels = _split(x, y)
+    check_images(images, model)
+    if getattr(model, "conditional", False):
+        check_labels(labels, model, len(np.asarray(images)))
