@@ -2,6 +2,7 @@
 
 from keras_gans import (
     callbacks,
+    checkpoint,
     data,
     export,
     images,
@@ -29,6 +30,7 @@ __all__ = [
     "RunError",
     "__version__",
     "callbacks",
+    "checkpoint",
     "data",
     "export",
     "images",

@@ -151,9 +151,6 @@ def train(run_dir, settings, verbose=2):
         settings = {**COMMON_DEFAULTS, **saved, **changed}
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
-    os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
-    _write_json(config_path, settings)
-
     keras.utils.set_random_seed(settings["seed"])
     conditional = models.get(settings["model"]).conditional
     model, done = None, 0
@@ -166,6 +163,9 @@ def train(run_dir, settings, verbose=2):
     if model is None or not done:
         spec = dataset.element_spec[0] if conditional else dataset.element_spec
         model = _build_model(settings, tuple(spec.shape[1:]))
+    # Written once the settings have proved to make a model: a bad option leaves no folder.
+    os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
+    _write_json(config_path, settings)
     if settings.get("learning_rate"):
         for optimizer in (model.g_optimizer, model.d_optimizer):
             optimizer.learning_rate = float(settings["learning_rate"])

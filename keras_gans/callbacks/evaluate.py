@@ -5,6 +5,7 @@ import warnings
 import keras
 import numpy as np
 
+from keras_gans.checks import check_int
 from keras_gans.errors import KerasGansWarning
 
 
@@ -75,14 +76,10 @@ class Evaluate(keras.callbacks.Callback):
         from keras_gans.metrics import check_metric_names
 
         super().__init__()
-        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-            raise ValueError(f"every must be an int >= 1, got {every!r}.")
-        if isinstance(n, bool) or not isinstance(n, int) or n < 4:
-            raise ValueError(f"n must be an int >= 4, got {n!r}.")
         self.metrics = check_metric_names(metrics)
+        self.every = check_int(every, "every")
+        self.n = check_int(n, "n", minimum=4)
         self.real_images = real_images
-        self.every = every
-        self.n = n
         self.extractor = extractor
         self.classifier = classifier
         self.seed = seed
@@ -151,12 +148,10 @@ class ModeCollapseMonitor(keras.callbacks.Callback):
         seed=0,
     ):
         super().__init__()
-        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-            raise ValueError(f"every must be an int >= 1, got {every!r}.")
+        self.every = check_int(every, "every")
+        self.n = check_int(n, "n", minimum=4)
         self.real_images = real_images
         self.classifier = classifier
-        self.every = every
-        self.n = int(n)
         self.min_coverage = float(min_coverage)
         self.min_diversity = float(min_diversity)
         self.seed = seed

@@ -7,6 +7,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from keras_gans.checks import check_int
 from keras_gans.images import make_grid, save_png
 
 
@@ -37,14 +38,10 @@ class ImageGrid(keras.callbacks.Callback):
 
     def __init__(self, out_dir, n=64, seed=0, every=1, tensorboard_dir=None, scale=None):
         super().__init__()
-        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-            raise ValueError(f"every must be an int >= 1, got {every!r}.")
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise ValueError(f"n must be a positive int, got {n!r}.")
+        self.every = check_int(every, "every")
+        self.n = check_int(n, "n")
         self.out_dir = os.fspath(out_dir)
-        self.n = n
         self.seed = seed
-        self.every = every
         self.tensorboard_dir = tensorboard_dir
         self.scale = scale
         self._writer = None

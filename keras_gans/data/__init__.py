@@ -3,6 +3,7 @@
 from keras_gans.data.digits import digits_arrays
 from keras_gans.data.folder import folder_arrays, list_images
 from keras_gans.data.loaders import load, load_arrays, num_classes
+from keras_gans.data.stream import resumable_stream
 from keras_gans.data.tfds import tfds_builder
 
 __all__ = [
@@ -12,5 +13,6 @@ __all__ = [
     "load",
     "load_arrays",
     "num_classes",
+    "resumable_stream",
     "tfds_builder",
 ]

@@ -6,11 +6,10 @@ import tensorflow as tf
 
 from keras_gans.errors import DataError
 from keras_gans.models.base import AdversarialModel, unwrap_batch
-from keras_gans.models.gan import DEFAULT_LATENT_DIM
+from keras_gans.models.gan import default_networks
 from keras_gans.models.validation import MISSING_LABELS
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
-from keras_gans.networks.validation import check_image_shape
 from keras_gans.noise import seeded_noise
 from keras_gans.signatures import conditional_signatures
 
@@ -88,20 +87,16 @@ class ConditionalGAN(AdversarialModel):
         self.default_d_steps = d_steps
         self.default_label_smoothing = smoothing
         self.extra_log_names = ("gp", "wasserstein") if loss == "wgan-gp" else ()
-        if image_shape is None:
-            if generator is None:
-                raise ValueError("Give image_shape, or a generator and a discriminator.")
-            image_shape = tuple(generator.output_shape[1:])
-        image_shape = check_image_shape(image_shape)
-        if generator is None:
-            latent_dim = DEFAULT_LATENT_DIM if latent_dim is None else latent_dim
-            generator = conditional_generator(
-                latent_dim, num_classes, image_shape, generator_filters
-            )
-        if discriminator is None:
-            discriminator = conditional_discriminator(
-                image_shape, num_classes, discriminator_filters, normalization=normalization
-            )
+        image_shape, latent_dim, generator, discriminator = default_networks(
+            image_shape,
+            latent_dim,
+            generator,
+            discriminator,
+            lambda n, s: conditional_generator(n, num_classes, s, generator_filters),
+            lambda s: conditional_discriminator(
+                s, num_classes, discriminator_filters, normalization=normalization
+            ),
+        )
         self.num_classes = int(num_classes)
         super().__init__(
             generator, discriminator, latent_dim=latent_dim, loss=base_loss, seed=seed, **kwargs

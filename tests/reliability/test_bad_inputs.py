@@ -1,0 +1,180 @@
+"""Bad inputs: each gives one sentence naming the problem, and nothing is lost."""
+
+import os
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+from PIL import Image
+
+import keras_gans
+from keras_gans.errors import DataError, ExportError
+from tests.models.test_cgan import tiny_cgan
+from tests.models.test_dcgan import tiny_dcgan
+from tests.reliability.table import record
+from tests.test_cli import cli
+
+RNG = np.random.RandomState(0)
+GOOD = RNG.uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
+
+
+@pytest.fixture(scope="module")
+def dcgan():
+    gan = tiny_dcgan()
+    gan.compile()
+    return gan
+
+
+def weights(model):
+    return [w.numpy().copy() for w in model.weights]
+
+
+FIT_CASES = [
+    ("uint8 images (0..255) fed directly", (GOOD * 127.5 + 127.5).astype(np.uint8),
+     r"The images are uint8 \(0\.\.255\) but DCGAN expects float images in \[-1, 1\]"),
+    ("float images in [0, 255]", (GOOD * 127.5 + 127.5).astype(np.float32),
+     r"The images range over \[.*\] but DCGAN expects \[-1, 1\]"),
+    ("images without a channel axis", GOOD[..., 0],
+     r"have shape \(16, 16\) per example but DCGAN expects \(16, 16, 1\)"),
+    ("3-channel images for a 1-channel model", np.repeat(GOOD, 3, axis=-1),
+     r"have shape \(16, 16, 3\) per example but DCGAN expects \(16, 16, 1\)"),
+    ("images of another size", GOOD[:, :8, :8],
+     r"have shape \(8, 8, 1\) per example but DCGAN expects \(16, 16, 1\)"),
+    ("an empty array", GOOD[:0], r"The data is empty: there are no images to train on"),
+    ("an empty tf.data.Dataset", tf.data.Dataset.from_tensor_slices(GOOD[:0]).batch(4),
+     r"The dataset is empty: it yielded no batch"),
+    ("NaN in the images", np.where(GOOD > 0.9, np.nan, GOOD).astype(np.float32),
+     r"The images contain NaN or infinite values"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "data", "message"), FIT_CASES, ids=[c[0] for c in FIT_CASES])
+def test_fit_rejects_bad_images_before_training(dcgan, case, data, message):
+    before = weights(dcgan)
+    with pytest.raises(DataError, match=message) as info:
+        dcgan.fit(data, batch_size=4, epochs=1, verbose=0)
+    for a, b in zip(before, weights(dcgan), strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert "\n" not in str(info.value)
+    record("fit data", case, f"DataError before any step, weights unchanged: {info.value}")
+
+
+def test_image_size_the_network_cannot_take():
+    with pytest.raises(ValueError, match="even and at least 8, got 9x9") as info:
+        tiny_dcgan(image_shape=(9, 9, 1))
+    record("model", "DCGAN with 9x9 images", f"ValueError at construction: {info.value}")
+
+
+LABEL_CASES = [
+    ("cgan labels out of range (12 with 10 classes)", (GOOD, np.array([0, 1, 2, 3, 4, 5, 6, 12])),
+     r"Labels must lie in \[0, 9\] for ConditionalGAN with num_classes=10; the data has "
+     r"labels from 0 to 12"),
+    ("cgan given images without labels", GOOD,
+     r"ConditionalGAN trains on \(images, labels\) batches but got images only"),
+    ("cgan given fewer labels than images", (GOOD, np.arange(4)),
+     r"The data has 8 images but 4 labels"),
+    ("cgan given float labels 0.5", (GOOD, np.full(8, 0.5)), r"Labels must be integer class ids"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "data", "message"), LABEL_CASES, ids=[c[0] for c in LABEL_CASES])
+def test_conditional_fit_rejects_bad_labels(case, data, message):
+    cgan = tiny_cgan()
+    cgan.compile()
+    with pytest.raises(DataError, match=message) as info:
+        cgan.fit(data, batch_size=4, epochs=1, verbose=0)
+    assert int(cgan.g_optimizer.iterations.numpy()) == 0
+    record("fit data", case, f"DataError before any step: {info.value}")
+
+
+def test_folder_with_corrupt_and_non_image_files(tmp_path):
+    folder = tmp_path / "imgs"
+    folder.mkdir()
+    for i in range(3):
+        Image.fromarray(RNG.randint(0, 255, (12, 12, 3), dtype=np.uint8)).save(folder / f"{i}.png")
+    (folder / "broken.png").write_bytes(b"not a png at all")
+    (folder / "notes.txt").write_text("hello")
+    with pytest.warns(keras_gans.KerasGansWarning, match=r"Skipped 1 unreadable image file") as w:
+        images, _, _ = keras_gans.data.folder_arrays(str(folder), 8)
+    assert images.shape == (3, 8, 8, 3) and len(w) == 1
+    record(
+        "data",
+        "a folder with 3 images, a corrupt .png and a .txt",
+        "3 images loaded; one KerasGansWarning: Skipped 1 unreadable image file(s) "
+        "(names the first); the .txt is not an image extension and is ignored",
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("hello")
+    with pytest.raises(DataError) as info:
+        keras_gans.data.load(str(empty))
+    message = str(info.value).replace(str(empty), "DIR")
+    record("data", "a folder with no image file", f"DataError: {message}")
+
+
+def test_export_destinations_that_cannot_be_written(tmp_path, dcgan):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match="is a file, not a folder") as info:
+        keras_gans.export.save_generator(dcgan, str(tmp_path / "file"), allow_untrained=True)
+    record(
+        "export",
+        "export path that is a file",
+        "ExportError: " + str(info.value).replace(str(tmp_path), "TMP"),
+    )
+    with pytest.raises(ExportError, match="Cannot create export folder") as info:
+        keras_gans.export.save_generator(dcgan, str(tmp_path / "file" / "m"), allow_untrained=True)
+    record(
+        "export",
+        "export path under a file",
+        "ExportError: " + str(info.value).replace(str(tmp_path), "TMP"),
+    )
+    if os.geteuid() != 0:  # root may write anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        with pytest.raises(ExportError, match="is not writable"):
+            keras_gans.export.save_generator(dcgan, str(locked), allow_untrained=True)
+
+
+def test_export_of_an_untrained_model_and_a_path_that_is_no_saved_model(tmp_path, dcgan):
+    with pytest.raises(ExportError, match="has not been trained") as info:
+        keras_gans.export.save_generator(dcgan, str(tmp_path / "m"))
+    record("export", "exporting a model with 0 generator updates", f"ExportError: {info.value}")
+    unbuilt = keras_gans.models.AdversarialModel(
+        keras.Sequential([keras.layers.Dense(64), keras.layers.Reshape((8, 8, 1))]),
+        keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(1)]),
+        latent_dim=4,
+    )
+    with pytest.raises(ExportError, match="The generator is not built") as info:
+        keras_gans.export.save_generator(unbuilt, str(tmp_path / "u"), allow_untrained=True)
+    record(
+        "export", "exporting a model whose generator was never built", f"ExportError: {info.value}"
+    )
+    with pytest.raises(ExportError, match="not a SavedModel nor a folder of numbered versions"):
+        keras_gans.export.resolve_saved_model(str(tmp_path))
+    record(
+        "export",
+        "loading a folder that is not a SavedModel",
+        "ExportError: ... is not a SavedModel nor a folder of numbered versions.",
+    )
+
+
+CLI_CASES = [
+    ("train with --data pointing to a missing folder", ["train", "dcgan", "--data", "/no/dir"]),
+    ("train with --epochs 0", ["train", "dcgan", "--epochs", "0"]),
+    ("train with --lr -1", ["train", "dcgan", "--lr", "-1"]),
+    ("train dcgan with 9x9 images", ["train", "dcgan", "--image-size", "9", "--out", "run9"]),
+    ("sample from a folder that is neither run nor export", ["sample", "/"]),
+    ("evaluate with an unknown metric", ["evaluate", "/", "--metrics", "fid,inception"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "args"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
+def test_cli_bad_input_is_one_line_without_traceback(case, args, tmp_path):
+    result = cli(*args, cwd=str(tmp_path))
+    assert os.listdir(tmp_path) == []  # nothing written (no half-made run folder)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("keras-gans: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    record("CLI", f"`keras-gans {' '.join(args)}`", f"exit 2, one line: {lines[0]}")
