@@ -120,7 +120,7 @@ def test_train_into_a_foreign_folder_is_refused(tmp_path):
     assert "is not a keras-gans run folder" in result.stderr
 
 
-@pytest.mark.parametrize("model", ["dcgan", "wgan-gp"])
+@pytest.mark.parametrize("model", ["dcgan", pytest.param("wgan-gp", marks=pytest.mark.slow)])
 def test_every_family_trains_one_step_from_the_cli(model, tmp_path):
     run = str(tmp_path / model)
     result = cli(

@@ -234,6 +234,7 @@ def test_json_state_is_valid_after_every_epoch(tmp_path):
     assert state["epoch"] == 2 and state["g_iterations"] == 2 and len(state["noise_state"]) == 3
 
 
+@pytest.mark.slow
 def test_fit_users_resume_exactly_with_run_checkpoint(tmp_path):
     """The recipe of docs/reliability.md for `fit` users: stop after 1 epoch, reload, go on."""
     from keras_gans.checkpoint import RunCheckpoint, load_checkpoint, read_state
