@@ -4,7 +4,7 @@ A run folder holds::
 
     config.json              the command's settings (model, data, sizes, seed, ...)
     checkpoints/last.keras   model + both optimizers after the last finished epoch
-    checkpoints/state.json   {"epoch": epochs finished}
+    checkpoints/state.json   epochs finished, step count, noise generator state
     samples/epoch_NNN.png    fixed-noise sample grids (ImageGrid)
     logs/                    TensorBoard logs (losses + sample grids)
     metrics.csv              one row of logs per finished epoch (1-based); with

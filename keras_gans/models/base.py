@@ -6,17 +6,9 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import DataError
-from keras_gans.models.validation import check_fit_data
+from keras_gans.models.validation import check_fit_data, unwrap_batch
 from keras_gans.noise import seeded_noise
 from keras_gans.signatures import unconditional_signatures
-
-
-def unwrap_batch(data):
-    """A batch without Keras' 1-tuple wrapping: ``fit(x=(images, labels))`` gives
-    ``((images, labels),)``, ``fit(x=images, y=labels)`` gives ``(images, labels)``."""
-    while isinstance(data, (tuple, list)) and len(data) == 1:
-        data = data[0]
-    return data
 
 
 def _num_replicas():
@@ -373,7 +365,7 @@ class AdversarialModel(keras.Model):
         return self.generator(inputs, training=training)
 
     # ------------------------------------------------------------- inference
-    def generate(self, n, seed=None, batch_size=256):
+    def generate(self, n, seed=None, batch_size=256, labels=None):
         """Generates ``n`` images as a float32 numpy array in [-1, 1].
 
         Args:
@@ -381,16 +373,29 @@ class AdversarialModel(keras.Model):
             seed: int for reproducible noise (image i uses the exported
                 ``sample`` signature's noise for seed ``seed + i``), or None.
             batch_size: images per generator call.
+            labels: conditional models only: one class per image, or one class
+                for all (default: 0, 1, 2, ... cycling through the classes).
         """
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
             raise ValueError(f"n must be a positive int, got {n!r}.")
-        if seed is None:
-            z = tf.random.normal([int(n), self.latent_dim])
-        else:
-            z = seeded_noise(int(n), self.latent_dim, seed)
+        n = int(n)
+        if self.conditional:
+            labels = tf.constant(self.check_labels(labels, n))
+        elif labels is not None:
+            raise ValueError(f"{type(self).__name__} is not conditional; it takes no labels.")
+        z = (
+            tf.random.normal([n, self.latent_dim])
+            if seed is None
+            else seeded_noise(n, self.latent_dim, seed)
+        )
         chunks = [
-            np.asarray(self.generator(z[i : i + batch_size], training=False), np.float32)
-            for i in range(0, int(n), batch_size)
+            np.asarray(
+                self.generate_images(
+                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
+                ),
+                np.float32,
+            )
+            for i in range(0, n, batch_size)
         ]
         return np.concatenate(chunks)
 

@@ -5,12 +5,11 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans.errors import DataError
-from keras_gans.models.base import AdversarialModel, unwrap_batch
+from keras_gans.models.base import AdversarialModel
 from keras_gans.models.gan import default_networks
-from keras_gans.models.validation import MISSING_LABELS
+from keras_gans.models.validation import MISSING_LABELS, unwrap_batch
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
-from keras_gans.noise import seeded_noise
 from keras_gans.signatures import conditional_signatures
 
 # loss choice -> (discriminator loss in keras_gans.losses, d_steps, label smoothing,
@@ -168,32 +167,6 @@ class ConditionalGAN(AdversarialModel):
                 f"labels must lie in [0, {self.num_classes - 1}], got {sorted(set(labels.tolist()))}."
             )
         return labels.astype(np.int32)
-
-    def generate(self, n, labels=None, seed=None, batch_size=256):
-        """Generates ``n`` images of the given classes, float32 in [-1, 1].
-
-        Args:
-            n: number of images.
-            labels: one int per image, or one int for all (default: 0, 1, 2,
-                ... cycling through the classes).
-            seed: int for reproducible noise (image i uses the noise of seed
-                ``seed + i``, as the exported ``sample`` signature does).
-            batch_size: images per generator call.
-        """
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"n must be a positive int, got {n!r}.")
-        labels = tf.constant(self.check_labels(labels, int(n)))
-        if seed is None:
-            z = tf.random.normal([int(n), self.latent_dim])
-        else:
-            z = seeded_noise(int(n), self.latent_dim, seed)
-        chunks = [
-            np.asarray(
-                self.generator([z[i : i + batch_size], labels[i : i + batch_size]]), np.float32
-            )
-            for i in range(0, int(n), batch_size)
-        ]
-        return np.concatenate(chunks)
 
     def serving_signatures(self):
         return conditional_signatures(self.generator, self.latent_dim)

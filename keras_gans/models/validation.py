@@ -11,6 +11,14 @@ MISSING_LABELS = (
 )
 
 
+def unwrap_batch(data):
+    """A batch without Keras' 1-tuple wrapping: ``fit(x=(images, labels))`` gives
+    ``((images, labels),)``, ``fit(x=images, y=labels)`` gives ``(images, labels)``."""
+    while isinstance(data, (tuple, list)) and len(data) == 1:
+        data = data[0]
+    return data
+
+
 def _first_batch(dataset):
     for batch in dataset.take(1):
         return batch
@@ -18,8 +26,7 @@ def _first_batch(dataset):
 
 
 def _split(batch, y):
-    while isinstance(batch, (tuple, list)) and len(batch) == 1:
-        batch = batch[0]
+    batch = unwrap_batch(batch)
     if isinstance(batch, (tuple, list)):
         return batch[0], (batch[1] if len(batch) > 1 else y)
     if isinstance(batch, dict):

@@ -106,6 +106,8 @@ def test_generate_is_seeded_and_in_range():
     np.testing.assert_allclose(model.generate(1, seed=9)[0], a[2], atol=1e-6)
     with pytest.raises(ValueError, match="n must be a positive int"):
         model.generate(0)
+    with pytest.raises(ValueError, match="GAN is not conditional; it takes no labels"):
+        model.generate(2, labels=[1, 2])
 
 
 def test_training_noise_is_seeded():
