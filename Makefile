@@ -34,12 +34,12 @@ bench-quality: install
 	$(PY) -m benchmarks.quality
 
 lint: install
-	$(VENV)/bin/ruff check keras_gans keras_gans_cli.py tests benchmarks
-	$(VENV)/bin/ruff format --check keras_gans keras_gans_cli.py tests benchmarks
+	$(VENV)/bin/ruff check keras_gans keras_gans_cli.py tests benchmarks export
+	$(VENV)/bin/ruff format --check keras_gans keras_gans_cli.py tests benchmarks export
 
 format: install
-	$(VENV)/bin/ruff format keras_gans keras_gans_cli.py tests benchmarks
-	$(VENV)/bin/ruff check --fix keras_gans keras_gans_cli.py tests benchmarks
+	$(VENV)/bin/ruff format keras_gans keras_gans_cli.py tests benchmarks export
+	$(VENV)/bin/ruff check --fix keras_gans keras_gans_cli.py tests benchmarks export
 
 clean:
 	rm -rf runs export/models .pytest_cache

@@ -12,6 +12,7 @@ from keras_gans import (
     models,
     networks,
     noise,
+    serving,
 )
 from keras_gans.errors import (
     DataError,
@@ -40,4 +41,5 @@ __all__ = [
     "models",
     "networks",
     "noise",
+    "serving",
 ]

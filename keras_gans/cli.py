@@ -79,9 +79,19 @@ def build_parser():
     sample.add_argument("--label", type=int, help="class to draw (conditional models)")
 
     export = sub.add_parser("export", help="export a run's generator for TF Serving")
-    export.add_argument("run", help="run folder")
-    export.add_argument("--to", required=True, help="model base folder, e.g. export/models/dcgan")
+    export.add_argument("run", nargs="?", help="run folder")
+    export.add_argument(
+        "--all", metavar="RUNS_DIR", help="export every run folder in RUNS_DIR, write models.config"
+    )
+    export.add_argument(
+        "--to", required=True, help="model base folder (with --all: the models folder)"
+    )
     export.add_argument("--version", type=int)
+    export.add_argument(
+        "--config-base",
+        default="/models",
+        help="with --all: the models folder as the server sees it (default /models)",
+    )
 
     evaluate = sub.add_parser("evaluate", help="FID, KID, precision/recall, class coverage")
     evaluate.add_argument("source", help="run folder, export base folder or version folder")
@@ -186,6 +196,10 @@ def _cmd_sample(args):
 
 
 def _cmd_export(args):
+    if args.all:
+        return _export_all(args)
+    if not args.run:
+        raise CliError("give a run folder, or --all RUNS_DIR")
     if not os.path.isdir(args.run):
         raise CliError(f"no such run folder: {args.run}")
     from keras_gans import runs
@@ -193,6 +207,33 @@ def _cmd_export(args):
 
     path = save_generator(runs.load_run_model(args.run), args.to, version=args.version)
     print(f"exported {path}")
+    return 0
+
+
+def _export_all(args):
+    if args.run or args.version is not None:
+        raise CliError("--all exports every run to its next version; drop RUN and --version")
+    if not os.path.isdir(args.all):
+        raise CliError(f"no such folder: {args.all}")
+    from keras_gans import runs
+    from keras_gans.export import save_generator
+    from keras_gans.serving import write_models_config
+
+    names = sorted(
+        name
+        for name in os.listdir(args.all)
+        if os.path.isfile(os.path.join(args.all, name, runs.CHECKPOINT))
+    )
+    if not names:
+        raise CliError(f"{args.all} holds no run folder with a checkpoint")
+    entries = []
+    for name in names:
+        path = save_generator(
+            runs.load_run_model(os.path.join(args.all, name)), os.path.join(args.to, name)
+        )
+        print(f"exported {path}")
+        entries.append({"name": name, "base_path": f"{args.config_base.rstrip('/')}/{name}"})
+    print(f"wrote {write_models_config(entries, os.path.join(args.to, 'models.config'))}")
     return 0
 
 
