@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/keras-gans
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint format clean bench-quality
+.PHONY: install demo test test-fast lint format clean bench-quality docs
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ test-fast: install
 bench-quality: install
 	$(PY) -m benchmarks.quality
 
+# The documentation site (tutorials, guides, API reference from docstrings), strict.
+docs: install
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
 lint: install
 	$(VENV)/bin/ruff check keras_gans keras_gans_cli.py tests benchmarks export
 	$(VENV)/bin/ruff format --check keras_gans keras_gans_cli.py tests benchmarks export
@@ -42,4 +46,4 @@ format: install
 	$(VENV)/bin/ruff check --fix keras_gans keras_gans_cli.py tests benchmarks export
 
 clean:
-	rm -rf runs export/models .pytest_cache
+	rm -rf runs export/models .pytest_cache site

@@ -88,7 +88,8 @@ def interpolate(model, z0, z1, steps=8, method="slerp", labels=None):
 
     Args:
         model: a keras_gans model (or ``keras_gans.exported.load``'s adapter).
-        z0, z1: latent vectors ``[latent_dim]``.
+        z0: latent vector ``[latent_dim]`` where the path starts.
+        z1: latent vector ``[latent_dim]`` where it ends.
         steps: number of images (>= 2).
         method: ``"slerp"`` (default) or ``"lerp"``.
         labels: class of every image for conditional models (int or list).
