@@ -21,6 +21,7 @@ from keras_gans.errors import (
     KerasGansWarning,
     RunError,
 )
+from keras_gans.precision import enable_mixed_precision
 from keras_gans.version import __version__
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "RunError",
     "__version__",
     "callbacks",
+    "enable_mixed_precision",
     "checkpoint",
     "data",
     "export",

@@ -52,6 +52,12 @@ def build_parser():
     train.add_argument("--seed", type=int)
     train.add_argument("--steps-per-epoch", type=int)
     train.add_argument(
+        "--mixed-precision",
+        action="store_true",
+        default=None,
+        help="mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
+    )
+    train.add_argument(
         "--lr", type=float, help="learning rate of both optimizers (default: the model's)"
     )
     train.add_argument(
@@ -154,6 +160,7 @@ def _cmd_train(args):
         steps_per_epoch=args.steps_per_epoch,
         evaluate_every=args.evaluate_every,
         learning_rate=args.lr,
+        mixed_precision=args.mixed_precision,
         model_args=dict(args.model_arg),
     )
     out = args.out or os.path.join("runs", settings["model"])

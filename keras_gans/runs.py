@@ -32,6 +32,7 @@ from keras_gans.checkpoint import read_json as _read_json
 from keras_gans.checkpoint import write_json as _write_json
 from keras_gans.data.stream import resumable_stream
 from keras_gans.errors import RunError
+from keras_gans.precision import enable_mixed_precision
 
 CONFIG = "config.json"
 __all__ = ["CHECKPOINT", "CONFIG", "STATE", "RunCheckpoint", "load_run_model", "train"]
@@ -76,6 +77,7 @@ COMMON_DEFAULTS = {
     "steps_per_epoch": None,
     "evaluate_every": None,
     "learning_rate": None,
+    "mixed_precision": False,
 }
 # Settings a resumed run may change (the others come from its config.json).
 RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every")
@@ -152,6 +154,8 @@ def train(run_dir, settings, verbose=2):
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     keras.utils.set_random_seed(settings["seed"])
+    if settings.get("mixed_precision"):
+        enable_mixed_precision()  # mixed_float16 on a GPU, mixed_bfloat16 elsewhere
     conditional = models.get(settings["model"]).conditional
     model, done = None, 0
     if os.path.isfile(os.path.join(run_dir, CHECKPOINT)):

@@ -8,6 +8,7 @@ from keras_gans import losses
 from keras_gans.errors import DataError
 from keras_gans.models.validation import check_fit_data, unwrap_batch
 from keras_gans.noise import seeded_noise
+from keras_gans.precision import loss_scaled, needs_loss_scaling
 from keras_gans.signatures import unconditional_signatures
 
 
@@ -188,6 +189,8 @@ class AdversarialModel(keras.Model):
         d_optimizer = keras.optimizers.get(d_optimizer) if d_optimizer is not None else default_d
         if g_optimizer is d_optimizer:
             raise ValueError("g_optimizer and d_optimizer must be two different optimizers.")
+        if needs_loss_scaling(self):  # mixed_float16: dynamic loss scaling for both networks
+            g_optimizer, d_optimizer = loss_scaled(g_optimizer), loss_scaled(d_optimizer)
         d_steps = self.default_d_steps if d_steps is None else d_steps
         if isinstance(d_steps, bool) or not isinstance(d_steps, int) or d_steps < 1:
             raise ValueError(f"d_steps must be an int >= 1, got {d_steps!r}.")

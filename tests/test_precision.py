@@ -1,0 +1,85 @@
+import json
+
+import keras
+import numpy as np
+import pytest
+
+import keras_gans
+from tests.helpers import run_python
+
+DATA = np.random.RandomState(0).uniform(-1, 1, (32, 16, 16, 1)).astype("float32")
+
+
+@pytest.fixture
+def policy():
+    """Restores float32 after the test (the policy is process-wide)."""
+    yield keras_gans.enable_mixed_precision
+    keras.mixed_precision.set_global_policy("float32")
+
+
+def tiny_wgangp():
+    return keras_gans.models.WGANGP(
+        image_shape=(16, 16, 1), latent_dim=4, generator_filters=8, discriminator_filters=8, seed=0
+    )
+
+
+def test_cpu_default_is_bfloat16_and_bad_names_are_refused(policy):
+    assert policy() == "mixed_bfloat16"  # no GPU on the test machines
+    assert keras.mixed_precision.global_policy().name == "mixed_bfloat16"
+    with pytest.raises(ValueError, match=r"Unknown policy 'fp8'; choose from"):
+        policy("fp8")
+
+
+def test_wgangp_20_steps_in_bfloat16_stay_finite_and_export_float32(policy, tmp_path):
+    policy("mixed_bfloat16")
+    gan = tiny_wgangp()
+    gan.compile()
+    assert gan.compute_dtype == "bfloat16"
+    assert not isinstance(gan.d_optimizer, keras.optimizers.LossScaleOptimizer)
+    history = gan.fit(DATA, batch_size=8, epochs=5, verbose=0)  # 4 steps x 5 = 20
+    assert int(gan.g_optimizer.iterations.numpy()) == 20
+    for key in ("d_loss", "g_loss", "gp", "wasserstein"):
+        assert np.all(np.isfinite(history.history[key])), key
+    assert gan.discriminator.layers[-1].dtype_policy.name == "float32"  # logits
+    path = keras_gans.export.save_generator(gan, str(tmp_path / "m"))
+    out = run_python(
+        f"""
+        import json, tensorflow as tf
+        m = tf.saved_model.load({path!r})
+        f = m.signatures["serving_default"]
+        spec = f.structured_input_signature[1]["z"]
+        images = f(z=tf.zeros([2, 4]))["images"]
+        print(json.dumps([spec.dtype.name, images.dtype.name, bool(tf.reduce_all(tf.math.is_finite(images)))]))
+        """
+    )
+    assert out == ["float32", "float32", True]
+
+
+def test_float16_wraps_both_optimizers_in_loss_scaling_and_round_trips(policy, tmp_path):
+    policy("mixed_float16")
+    gan = tiny_wgangp()
+    gan.compile()
+    for optimizer in (gan.g_optimizer, gan.d_optimizer):
+        assert isinstance(optimizer, keras.optimizers.LossScaleOptimizer)
+    history = gan.fit(DATA[:8], batch_size=8, epochs=2, verbose=0)
+    assert np.all(np.isfinite(history.history["g_loss"]))
+    gan.save(str(tmp_path / "m.keras"))
+    loaded = keras.models.load_model(str(tmp_path / "m.keras"))
+    assert isinstance(loaded.g_optimizer, keras.optimizers.LossScaleOptimizer)
+    assert json.dumps(loaded.get_config(), sort_keys=True) == json.dumps(
+        gan.get_config(), sort_keys=True
+    )
+
+
+def test_a_run_with_mixed_precision_keeps_it_when_resumed(policy, tmp_path):
+    from keras_gans import runs
+
+    settings = runs.run_settings(
+        "dcgan", epochs=1, batch_size=8, latent_dim=4, steps_per_epoch=1, mixed_precision=True,
+        model_args={"generator_filters": 4, "discriminator_filters": 4},
+    )  # fmt: skip
+    model = runs.train(str(tmp_path / "run"), settings, verbose=0)
+    assert model.compute_dtype == "bfloat16"
+    keras.mixed_precision.set_global_policy("float32")
+    resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
+    assert resumed.compute_dtype == "bfloat16" and runs.finished_epochs(str(tmp_path / "run")) == 2
