@@ -254,9 +254,10 @@ def _cmd_evaluate(args):
 
     model = _source(args.source)
     result = evaluate_source(model, names, n=args.n, seed=args.seed)
-    path = args.json or os.path.join(
-        args.source if os.path.isdir(args.source) else ".", "evaluation.json"
-    )
+    from keras_gans import runs
+
+    is_run = os.path.isfile(os.path.join(args.source, runs.CONFIG))
+    path = args.json or os.path.join(args.source if is_run else ".", "evaluation.json")
     with open(path, "w") as f:
         json.dump(result, f, indent=2, sort_keys=True)
     print(format_table(result))
