@@ -52,6 +52,11 @@ def build_parser():
     train.add_argument("--seed", type=int)
     train.add_argument("--steps-per-epoch", type=int)
     train.add_argument(
+        "--distribute",
+        choices=("none", "mirrored", "multi-worker"),
+        help="none (default), mirrored (local GPUs), multi-worker (reads TF_CONFIG)",
+    )
+    train.add_argument(
         "--mixed-precision",
         action="store_true",
         default=None,
@@ -161,6 +166,7 @@ def _cmd_train(args):
         evaluate_every=args.evaluate_every,
         learning_rate=args.lr,
         mixed_precision=args.mixed_precision,
+        distribute=args.distribute,
         model_args=dict(args.model_arg),
     )
     out = args.out or os.path.join("runs", settings["model"])

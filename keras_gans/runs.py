@@ -31,6 +31,7 @@ from keras_gans.checkpoint import (
 from keras_gans.checkpoint import read_json as _read_json
 from keras_gans.checkpoint import write_json as _write_json
 from keras_gans.data.stream import resumable_stream
+from keras_gans.distribute import make_strategy, worker_run_dir
 from keras_gans.errors import RunError
 from keras_gans.precision import enable_mixed_precision
 
@@ -78,9 +79,10 @@ COMMON_DEFAULTS = {
     "evaluate_every": None,
     "learning_rate": None,
     "mixed_precision": False,
+    "distribute": None,
 }
 # Settings a resumed run may change (the others come from its config.json).
-RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every")
+RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every", "distribute")
 
 
 def run_settings(model, **overrides):
@@ -141,6 +143,9 @@ def train(run_dir, settings, verbose=2):
     Returns:
         The trained model.
     """
+    # First: MultiWorkerMirroredStrategy must exist before other TensorFlow work.
+    strategy = make_strategy(settings.get("distribute"))
+    run_dir = worker_run_dir(run_dir, strategy)
     config_path = os.path.join(run_dir, CONFIG)
     if os.path.isfile(config_path):
         saved = _read_json(config_path)
@@ -159,14 +164,16 @@ def train(run_dir, settings, verbose=2):
     conditional = models.get(settings["model"]).conditional
     model, done = None, 0
     if os.path.isfile(os.path.join(run_dir, CHECKPOINT)):
-        model, state = load_checkpoint(run_dir)
+        with strategy.scope():
+            model, state = load_checkpoint(run_dir)
         done = state["epoch"]
     if done >= settings["epochs"]:
         return model
     dataset, steps_per_epoch = _dataset(settings, conditional, done)
     if model is None or not done:
         spec = dataset.element_spec[0] if conditional else dataset.element_spec
-        model = _build_model(settings, tuple(spec.shape[1:]))
+        with strategy.scope():
+            model = _build_model(settings, tuple(spec.shape[1:]))
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
     _write_json(config_path, settings)

@@ -248,7 +248,12 @@ class AdversarialModel(keras.Model):
         return [self.d_loss_tracker, self.g_loss_tracker, *self.extra_trackers]
 
     def _logs(self):
-        return {m.name: m.result() for m in self.metrics}
+        logs = {m.name: m.result() for m in self.metrics}
+        if isinstance(self.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
+            # Keras concatenates per-replica logs across workers, which fails on
+            # scalars (keras-team/keras#20585): give each value one axis.
+            logs = {k: tf.reshape(v, [1]) for k, v in logs.items()}
+        return logs
 
     # ------------------------------------------------------------------ noise
     def sample_noise(self, batch_size):
