@@ -6,9 +6,9 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import DataError
+from keras_gans.models.compiling import TwoOptimizers
 from keras_gans.models.validation import check_fit_data, unwrap_batch
 from keras_gans.noise import seeded_noise
-from keras_gans.precision import loss_scaled, needs_loss_scaling
 from keras_gans.signatures import unconditional_signatures
 
 
@@ -17,7 +17,7 @@ def _num_replicas():
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class AdversarialModel(keras.Model):
+class AdversarialModel(TwoOptimizers, keras.Model):
     """A generator and a discriminator trained against each other by ``fit``.
 
     ``train_step`` runs ``d_steps`` discriminator updates, then one generator
@@ -146,101 +146,6 @@ class AdversarialModel(keras.Model):
             raise ValueError(
                 f"The generator makes images of shape {out} but the discriminator takes {expected}."
             )
-
-    # ---------------------------------------------------------------- compile
-    def default_optimizers(self):
-        """The (generator, discriminator) optimizers a bare ``compile()`` uses."""
-        return (
-            keras.optimizers.Adam(2e-4, beta_1=0.5),
-            keras.optimizers.Adam(2e-4, beta_1=0.5),
-        )
-
-    def compile(
-        self,
-        g_optimizer=None,
-        d_optimizer=None,
-        d_steps=None,
-        label_smoothing=None,
-        jit_compile=False,
-        steps_per_execution=1,
-        **kwargs,
-    ):
-        """Sets the optimizers and the update schedule.
-
-        Args:
-            g_optimizer: generator optimizer (instance, name or config; default
-                Adam(2e-4, beta_1=0.5), or the family's default).
-            d_optimizer: discriminator optimizer (same forms).
-            d_steps: discriminator updates per generator update.
-            label_smoothing: one-sided smoothing of the real targets (BCE).
-            jit_compile: passed to Keras (default False: XLA gave no speedup
-                on CPU; measure before turning it on).
-            steps_per_execution: passed to Keras.
-            **kwargs: other ``keras.Model.compile`` arguments (``run_eagerly``).
-        """
-        for key in ("optimizer", "loss", "metrics"):
-            if key in kwargs:
-                raise ValueError(
-                    f"{type(self).__name__}.compile() takes g_optimizer/d_optimizer and "
-                    f"computes its own losses; '{key}' is not accepted."
-                )
-        default_g, default_d = self.default_optimizers()
-        g_optimizer = keras.optimizers.get(g_optimizer) if g_optimizer is not None else default_g
-        d_optimizer = keras.optimizers.get(d_optimizer) if d_optimizer is not None else default_d
-        if g_optimizer is d_optimizer:
-            raise ValueError("g_optimizer and d_optimizer must be two different optimizers.")
-        if needs_loss_scaling(self):  # mixed_float16: dynamic loss scaling for both networks
-            g_optimizer, d_optimizer = loss_scaled(g_optimizer), loss_scaled(d_optimizer)
-        d_steps = self.default_d_steps if d_steps is None else d_steps
-        if isinstance(d_steps, bool) or not isinstance(d_steps, int) or d_steps < 1:
-            raise ValueError(f"d_steps must be an int >= 1, got {d_steps!r}.")
-        if label_smoothing is None:
-            label_smoothing = self.default_label_smoothing
-        if not 0.0 <= float(label_smoothing) < 1.0:
-            raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
-        super().compile(
-            optimizer=None,
-            jit_compile=jit_compile,
-            steps_per_execution=steps_per_execution,
-            **kwargs,
-        )
-        self.g_optimizer = g_optimizer
-        self.d_optimizer = d_optimizer
-        self.d_steps = d_steps
-        self.label_smoothing = float(label_smoothing)
-        self._build_optimizers()
-
-    def _optimizer_pairs(self):
-        """(optimizer, network) pairs; families with more networks extend this."""
-        return [
-            (self.g_optimizer, self.generator),
-            (self.d_optimizer, self.discriminator),
-        ]
-
-    def _build_optimizers(self):
-        with self.distribute_strategy.scope():
-            for optimizer, network in self._optimizer_pairs():
-                if not optimizer.built:
-                    optimizer.build(network.trainable_variables)
-
-    def get_compile_config(self):
-        if not self.compiled:
-            return None
-        return {
-            "g_optimizer": keras.saving.serialize_keras_object(self.g_optimizer),
-            "d_optimizer": keras.saving.serialize_keras_object(self.d_optimizer),
-            "d_steps": self.d_steps,
-            "label_smoothing": self.label_smoothing,
-            "jit_compile": bool(self.jit_compile),
-            "steps_per_execution": self.steps_per_execution,
-            "run_eagerly": bool(self.run_eagerly),
-        }
-
-    def compile_from_config(self, config):
-        config = dict(config)
-        for key in ("g_optimizer", "d_optimizer"):
-            config[key] = keras.saving.deserialize_keras_object(config[key])
-        self.compile(**config)
 
     # ---------------------------------------------------------------- metrics
     @property
