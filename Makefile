@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/keras-gans
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint format clean bench-quality docs
+.PHONY: install demo test test-fast lint format clean bench bench-quality docs
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ test: install lint
 # The fast subset (< 4 minutes on 2 cores).
 test-fast: install
 	$(PY) -m pytest -m "not slow"
+
+# Training throughput, ours vs a plain reference (same run): docs/performance.md.
+bench: install
+	$(PY) -m benchmarks.throughput
 
 # Trains every model with its CLI defaults and writes docs/results.md (about 25 minutes).
 bench-quality: install

@@ -1,0 +1,205 @@
+"""Training throughput of keras_gans against a plain reference, same machine, same run.
+
+    python -m benchmarks.throughput            # `make bench`; writes docs/performance.md
+
+For DCGAN and WGAN-GP on the digits (16x16, batch 64) it builds one pair of networks,
+copies them into a keras_gans model (bare ``compile()``: the settings a user gets) and
+into the reference of benchmarks/reference (the common single-file Keras style), and
+times ``fit`` in interleaved rounds (ours, reference, ours, ...) after a warm-up round.
+Throughput = real images per second; the ratio ours/reference uses the medians. The
+FLOPs per image are counted from the layer shapes (forward pass: 2 x MACs; a training
+step is estimated as the forward passes it runs x 3), and compared with this machine's
+float32 matmul peak, measured here.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
+
+
+def forward_flops(model):
+    """2 x multiply-accumulates of the Dense/Conv layers of one example's forward pass."""
+    import keras
+
+    total = 0
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            total += 2 * layer.kernel.shape[0] * layer.kernel.shape[1]
+        elif isinstance(layer, keras.layers.Conv2DTranspose):
+            h, w, c = layer.input.shape[1:]
+            k1, k2, out_c, _ = layer.kernel.shape
+            total += 2 * h * w * c * k1 * k2 * out_c
+        elif isinstance(layer, keras.layers.Conv2D):
+            h, w, out_c = layer.output.shape[1:]
+            k1, k2, in_c, _ = layer.kernel.shape
+            total += 2 * h * w * out_c * k1 * k2 * in_c
+    return total
+
+
+def step_flops(name, g, d, d_steps):
+    """Estimated training FLOPs per real image per generator step."""
+    fg, fd = forward_flops(g), forward_flops(d)
+    # D step: G fwd + D fwd on real and fake, backward ~2x the D forwards.
+    d_step = fg + 3 * 2 * fd
+    if name == "wgan-gp":  # + D fwd/bwd on the interpolates, differentiated again
+        d_step += 3 * 2 * fd
+    # G step: G fwd + D fwd, backward through both.
+    g_step = 3 * (fg + fd)
+    return d_steps * d_step + g_step
+
+
+def matmul_peak(n=2048, repeats=10):
+    """float32 matmul GFLOP/s on this machine (best of ``repeats``)."""
+    import tensorflow as tf
+
+    a = tf.random.normal([n, n])
+    b = tf.random.normal([n, n])
+    tf.matmul(a, b).numpy()
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        tf.matmul(a, b).numpy()
+        best = min(best, time.perf_counter() - start)
+    return 2 * n**3 / best / 1e9
+
+
+def build(name, latent_dim=64):
+    """(ours, reference, generator flops info) sharing identical initial networks."""
+    import keras
+
+    from benchmarks.reference.plain_gans import PlainDCGAN, PlainWGANGP
+    from keras_gans import models, networks
+
+    norm = "layer" if name == "wgan-gp" else "batch"
+    keras.utils.set_random_seed(0)
+    g = networks.dcgan_generator(latent_dim, (16, 16, 1), 64)
+    d = networks.dcgan_discriminator((16, 16, 1), 16 if name == "dcgan" else 32, normalization=norm)
+    g2 = keras.models.clone_model(g)
+    d2 = keras.models.clone_model(d)
+    g2.set_weights(g.get_weights())
+    d2.set_weights(d.get_weights())
+    cls = models.DCGAN if name == "dcgan" else models.WGANGP
+    ours = cls(generator=g, discriminator=d, seed=0)
+    ours.compile()
+    if name == "dcgan":
+        ref = PlainDCGAN(g2, d2, latent_dim)
+        opt = dict(learning_rate=2e-4, beta_1=0.5)
+    else:
+        ref = PlainWGANGP(g2, d2, latent_dim)
+        opt = dict(learning_rate=1e-4, beta_1=0.0, beta_2=0.9)
+    ref.compile(d_optimizer=keras.optimizers.Adam(**opt), g_optimizer=keras.optimizers.Adam(**opt))
+    return ours, ref, step_flops(name, g, d, ours.d_steps)
+
+
+def time_round(model, data, steps):
+    start = time.perf_counter()
+    model.fit(data, epochs=1, steps_per_epoch=steps, verbose=0, shuffle=False)
+    return time.perf_counter() - start
+
+
+def input_throughput(data, steps, batch):
+    start = time.perf_counter()
+    for _ in data.take(steps):
+        pass
+    return steps * batch / (time.perf_counter() - start)
+
+
+def measure(name, rounds, steps, batch):
+    from keras_gans import data as data_lib
+
+    images, _ = data_lib.load_arrays("digits", 16)
+    stream, _ = data_lib.resumable_stream(images, batch_size=batch, seed=0)
+    ours, ref, flops = build(name)
+    times = {"ours": [], "reference": []}
+    for r in range(rounds + 1):
+        for label, model in (("ours", ours), ("reference", ref)):
+            seconds = time_round(model, stream, steps)
+            if r:  # round 0 traces the functions
+                times[label].append(seconds)
+    rate = {k: steps * batch / statistics.median(v) for k, v in times.items()}
+    best = {k: steps * batch / min(v) for k, v in times.items()}
+    return {
+        "model": name,
+        "ours": rate["ours"],
+        "reference": rate["reference"],
+        "ours_best": best["ours"],
+        "reference_best": best["reference"],
+        "ratio": rate["ours"] / rate["reference"],
+        "flops_per_image": flops,
+        "input": input_throughput(stream, steps, batch),
+        "d_steps": ours.d_steps,
+    }
+
+
+def write_doc(results, peak, args):
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (`python -m benchmarks.throughput`); do not edit by hand.",
+        f"Device: CPU only ({platform.machine()}, {os.cpu_count()} cores, no GPU lent to this "
+        f"task). Date: {datetime.date.today().isoformat()}. Float32 matmul peak measured in "
+        f"the same run: {peak:.0f} GFLOP/s.",
+        "",
+        f"Settings: digits 16x16, batch {args.batch}, {args.steps} steps per round, "
+        f"{args.rounds} timed rounds after one warm-up round, ours and the reference "
+        "interleaved; ours with a bare `compile()` (jit_compile=False, steps_per_execution=1, "
+        "alternating updates with fresh noise, the resumable tf.data stream as input); the "
+        "reference (benchmarks/reference/plain_gans.py) with the same networks, initial "
+        "weights, optimizers, update count and input.",
+        "",
+        "| model | ours (img/s, median) | reference (img/s, median) | ours/reference | "
+        "best of rounds (ours / ref) | ours/reference (best) | est. GFLOP per image-step | achieved fraction of "
+        "matmul peak | input pipeline alone (img/s) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        achieved = r["ours"] * r["flops_per_image"] / 1e9
+        lines.append(
+            f"| {r['model']} (d_steps {r['d_steps']}) | {r['ours']:.0f} | {r['reference']:.0f} "
+            f"| {r['ratio']:.2f}x | {r['ours_best']:.0f} / {r['reference_best']:.0f} "
+            f"| {r['ours_best'] / r['reference_best']:.2f}x "
+            f"| {r['flops_per_image'] / 1e9:.4f} | {achieved / peak:.1%} | {r['input']:.0f} |"
+        )
+    lines += [
+        "",
+        "Reading it: the median ratio is the issue 7 figure (target 1.25x). This machine "
+        "stalls at random (the same round can take twice as long), so the best-of-rounds "
+        "ratio is shown beside it; when the two disagree, trust neither alone and rerun. FLOPs are an estimate "
+        "from layer shapes (a training step counted as 3x its forward passes); the achieved "
+        "fraction shows how far these small 16x16 networks are from the matmul peak — "
+        "per-op overhead, not arithmetic, dominates at this size. The input pipeline alone "
+        "must be at least 10x the training rate (last column).",
+        "",
+    ]
+    with open(DOC, "w") as f:
+        f.write("\n".join(lines))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--models", default="dcgan,wgan-gp")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--batch", type=int, default=64)
+    args = parser.parse_args(argv)
+    peak = matmul_peak()
+    results = []
+    for name in args.models.split(","):
+        r = measure(name.strip(), args.rounds, args.steps, args.batch)
+        print(
+            f"{r['model']}: ours {r['ours']:.0f} img/s, reference {r['reference']:.0f} img/s, "
+            f"ratio {r['ratio']:.2f}x, input {r['input']:.0f} img/s"
+        )
+        results.append(r)
+    write_doc(results, peak, args)
+    print(f"matmul peak {peak:.0f} GFLOP/s; wrote {DOC}")
+
+
+if __name__ == "__main__":
+    main()
