@@ -55,6 +55,7 @@ def test_wgangp_20_steps_in_bfloat16_stay_finite_and_export_float32(policy, tmp_
     assert out == ["float32", "float32", True]
 
 
+@pytest.mark.slow
 def test_float16_wraps_both_optimizers_in_loss_scaling_and_round_trips(policy, tmp_path):
     policy("mixed_float16")
     gan = tiny_wgangp()
@@ -71,6 +72,7 @@ def test_float16_wraps_both_optimizers_in_loss_scaling_and_round_trips(policy, t
     )
 
 
+@pytest.mark.slow
 def test_a_run_with_mixed_precision_keeps_it_when_resumed(policy, tmp_path):
     from keras_gans import runs
 

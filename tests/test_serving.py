@@ -168,6 +168,7 @@ def test_client_local_writes_the_models_images(exports, tmp_path):
     assert np.abs(first.astype(int) - expected.astype(int)).max() <= 1
 
 
+@pytest.mark.slow
 def test_export_all_writes_every_run_and_models_config(tmp_path):
     runs_dir, models_dir = tmp_path / "runs", tmp_path / "models"
     for name in ("a", "b"):

@@ -25,9 +25,20 @@ def tiny_cgan(**kwargs):
     )
 
 
-@pytest.mark.parametrize("loss", ["bce", "hinge"])
-def test_cgan_standard_checks(tmp_path, loss):
-    standard_model_checks(lambda: tiny_cgan(loss=loss), (IMAGES, LABELS), tmp_path)
+def test_cgan_standard_checks(tmp_path):
+    standard_model_checks(lambda: tiny_cgan(), (IMAGES, LABELS), tmp_path)
+
+
+@pytest.mark.slow
+def test_cgan_hinge_standard_checks(tmp_path):
+    # Under the hinge loss the output bias's gradient is exactly 0 while every logit is
+    # inside the margin (-1 + 1), so whether it moves in 2 steps depends on the start.
+    standard_model_checks(
+        lambda: tiny_cgan(loss="hinge"),
+        (IMAGES, LABELS),
+        tmp_path,
+        free_weights=("logits/bias",),
+    )
 
 
 def test_cgan_wgan_gp_standard_checks(tmp_path):

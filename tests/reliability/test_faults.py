@@ -98,6 +98,7 @@ def test_guard_stops_on_nan_and_restores_the_last_good_weights():
     )
 
 
+@pytest.mark.slow
 def test_guard_raises_when_asked():
     gan = tiny_dcgan()
     gan.compile(g_optimizer=keras.optimizers.SGD(1e15), d_optimizer=keras.optimizers.SGD(1e15))
