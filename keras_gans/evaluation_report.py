@@ -23,8 +23,9 @@ def reference_images(image_shape, split="train"):
     if c != 1 or h != w:
         raise KerasGansError(
             f"The evaluation reference is the digits data (square, 1 channel); a model "
-            f"making {tuple(image_shape)} images needs its own reference and extractor "
-            f"(keras_gans.metrics.fid with InceptionFeatures)."
+            f"making {tuple(image_shape)} images needs its own reference and extractor: "
+            f"pass real_images= (and extractor=) to the callbacks, or use "
+            f"keras_gans.metrics.fid with InceptionFeatures."
         )
     return load_arrays("digits", h, split)[0]
 

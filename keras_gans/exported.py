@@ -5,6 +5,8 @@ import os
 import numpy as np
 
 from keras_gans.errors import RunError
+from keras_gans.models.base import generate_in_batches
+from keras_gans.models.validation import labels_for_generate
 
 
 class ExportedGenerator:
@@ -42,16 +44,7 @@ class ExportedGenerator:
         return self.generate_images(np.zeros((1, self.latent_dim), np.float32)).shape[1:]
 
     def check_labels(self, labels, n):
-        if labels is None:
-            return np.arange(n, dtype=np.int64) % self.num_classes
-        labels = np.asarray(labels).reshape(-1)
-        if labels.size == 1:
-            labels = np.repeat(labels, n)
-        if labels.shape != (n,) or labels.min() < 0 or labels.max() >= self.num_classes:
-            raise ValueError(
-                f"labels must be {n} ints in [0, {self.num_classes - 1}], got {labels.tolist()}."
-            )
-        return labels.astype(np.int64)
+        return labels_for_generate(labels, n, self.num_classes)
 
     def generate_images(self, z, condition=None, training=False):
         import tensorflow as tf
@@ -63,21 +56,7 @@ class ExportedGenerator:
         return self._serve(z=z, **kwargs)["images"].numpy()
 
     def generate(self, n, labels=None, seed=None, batch_size=256):
-        from keras_gans.noise import seeded_noise
-
-        if seed is None:
-            z = np.random.normal(size=(n, self.latent_dim)).astype(np.float32)
-        else:
-            z = np.asarray(seeded_noise(int(n), self.latent_dim, seed))
-        labels = self.check_labels(labels, n) if self.conditional else None
-        return np.concatenate(
-            [
-                self.generate_images(
-                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
-                )
-                for i in range(0, n, batch_size)
-            ]
-        )
+        return generate_in_batches(self, int(n), seed, batch_size, labels)
 
 
 def load_source(path):

@@ -10,15 +10,9 @@ from keras_gans.errors import KerasGansWarning
 
 
 def _digits_reference(model):
-    from keras_gans.data import load_arrays
+    from keras_gans.evaluation_report import reference_images
 
-    h, w, c = model.image_shape
-    if c != 1 or h != w:
-        raise ValueError(
-            f"No real_images given and the default reference (the digits train split) "
-            f"does not fit {model.image_shape} images; pass real_images=."
-        )
-    return load_arrays("digits", h, "train")[0]
+    return reference_images(model.image_shape)
 
 
 def _default_classifier():

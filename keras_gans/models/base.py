@@ -12,6 +12,33 @@ from keras_gans.noise import seeded_noise
 from keras_gans.signatures import unconditional_signatures
 
 
+def generate_in_batches(model, n, seed=None, batch_size=256, labels=None):
+    """``n`` float32 images from ``model.generate_images``, ``batch_size`` at a time.
+
+    Shared by every model and by exported generators: z is ``seeded_noise`` for an
+    int ``seed`` (image i uses seed ``seed + i``, like the exported ``sample``
+    signature) or random; conditional models' labels go through
+    ``model.check_labels``.
+    """
+    if seed is None:
+        z = tf.random.normal([n, model.latent_dim])
+    else:
+        z = seeded_noise(n, model.latent_dim, seed)
+    if model.conditional:
+        labels = tf.constant(model.check_labels(labels, n))
+    return np.concatenate(
+        [
+            np.asarray(
+                model.generate_images(
+                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
+                ),
+                np.float32,
+            )
+            for i in range(0, n, batch_size)
+        ]
+    )
+
+
 def _num_replicas():
     return tf.distribute.get_strategy().num_replicas_in_sync
 
@@ -291,26 +318,9 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         """
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
             raise ValueError(f"n must be a positive int, got {n!r}.")
-        n = int(n)
-        if self.conditional:
-            labels = tf.constant(self.check_labels(labels, n))
-        elif labels is not None:
+        if not self.conditional and labels is not None:
             raise ValueError(f"{type(self).__name__} is not conditional; it takes no labels.")
-        z = (
-            tf.random.normal([n, self.latent_dim])
-            if seed is None
-            else seeded_noise(n, self.latent_dim, seed)
-        )
-        chunks = [
-            np.asarray(
-                self.generate_images(
-                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
-                ),
-                np.float32,
-            )
-            for i in range(0, n, batch_size)
-        ]
-        return np.concatenate(chunks)
+        return generate_in_batches(self, int(n), seed, batch_size, labels)
 
     def serving_signatures(self):
         """The ``tf.function`` signatures ``keras_gans.export.save_generator`` writes."""

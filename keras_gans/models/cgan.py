@@ -7,7 +7,7 @@ import tensorflow as tf
 from keras_gans.errors import DataError
 from keras_gans.models.base import AdversarialModel
 from keras_gans.models.gan import default_networks
-from keras_gans.models.validation import MISSING_LABELS, unwrap_batch
+from keras_gans.models.validation import MISSING_LABELS, labels_for_generate, unwrap_batch
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
 from keras_gans.signatures import conditional_signatures
@@ -155,18 +155,7 @@ class ConditionalGAN(AdversarialModel):
     # ------------------------------------------------------------- inference
     def check_labels(self, labels, n):
         """``labels`` as int32 ``[n]`` (default: 0, 1, ..., cycling); raises on bad ones."""
-        if labels is None:
-            return np.arange(n, dtype=np.int32) % self.num_classes
-        labels = np.asarray(labels).reshape(-1)
-        if labels.size == 1 and n > 1:
-            labels = np.repeat(labels, n)
-        if labels.shape != (n,) or not np.issubdtype(labels.dtype, np.integer):
-            raise ValueError(f"labels must be {n} ints (one per image), got {labels.tolist()}.")
-        if labels.min() < 0 or labels.max() >= self.num_classes:
-            raise ValueError(
-                f"labels must lie in [0, {self.num_classes - 1}], got {sorted(set(labels.tolist()))}."
-            )
-        return labels.astype(np.int32)
+        return labels_for_generate(labels, n, self.num_classes).astype(np.int32)
 
     def serving_signatures(self):
         return conditional_signatures(self.generator, self.latent_dim)

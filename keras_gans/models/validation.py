@@ -94,3 +94,23 @@ def check_fit_data(model, x, y=None):
     check_images(images, model)
     if getattr(model, "conditional", False):
         check_labels(labels, model, len(np.asarray(images)))
+
+
+def labels_for_generate(labels, n, num_classes):
+    """``labels`` for ``generate(n, labels=...)`` as an int64 array ``[n]``.
+
+    None cycles 0, 1, ..., one int is repeated ``n`` times; anything else must be
+    ``n`` ints in ``[0, num_classes)`` (ValueError naming the problem).
+    """
+    if labels is None:
+        return np.arange(n, dtype=np.int64) % num_classes
+    labels = np.asarray(labels).reshape(-1)
+    if labels.size == 1 and n > 1:
+        labels = np.repeat(labels, n)
+    if labels.shape != (n,) or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be {n} ints (one per image), got {labels.tolist()}.")
+    if labels.min() < 0 or labels.max() >= num_classes:
+        raise ValueError(
+            f"labels must lie in [0, {num_classes - 1}], got {sorted(set(labels.tolist()))}."
+        )
+    return labels.astype(np.int64)
