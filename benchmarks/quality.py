@@ -165,6 +165,7 @@ def write_markdown(results, path=RESULTS_MD):
     notes = [f"- `{k}`: {NOTES[k]}" for k in sorted(results["models"]) if k in NOTES]
     if notes:
         lines += ["", "## What the samples look like", "", *notes]
+    lines += _translation_lines()
     lines += [
         "",
         "Reading the table: FID and KID fall towards the floor as samples approach the real",
@@ -180,12 +181,81 @@ def write_markdown(results, path=RESULTS_MD):
         f.write("\n".join(lines))
 
 
+def _translation_lines():
+    """The image-to-image section, from benchmarks/translation_results.json if present."""
+    path = os.path.join(ROOT, "benchmarks", "translation_results.json")
+    if not os.path.isfile(path):
+        return []
+    with open(path) as f:
+        results = json.load(f)
+    meta, rows = results["meta"], results["models"]
+    lines = [
+        "",
+        "## Image-to-image translation on the bundled photos",
+        "",
+        "Written by `python -m benchmarks.translation` (both models trained with their",
+        f"`keras-gans train MODEL` defaults). Machine: {meta['machine']}. Date: {meta['date']}.",
+        "Judged on the held-out right 20% of both photos (never trained on).",
+    ]
+    if "pix2pix" in rows:
+        r = rows["pix2pix"]
+        lines += [
+            "",
+            f"**pix2pix** (`{r['data']}`: grayscale -> colour 32x32 patches, {r['epochs']} epochs"
+            f" of batch {r['batch_size']}, {r['train_seconds']:.0f} s), {r['n']} held-out patches:",
+            "",
+            "| output | PSNR to the colour target |",
+            "|---|---|",
+            f"| the grayscale input itself (baseline) | {r['psnr_input']:.2f} dB |",
+            f"| pix2pix | {r['psnr_model']:.2f} dB (+{r['gain']:.2f} dB) |",
+            "",
+            "Held-out PSNR after each epoch: "
+            + ", ".join(f"{v:.1f}" for v in r["val_psnr_per_epoch"])
+            + ".",
+            "",
+            f"![pix2pix: input, output, target]({r['picture']})",
+            "",
+            "Columns: grayscale input, pix2pix output, colour target.",
+        ]
+    if "cyclegan" in rows:
+        r = rows["cyclegan"]
+        lines += [
+            "",
+            f"**CycleGAN** (`{r['data']}`: a = china.jpg patches, b = flower.jpg patches, "
+            f"{r['epochs']} epochs of batch {r['batch_size']}, {r['train_seconds']:.0f} s), "
+            f"{r['n_a']} + {r['n_b']} held-out patches:",
+            "",
+            "| measure | value |",
+            "|---|---|",
+            f"| held-out cycle L1 after epoch 1 | {r['cycle_first_epoch']:.4f} |",
+            f"| held-out cycle L1 at the end | {r['cycle_l1']:.4f} "
+            f"({r['cycle_ratio']:.2f} of epoch 1) |",
+            f"| domain classifier accuracy on real held-out a and b | "
+            f"{r['classifier_accuracy']:.3f} |",
+            f"| untranslated held-out a called b | {r['a_as_b']:.3f} |",
+            f"| translated a->b called b | {r['a2b_as_b']:.3f} |",
+            f"| translated b->a called a | {r['b2a_as_a']:.3f} |",
+            "",
+            "Held-out cycle L1 after each epoch: "
+            + ", ".join(f"{v:.3f}" for v in r["val_cycle_per_epoch"])
+            + ".",
+            "",
+            f"![CycleGAN: a, a->b, back to a]({r['picture']})",
+            "",
+            "Columns: held-out china.jpg patch, its translation to the flower photo's",
+            "colours, and the translation back. The domain classifier is a logistic",
+            "regression on per-channel colour means and standard deviations.",
+        ]
+    return lines
+
+
 def main(argv=None):
     from keras_gans import models
     from keras_gans.version import __version__
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--models", default=",".join(models.names()))
+    noise_models = [m for m in models.names() if not getattr(models.get(m), "translation", False)]
+    parser.add_argument("--models", default=",".join(noise_models))
     parser.add_argument("--budget-minutes", type=float, default=12.0)
     parser.add_argument("--n", type=int, default=1000)
     args = parser.parse_args(argv)

@@ -41,11 +41,10 @@ def read_json(path):
 
 def model_state(model, epochs_done):
     """What a resume restores besides the ``.keras`` file."""
-    return {
-        "epoch": int(epochs_done),
-        "g_iterations": int(model.g_optimizer.iterations.numpy()),
-        "noise_state": model.noise_generator.state.numpy().tolist(),
-    }
+    state = {"epoch": int(epochs_done), "g_iterations": int(model.g_optimizer.iterations.numpy())}
+    if hasattr(model, "noise_generator"):  # Pix2Pix has none (its noise is dropout)
+        state["noise_state"] = model.noise_generator.state.numpy().tolist()
+    return state
 
 
 def read_state(run_dir, model=None):
@@ -69,7 +68,7 @@ def read_state(run_dir, model=None):
 
 def restore_noise_state(model, state):
     """Puts the noise generator back where the checkpoint left it."""
-    if "noise_state" in state:
+    if "noise_state" in state and hasattr(model, "noise_generator"):
         model.noise_generator.state.assign(np.array(state["noise_state"], np.int64))
 
 

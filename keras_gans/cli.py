@@ -6,6 +6,11 @@
     keras-gans export runs/dcgan --to export/models/dcgan
     keras-gans evaluate runs/dcgan --metrics fid,kid,pr,coverage --n 1000
     keras-gans interpolate runs/dcgan --out walk.png --gif walk.gif
+    keras-gans train pix2pix --data photos-paired --out runs/pix2pix
+    keras-gans translate runs/pix2pix --in photos/ --out translated/
+
+``translate`` exits 0 when every file was translated, 1 when some were skipped
+(each named on stderr with the reason).
 
 Every error a user can cause prints one line (``keras-gans: error: ...``) and
 exits with status 2; set ``KERAS_GANS_DEBUG=1`` to see the traceback instead.
@@ -44,7 +49,11 @@ def build_parser():
 
     train = sub.add_parser("train", help="train a model into a run folder (resumable)")
     train.add_argument("model", help="model family (see `keras-gans list`)")
-    train.add_argument("--data", help="digits (default), tfds:<name> or an image folder")
+    train.add_argument(
+        "--data",
+        help="digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
+        "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
+    )
     train.add_argument("--epochs", type=int)
     train.add_argument("--batch-size", type=int)
     train.add_argument("--image-size", type=int)
@@ -80,6 +89,18 @@ def build_parser():
         metavar="KEY=VALUE",
         help="constructor argument of the model (JSON value), repeatable",
     )
+    train.add_argument(
+        "--augment",
+        action="store_true",
+        default=None,
+        help="pix2pix/cyclegan: random jitter and mirroring, as in the papers",
+    )
+    train.add_argument(
+        "--decay-epochs",
+        type=int,
+        metavar="N",
+        help="pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
+    )
     train.add_argument("--quiet", action="store_true", help="no per-epoch log lines")
 
     sample = sub.add_parser("sample", help="write a grid of samples from a run or an export")
@@ -110,6 +131,14 @@ def build_parser():
     evaluate.add_argument("--n", type=int, default=1000, help="generated images")
     evaluate.add_argument("--seed", type=int, default=0)
     evaluate.add_argument("--json", help="result file (default: SOURCE/evaluation.json)")
+
+    translate = sub.add_parser(
+        "translate", help="translate a folder of images with a pix2pix or cyclegan run/export"
+    )
+    translate.add_argument("source", help="run folder, export base folder or version folder")
+    translate.add_argument("--in", dest="in_dir", required=True, help="folder of input images")
+    translate.add_argument("--out", required=True, help="folder for the translated PNGs")
+    translate.add_argument("--direction", choices=("a2b", "b2a"), default="a2b")
 
     walk = sub.add_parser("interpolate", help="latent walks between random points, as PNG/GIF")
     walk.add_argument("source", help="run folder, export base folder or version folder")
@@ -145,11 +174,13 @@ def _cmd_train(args):
         "latent_dim",
         "steps_per_epoch",
         "evaluate_every",
+        "decay_epochs",
     ):
         _positive(getattr(args, flag), "--" + flag.replace("_", "-"))
     if args.lr is not None and not args.lr > 0:
         raise CliError(f"--lr must be a positive number, got {args.lr}")
-    if args.data and args.data not in ("digits",) and not args.data.startswith("tfds:"):
+    builtin = ("digits", "photos-paired", "photos-unpaired")
+    if args.data and args.data not in builtin and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")
     from keras_gans import runs
@@ -167,6 +198,8 @@ def _cmd_train(args):
         learning_rate=args.lr,
         mixed_precision=args.mixed_precision,
         distribute=args.distribute,
+        augment=args.augment,
+        decay_epochs=args.decay_epochs,
         model_args=dict(args.model_arg),
     )
     out = args.out or os.path.join("runs", settings["model"])
@@ -175,12 +208,34 @@ def _cmd_train(args):
     return 0
 
 
-def _source(path):
+def _source(path, translation=False):
+    """The model or export at ``path``; CliError if it is not the kind the command needs."""
     if not os.path.exists(path):
         raise CliError(f"no such run or export: {path}")
     from keras_gans.exported import load_source
 
-    return load_source(path)
+    model = load_source(path)
+    if bool(getattr(model, "translation", False)) != translation:
+        if translation:
+            raise CliError(f"{path} generates from noise; translate needs a pix2pix or cyclegan")
+        raise CliError(f"{path} translates images; use `keras-gans translate` with it")
+    return model
+
+
+def _cmd_translate(args):
+    from keras_gans.translate_files import translate_folder
+
+    model = _source(args.source, translation=True)
+    if args.direction not in model.directions:
+        raise CliError(f"{args.source} translates one way only; drop --direction b2a")
+    written, bad = translate_folder(model, args.in_dir, args.out, args.direction)
+    print(f"wrote {len(written)} image(s) to {args.out}")
+    for file, reason in bad:
+        print(f"skipped {file}: {reason}", file=sys.stderr)
+    if bad:
+        print(f"keras-gans: {len(bad)} file(s) could not be translated", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _labels(model, label, n):
@@ -307,6 +362,7 @@ COMMANDS = {
     "export": _cmd_export,
     "evaluate": _cmd_evaluate,
     "interpolate": _cmd_interpolate,
+    "translate": _cmd_translate,
 }
 
 

@@ -121,7 +121,8 @@ def save_generator(
     """
     if not hasattr(model, "serving_signatures"):
         raise ExportError(f"Cannot export a {type(model).__name__}: not a keras_gans model.")
-    if not model.generator.built:
+    networks = model.export_networks()
+    if not all(net.built for net in networks.values()):
         raise ExportError("The generator is not built; build or train the model first.")
     optimizer = getattr(model, "g_optimizer", None)
     if not allow_untrained and (optimizer is None or int(optimizer.iterations.numpy()) == 0):
@@ -138,7 +139,8 @@ def save_generator(
     try:
         signatures = model.serving_signatures()
         module = tf.Module()
-        module.generator = model.generator
+        for name, net in networks.items():
+            setattr(module, name, net)
         for name, function in signatures.items():
             setattr(module, name, function)
         tf.saved_model.save(module, tmp, signatures=signatures)
@@ -151,6 +153,8 @@ def save_generator(
             "latent_dim": getattr(model, "latent_dim", None),
             "image_shape": list(model.image_shape),
             "num_classes": getattr(model, "num_classes", None),
+            "translation": bool(getattr(model, "translation", False)),
+            "domain_shapes": [list(s) for s in getattr(model, "domain_shapes", ())],
             "signatures": sorted(signatures),
             "keras_gans_version": __version__,
             "exported_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),

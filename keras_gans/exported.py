@@ -32,6 +32,8 @@ class ExportedGenerator:
             raise RunError(f"{self.path} has no serving_default signature.")
         self._serve = self._loaded.signatures["serving_default"]
         specs = self._serve.structured_input_signature[1]
+        if "image" in specs:
+            raise RunError(f"{self.path} is an image translator; load it with ExportedTranslator.")
         if "z" not in specs:
             raise RunError(f"{self.path} is not a generator export (no z input).")
         self.latent_dim = int(specs["z"].shape[-1])
@@ -59,12 +61,73 @@ class ExportedGenerator:
         return generate_in_batches(self, int(n), seed, batch_size, labels)
 
 
+class ExportedTranslator:
+    """A Pix2Pix or CycleGAN export, used like the model: ``translate(images, direction)``.
+
+    Has ``translation`` (True), ``domain_shapes``, ``image_shape`` (of the a
+    images) and ``translate``, which calls the ``serving_default`` (a2b) or
+    ``b2a`` signature and returns what the trained model's ``translate`` does.
+
+    Args:
+        path: export base folder (newest version) or a version folder.
+    """
+
+    translation = True
+    conditional = False
+
+    def __init__(self, path):
+        import tensorflow as tf
+
+        from keras_gans.export import resolve_saved_model
+
+        self.path = resolve_saved_model(path)
+        loaded = tf.saved_model.load(self.path)
+        self._loaded = loaded
+        self._functions = {"a2b": loaded.signatures["serving_default"]}
+        if "b2a" in loaded.signatures:
+            self._functions["b2a"] = loaded.signatures["b2a"]
+        for fn in self._functions.values():
+            if "image" not in fn.structured_input_signature[1]:
+                raise RunError(f"{self.path} is not an image translator export (no image input).")
+        self.domain_shapes = tuple(
+            tuple(fn.structured_input_signature[1]["image"].shape[1:])
+            for fn in self._functions.values()
+        )
+        self.image_shape = self.domain_shapes[0]
+
+    @property
+    def directions(self):
+        """The directions this export translates (``["a2b"]`` or ``["a2b", "b2a"]``)."""
+        return sorted(self._functions)
+
+    def translate(self, images, direction="a2b", batch_size=64):
+        import tensorflow as tf
+
+        if direction not in self._functions:
+            raise ValueError(
+                f"Unknown direction {direction!r} for this export; choose from "
+                f"{sorted(self._functions)}"
+            )
+        fn = self._functions[direction]
+        images = np.asarray(images, np.float32)
+        return np.concatenate(
+            [
+                fn(image=tf.constant(images[i : i + batch_size]))["images"].numpy()
+                for i in range(0, len(images), batch_size)
+            ]
+        )
+
+
 def load_source(path):
-    """A run folder's model (last checkpoint) or an export as ``ExportedGenerator``."""
+    """A run folder's model (last checkpoint), or an export as ``ExportedGenerator``
+    (noise models) or ``ExportedTranslator`` (Pix2Pix, CycleGAN)."""
     from keras_gans import runs
+    from keras_gans.export import load_metadata, resolve_saved_model
 
     if not os.path.exists(path):
         raise RunError(f"No such run or export: {path}")
     if os.path.isfile(os.path.join(path, runs.CONFIG)):
         return runs.load_run_model(path)
+    if load_metadata(resolve_saved_model(path)).get("translation"):
+        return ExportedTranslator(path)
     return ExportedGenerator(path)

@@ -20,7 +20,14 @@ import keras
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
+from keras_gans.callbacks import (
+    DivergenceGuard,
+    Evaluate,
+    ImageGrid,
+    LinearDecay,
+    MetricsCSV,
+    TranslationGrid,
+)
 from keras_gans.checkpoint import (
     CHECKPOINT,
     STATE,
@@ -69,6 +76,22 @@ MODEL_DEFAULTS = {
         "latent_dim": 64,
         "model_args": {"generator_filters": 64, "discriminator_filters": 8},
     },
+    # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
+    "pix2pix": {
+        "data": "photos-paired",
+        "image_size": 32,
+        "epochs": 10,
+        "batch_size": 8,
+        "model_args": {"generator_filters": 32, "discriminator_filters": 32},
+    },
+    "cyclegan": {
+        "data": "photos-unpaired",
+        "image_size": 32,
+        "epochs": 10,
+        "batch_size": 4,
+        "decay_epochs": 5,
+        "model_args": {"generator_filters": 16, "discriminator_filters": 16},
+    },
 }
 COMMON_DEFAULTS = {
     "data": "digits",
@@ -80,14 +103,26 @@ COMMON_DEFAULTS = {
     "learning_rate": None,
     "mixed_precision": False,
     "distribute": None,
+    "augment": False,
+    "decay_epochs": None,
 }
 # Settings a resumed run may change (the others come from its config.json).
-RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every", "distribute")
+RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every", "distribute", "decay_epochs")
 
 
 def run_settings(model, **overrides):
     """The full settings of a run: family defaults, then non-None ``overrides``."""
-    models.get(model)
+    cls = models.get(model)
+    translation = getattr(cls, "translation", False)
+    for key, wanted in (
+        ("latent_dim", False),
+        ("evaluate_every", False),
+        ("augment", True),
+        ("decay_epochs", True),
+    ):
+        if overrides.get(key) and translation != wanted:
+            what = "translates images" if translation else "generates from noise"
+            raise RunError(f"{model} {what}; the setting {key} does not apply to it.")
     settings = {
         "model": model.lower(),
         **COMMON_DEFAULTS,
@@ -122,8 +157,26 @@ def _trim_metrics(path, epochs_done):
         csv.writer(f).writerows(kept)
 
 
+def _build_translation_model(settings, shapes):
+    cls = models.get(settings["model"])
+    shape_a, shape_b = shapes
+    if cls is models.Pix2Pix:
+        model = cls(image_shape=shape_a, target_channels=shape_b[-1], **settings["model_args"])
+    else:
+        model = cls(
+            image_shape=shape_a,
+            image_shape_b=shape_b,
+            seed=settings["seed"],
+            **settings["model_args"],
+        )
+    model.compile()
+    return model
+
+
 def _build_model(settings, image_shape):
     cls = models.get(settings["model"])
+    if getattr(cls, "translation", False):
+        return _build_translation_model(settings, image_shape)
     model_args = dict(settings["model_args"])
     if cls.conditional and "num_classes" not in model_args:
         model_args["num_classes"] = data_lib.num_classes(settings["data"])
@@ -161,7 +214,9 @@ def train(run_dir, settings, verbose=2):
     keras.utils.set_random_seed(settings["seed"])
     if settings.get("mixed_precision"):
         enable_mixed_precision()  # mixed_float16 on a GPU, mixed_bfloat16 elsewhere
-    conditional = models.get(settings["model"]).conditional
+    cls = models.get(settings["model"])
+    conditional = cls.conditional
+    translation = getattr(cls, "translation", False)
     model, done = None, 0
     if os.path.isfile(os.path.join(run_dir, CHECKPOINT)):
         with strategy.scope():
@@ -169,11 +224,19 @@ def train(run_dir, settings, verbose=2):
         done = state["epoch"]
     if done >= settings["epochs"]:
         return model
-    dataset, steps_per_epoch = _dataset(settings, conditional, done)
+    if translation:
+        dataset, steps_per_epoch, held_out = _pair_dataset(settings, done)
+    else:
+        dataset, steps_per_epoch = _dataset(settings, conditional, done)
     if model is None or not done:
         spec = dataset.element_spec[0] if conditional else dataset.element_spec
+        shape = (
+            tuple(tuple(s.shape[1:]) for s in dataset.element_spec)
+            if translation
+            else tuple(spec.shape[1:])
+        )
         with strategy.scope():
-            model = _build_model(settings, tuple(spec.shape[1:]))
+            model = _build_model(settings, shape)
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
     _write_json(config_path, settings)
@@ -188,13 +251,18 @@ def train(run_dir, settings, verbose=2):
     if settings.get("evaluate_every"):
         # Before the loggers, which record the values it adds to the logs.
         callbacks.append(Evaluate(every=settings["evaluate_every"], n=500))
+    if translation:
+        callbacks += _translation_callbacks(settings, model, held_out, run_dir, logs)
+    else:
+        callbacks.append(
+            ImageGrid(
+                os.path.join(run_dir, "samples"),
+                n=model.num_classes * 8 if conditional else 64,
+                seed=0,
+                tensorboard_dir=logs,
+            )
+        )
     callbacks += [
-        ImageGrid(
-            os.path.join(run_dir, "samples"),
-            n=model.num_classes * 8 if conditional else 64,
-            seed=0,
-            tensorboard_dir=logs,
-        ),
         keras.callbacks.TensorBoard(logs, write_graph=False),
         _GuardedMetricsCSV(metrics, guard),
         RunCheckpoint(run_dir, skip_if=lambda: guard.diverged is not None),
@@ -205,6 +273,7 @@ def train(run_dir, settings, verbose=2):
         initial_epoch=done,
         steps_per_epoch=steps_per_epoch,
         callbacks=callbacks,
+        validation_data=_validation_data(held_out) if translation else None,
         shuffle=False,  # the dataset orders itself
         verbose=verbose,
     )
@@ -227,6 +296,70 @@ class _GuardedMetricsCSV(MetricsCSV):
     def on_epoch_end(self, epoch, logs=None):
         if self.guard.diverged is None:
             super().on_epoch_end(epoch, logs)
+
+
+def _pair_dataset(settings, epochs_done):
+    """``(dataset, steps_per_epoch, (test_a, test_b))`` of an image-to-image run."""
+    name = settings["data"]
+    if str(name).startswith("tfds:"):
+        dataset = data_lib.load_pairs(
+            name,
+            settings["image_size"],
+            settings["batch_size"],
+            seed=settings["seed"],
+            augment=settings["augment"],
+        )
+        test = data_lib.load_pairs(name, settings["image_size"], 16, "test", shuffle=False)
+        a, b = next(iter(test.unbatch().batch(64)))
+        return dataset, settings["steps_per_epoch"] or 500, (a.numpy(), b.numpy())
+    a, b, paired = data_lib.pair_arrays(name, settings["image_size"], "train")
+    if models.get(settings["model"]) is models.Pix2Pix and not paired:
+        raise RunError(f"pix2pix needs paired data; {name} holds unpaired sets (use cyclegan).")
+    steps = settings["steps_per_epoch"] or max(len(a), len(b)) // settings["batch_size"]
+    dataset, _ = data_lib.pair_stream(
+        a,
+        b,
+        settings["batch_size"],
+        settings["seed"],
+        skip_batches=epochs_done * steps,
+        paired=paired,
+        augment=settings["augment"],
+    )
+    test_a, test_b, _ = data_lib.pair_arrays(name, settings["image_size"], "test")
+    return dataset, steps, (test_a, test_b)
+
+
+def _validation_data(held_out):
+    import tensorflow as tf
+
+    a, b = held_out
+    n = min(len(a), len(b))
+    return tf.data.Dataset.from_tensor_slices((a[:n], b[:n])).batch(32)
+
+
+def _translation_callbacks(settings, model, held_out, run_dir, logs):
+    """The example grid (8 held-out inputs) and, for CycleGAN, the linear decay."""
+    a, b = held_out
+    paired = isinstance(model, models.Pix2Pix)
+    picks = list(range(0, len(a), max(1, len(a) // 8)))[:8]
+    callbacks = [
+        TranslationGrid(
+            os.path.join(run_dir, "samples"),
+            a[picks],
+            b[picks] if paired else None,
+            cycle=not paired,
+            tensorboard_dir=logs,
+        )
+    ]
+    if settings.get("decay_epochs"):
+        callbacks.append(
+            LinearDecay(
+                settings["epochs"],
+                min(settings["decay_epochs"], settings["epochs"]),
+                settings.get("learning_rate") or 2e-4,
+            )
+        )
+    return callbacks
 
 
 def _dataset(settings, conditional, epochs_done):

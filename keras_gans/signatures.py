@@ -59,3 +59,38 @@ def conditional_signatures(generator, latent_dim):
         return {"images_uint8": images_to_uint8(images)}
 
     return {"serving_default": serving_default, "sample": sample}
+
+
+def translation_signatures(translators, uint8_names=None):
+    """Float and uint8 signatures of image-to-image generators.
+
+    Args:
+        translators: ``{signature_name: (generator, input_shape)}``; each becomes
+            ``name(image float32 [None, h, w, c] in [-1, 1]) -> {"images": float32}``.
+        uint8_names: ``{signature_name: uint8_signature_name}``; each becomes
+            ``uint8_name(image uint8 [None, h, w, c]) -> {"images_uint8": uint8}``
+            with the same generator (0..255 mapped to [-1, 1] and back, rounded).
+    """
+    signatures = {}
+    for name, (generator, shape) in translators.items():
+        signatures[name] = _float_translator(generator, shape)
+        if uint8_names and name in uint8_names:
+            signatures[uint8_names[name]] = _uint8_translator(generator, shape)
+    return signatures
+
+
+def _float_translator(generator, shape):
+    @tf.function(input_signature=[tf.TensorSpec([None, *shape], tf.float32, name="image")])
+    def translate(image):
+        return {"images": tf.cast(generator(image, training=False), tf.float32)}
+
+    return translate
+
+
+def _uint8_translator(generator, shape):
+    @tf.function(input_signature=[tf.TensorSpec([None, *shape], tf.uint8, name="image")])
+    def translate_uint8(image):
+        images = generator(tf.cast(image, tf.float32) / 127.5 - 1.0, training=False)
+        return {"images_uint8": images_to_uint8(images)}
+
+    return translate_uint8

@@ -168,3 +168,100 @@ def standard_model_checks(
     )
     check_save_load(model, data, str(tmp_path / "model.keras"), batch_size)
     check_export_fresh_process(model, str(tmp_path / "export" / "model"))
+
+
+# ----------------------------------------------------------- image-to-image models
+FRESH_TRANSLATE = """
+import json, sys
+import numpy as np
+import tensorflow as tf
+m = tf.saved_model.load({path!r})
+inputs = json.loads({inputs!r})
+out = {{}}
+for name, fn in m.signatures.items():
+    spec = fn.structured_input_signature[1]["image"]
+    x = np.array(inputs["b2a" if name.startswith("b2a") else "a2b"])
+    if spec.dtype == tf.uint8:
+        x = np.clip(np.round((x + 1) * 127.5), 0, 255).astype("uint8")
+    result = fn(image=tf.constant(x, spec.dtype))
+    (key, value), = result.items()
+    out[name] = {{"key": key, "dtype": value.dtype.name, "shape": value.shape.as_list(),
+                 "values": value.numpy().tolist(), "input_dtype": spec.dtype.name}}
+assert "keras_gans" not in sys.modules, "the fresh process imported keras_gans"
+print(json.dumps(out))
+"""
+
+
+def translation_networks(model):
+    """``{name: network}`` of every network a translation model trains."""
+    names = ("generator_ab", "generator_ba", "discriminator_a", "discriminator_b")
+    if hasattr(model, "generator_ab"):
+        return {n: getattr(model, n) for n in names}
+    return {"generator": model.generator, "discriminator": model.discriminator}
+
+
+def check_translation_model(make_model, data, tmp_path, logs):
+    """The standard checks for Pix2Pix and CycleGAN; ``data`` is ``(a, b)`` arrays."""
+    a, b = data
+    model = make_model()
+    model.compile()
+    before = {k: weights_of(n) for k, n in translation_networks(model).items()}
+    history = model.fit(a, b, batch_size=4, epochs=1, steps_per_epoch=2, verbose=0)
+    for key in ("d_loss", "g_loss", *logs):
+        assert key in history.history, f"fit did not log {key}: {list(history.history)}"
+        assert np.all(np.isfinite(history.history[key])), (key, history.history[key])
+    for name, net in translation_networks(model).items():
+        moved = changed(before[name], weights_of(net))
+        frozen = [w.path for w, m in zip(net.trainable_weights, moved, strict=True) if not m]
+        assert not frozen, f"{name}: weights did not change: {frozen}"
+    assert int(model.g_optimizer.iterations) == 2 and int(model.d_optimizer.iterations) == 2
+
+    # .keras round-trip
+    path = str(tmp_path / "model.keras")
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        model.save(path)
+        loaded = keras.models.load_model(path)
+    assert foreign_warnings(records) == []
+    assert type(loaded) is type(model)
+    assert json.dumps(loaded.get_config(), sort_keys=True) == json.dumps(
+        model.get_config(), sort_keys=True
+    )
+    directions = ["a2b", "b2a"] if hasattr(model, "generator_ab") else ["a2b"]
+    sources = {"a2b": a[:3], "b2a": b[:3]}
+    for d in directions:
+        np.testing.assert_allclose(
+            loaded.translate(sources[d], d), model.translate(sources[d], d), atol=1e-6
+        )
+    for name, net in translation_networks(model).items():
+        for w1, w2 in zip(translation_networks(loaded)[name].weights, net.weights, strict=True):
+            np.testing.assert_allclose(w1.numpy(), w2.numpy(), atol=1e-6)
+    for x, y in zip(loaded.d_optimizer.variables, model.d_optimizer.variables, strict=True):
+        np.testing.assert_allclose(x.numpy(), y.numpy(), atol=1e-6)
+    history = loaded.fit(a, b, batch_size=4, epochs=1, steps_per_epoch=1, verbose=0)
+    assert np.isfinite(history.history["g_loss"][0])
+    assert int(loaded.g_optimizer.iterations) == 3
+
+    # export + a process with only TensorFlow calling every signature
+    export = save_generator(model, str(tmp_path / "export" / "model"))
+    inputs = {d: sources[d].tolist() for d in directions}
+    out = run_python(FRESH_TRANSLATE.format(path=export, inputs=json.dumps(inputs)))
+    expected_names = (
+        {"serving_default", "a2b", "b2a", "a2b_uint8", "b2a_uint8"}
+        if len(directions) == 2
+        else {"serving_default", "translate_uint8"}
+    )
+    assert set(out) == expected_names
+    for name, result in out.items():
+        direction = "b2a" if name.startswith("b2a") else "a2b"
+        expected = model.translate(sources[direction], direction)
+        assert result["shape"] == list(expected.shape)
+        if result["input_dtype"] == "uint8":
+            assert result["key"] == "images_uint8" and result["dtype"] == "uint8"
+            x = to_uint8(sources[direction]).astype("float32") / 127.5 - 1
+            expected_u8 = to_uint8(model.translate(x, direction)).astype(int)
+            assert np.abs(np.array(result["values"]) - expected_u8).max() <= 1
+        else:
+            assert result["key"] == "images" and result["dtype"] == "float32"
+            np.testing.assert_allclose(result["values"], expected, atol=1e-5)
+    return model

@@ -29,7 +29,7 @@ def cli(*args, cwd=None):
     [
         (
             ["train", "nosuchgan"],
-            "Unknown model 'nosuchgan'; choose from ['cgan', 'dcgan', 'gan', 'wgan', 'wgan-gp']",
+            "Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', 'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']",
         ),
         (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
         (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
@@ -67,7 +67,7 @@ def test_list_names_every_model():
     result = cli("list")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["cgan", "dcgan", "gan", "wgan", "wgan-gp"]
+    assert names == ["cgan", "cyclegan", "dcgan", "gan", "pix2pix", "wgan", "wgan-gp"]
 
 
 @pytest.mark.slow

@@ -3,5 +3,14 @@
 from keras_gans.callbacks.evaluate import Evaluate, ModeCollapseMonitor
 from keras_gans.callbacks.guard import DivergenceGuard
 from keras_gans.callbacks.logging import ImageGrid, MetricsCSV
+from keras_gans.callbacks.translation import LinearDecay, TranslationGrid
 
-__all__ = ["DivergenceGuard", "Evaluate", "ImageGrid", "MetricsCSV", "ModeCollapseMonitor"]
+__all__ = [
+    "DivergenceGuard",
+    "Evaluate",
+    "ImageGrid",
+    "LinearDecay",
+    "MetricsCSV",
+    "ModeCollapseMonitor",
+    "TranslationGrid",
+]

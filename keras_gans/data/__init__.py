@@ -3,6 +3,8 @@
 from keras_gans.data.digits import digits_arrays
 from keras_gans.data.folder import folder_arrays, list_images
 from keras_gans.data.loaders import load, load_arrays, num_classes
+from keras_gans.data.pairs import load_pairs, pair_arrays, pair_stream
+from keras_gans.data.photos import photo_pair_arrays
 from keras_gans.data.stream import resumable_stream
 from keras_gans.data.tfds import tfds_builder
 
@@ -12,7 +14,11 @@ __all__ = [
     "list_images",
     "load",
     "load_arrays",
+    "load_pairs",
     "num_classes",
+    "pair_arrays",
+    "pair_stream",
+    "photo_pair_arrays",
     "resumable_stream",
     "tfds_builder",
 ]

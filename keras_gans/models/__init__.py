@@ -2,9 +2,25 @@
 
 from keras_gans.models.base import AdversarialModel
 from keras_gans.models.cgan import ConditionalGAN
+from keras_gans.models.cyclegan import CycleGAN
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
+from keras_gans.models.pix2pix import Pix2Pix
 from keras_gans.models.registry import get, names
+from keras_gans.models.translation import TranslationModel, psnr
 from keras_gans.models.wgan import WGAN, WGANGP
 
-__all__ = ["ConditionalGAN", "DCGAN", "GAN", "WGAN", "WGANGP", "AdversarialModel", "get", "names"]
+__all__ = [
+    "AdversarialModel",
+    "ConditionalGAN",
+    "CycleGAN",
+    "DCGAN",
+    "GAN",
+    "Pix2Pix",
+    "TranslationModel",
+    "WGAN",
+    "WGANGP",
+    "get",
+    "names",
+    "psnr",
+]

@@ -43,6 +43,21 @@ def _num_replicas():
     return tf.distribute.get_strategy().num_replicas_in_sync
 
 
+def scaled_replica_loss(loss, optimizer):
+    """``loss`` as differentiated: divided by the replica count, then loss-scaled."""
+    return optimizer.scale_loss(loss / tf.cast(_num_replicas(), loss.dtype))
+
+
+def replica_logs(model, trackers):
+    """``{name: result}`` of ``trackers`` as ``fit`` logs them under the model's strategy."""
+    logs = {m.name: m.result() for m in trackers}
+    if isinstance(model.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
+        # Keras concatenates per-replica logs across workers, which fails on
+        # scalars (keras-team/keras#20585): give each value one axis.
+        logs = {k: tf.reshape(v, [1]) for k, v in logs.items()}
+    return logs
+
+
 @keras.saving.register_keras_serializable(package="keras_gans")
 class AdversarialModel(TwoOptimizers, keras.Model):
     """A generator and a discriminator trained against each other by ``fit``.
@@ -180,12 +195,7 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         return [self.d_loss_tracker, self.g_loss_tracker, *self.extra_trackers]
 
     def _logs(self):
-        logs = {m.name: m.result() for m in self.metrics}
-        if isinstance(self.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
-            # Keras concatenates per-replica logs across workers, which fails on
-            # scalars (keras-team/keras#20585): give each value one axis.
-            logs = {k: tf.reshape(v, [1]) for k, v in logs.items()}
-        return logs
+        return replica_logs(self, self.metrics)
 
     # ------------------------------------------------------------------ noise
     def sample_noise(self, batch_size):
@@ -244,7 +254,7 @@ class AdversarialModel(TwoOptimizers, keras.Model):
 
     def scaled_loss(self, loss, optimizer):
         """``loss`` as differentiated: divided by the replica count, loss-scaled."""
-        return optimizer.scale_loss(loss / tf.cast(_num_replicas(), loss.dtype))
+        return scaled_replica_loss(loss, optimizer)
 
     def apply_loss(self, tape, loss, optimizer, variables):
         """Differentiates ``loss`` (already scaled inside ``tape``) and applies it."""
@@ -321,6 +331,10 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         if not self.conditional and labels is not None:
             raise ValueError(f"{type(self).__name__} is not conditional; it takes no labels.")
         return generate_in_batches(self, int(n), seed, batch_size, labels)
+
+    def export_networks(self):
+        """The networks an export holds (``{attribute name: keras.Model}``)."""
+        return {"generator": self.generator}
 
     def serving_signatures(self):
         """The ``tf.function`` signatures ``keras_gans.export.save_generator`` writes."""

@@ -12,8 +12,8 @@ class TwoOptimizers:
     both, wraps them for loss scaling under mixed_float16, builds them inside
     the model's distribution strategy scope (MirroredStrategy needs this before
     the first step), and ``get_compile_config``/``compile_from_config`` carry
-    them through ``.keras`` files. Families with more networks extend
-    ``_optimizer_pairs``.
+    them through ``.keras`` files. Families with more networks override
+    ``generator_variables``/``discriminator_variables``.
     """
 
     def default_optimizers(self):
@@ -78,18 +78,22 @@ class TwoOptimizers:
         self.label_smoothing = float(label_smoothing)
         self._build_optimizers()
 
-    def _optimizer_pairs(self):
-        """(optimizer, network) pairs; families with more networks extend this."""
-        return [
-            (self.g_optimizer, self.generator),
-            (self.d_optimizer, self.discriminator),
-        ]
+    def generator_variables(self):
+        """The variables ``g_optimizer`` updates (CycleGAN: both generators')."""
+        return self.generator.trainable_variables
+
+    def discriminator_variables(self):
+        """The variables ``d_optimizer`` updates (CycleGAN: both discriminators')."""
+        return self.discriminator.trainable_variables
 
     def _build_optimizers(self):
         with self.distribute_strategy.scope():
-            for optimizer, network in self._optimizer_pairs():
+            for optimizer, variables in (
+                (self.g_optimizer, self.generator_variables()),
+                (self.d_optimizer, self.discriminator_variables()),
+            ):
                 if not optimizer.built:
-                    optimizer.build(network.trainable_variables)
+                    optimizer.build(variables)
 
     def get_compile_config(self):
         if not self.compiled:

@@ -1,11 +1,21 @@
 """Model families by name: ``keras_gans.models.get("dcgan")``."""
 
 from keras_gans.models.cgan import ConditionalGAN
+from keras_gans.models.cyclegan import CycleGAN
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
+from keras_gans.models.pix2pix import Pix2Pix
 from keras_gans.models.wgan import WGAN, WGANGP
 
-_MODELS = {"cgan": ConditionalGAN, "gan": GAN, "dcgan": DCGAN, "wgan": WGAN, "wgan-gp": WGANGP}
+_MODELS = {
+    "cgan": ConditionalGAN,
+    "cyclegan": CycleGAN,
+    "dcgan": DCGAN,
+    "gan": GAN,
+    "pix2pix": Pix2Pix,
+    "wgan": WGAN,
+    "wgan-gp": WGANGP,
+}
 
 
 def names():

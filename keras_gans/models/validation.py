@@ -34,31 +34,35 @@ def _split(batch, y):
     return batch, y
 
 
-def check_images(images, model):
-    """Raises DataError unless ``images`` are finite floats in [-1, 1] of the model's shape."""
+def check_images(images, model, expected=None, what="images"):
+    """Raises DataError unless ``images`` are finite floats in [-1, 1] of the model's shape.
+
+    ``expected`` overrides ``model.image_shape``; ``what`` names the images in
+    the message (translation models check inputs and targets).
+    """
     name = type(model).__name__
     images = np.asarray(images)
     if images.size == 0:
         raise DataError("The data is empty: there are no images to train on.")
     if images.dtype == np.uint8:
         raise DataError(
-            f"The images are uint8 (0..255) but {name} expects float images in [-1, 1]; "
+            f"The {what} are uint8 (0..255) but {name} expects float images in [-1, 1]; "
             f"convert them with images / 127.5 - 1."
         )
     if not np.issubdtype(images.dtype, np.floating):
-        raise DataError(f"The images have dtype {images.dtype}; {name} expects floats in [-1, 1].")
-    expected = tuple(model.image_shape)
+        raise DataError(f"The {what} have dtype {images.dtype}; {name} expects floats in [-1, 1].")
+    expected = tuple(model.image_shape if expected is None else expected)
     if images.ndim != len(expected) + 1 or tuple(images.shape[1:]) != expected:
         raise DataError(
-            f"The data's images have shape {tuple(images.shape[1:])} per example but "
+            f"The data's {what} have shape {tuple(images.shape[1:])} per example but "
             f"{name} expects {expected}."
         )
     if not np.all(np.isfinite(images)):
-        raise DataError("The images contain NaN or infinite values.")
+        raise DataError(f"The {what} contain NaN or infinite values.")
     low, high = float(images.min()), float(images.max())
     if low < -1.001 or high > 1.001:
         raise DataError(
-            f"The images range over [{low:.4g}, {high:.4g}] but {name} expects [-1, 1] "
+            f"The {what} range over [{low:.4g}, {high:.4g}] but {name} expects [-1, 1] "
             f"(its generator ends in tanh); rescale them, e.g. images / 127.5 - 1 for 0..255 data."
         )
 
@@ -91,6 +95,9 @@ def check_fit_data(model, x, y=None):
     elif hasattr(x, "__next__") or hasattr(x, "__getitem__") and hasattr(x, "on_epoch_end"):
         return  # Python generators and PyDatasets: checked batch by batch in train_step
     images, labels = _split(x, y)
+    if getattr(model, "translation", False):
+        model.check_pair_arrays(images, labels)
+        return
     check_images(images, model)
     if getattr(model, "conditional", False):
         check_labels(labels, model, len(np.asarray(images)))

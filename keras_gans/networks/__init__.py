@@ -12,9 +12,17 @@ from keras_gans.networks.dcgan import (
     num_upsamples,
 )
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
+from keras_gans.networks.translation import (
+    ReflectionPadding2D,
+    patchgan_discriminator,
+    receptive_field,
+    resnet_generator,
+    unet_generator,
+)
 
 __all__ = [
     "LabelChannels",
+    "ReflectionPadding2D",
     "OneHot",
     "conditional_discriminator",
     "conditional_generator",
@@ -23,4 +31,8 @@ __all__ = [
     "mlp_discriminator",
     "mlp_generator",
     "num_upsamples",
+    "patchgan_discriminator",
+    "receptive_field",
+    "resnet_generator",
+    "unet_generator",
 ]

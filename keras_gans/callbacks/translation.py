@@ -1,0 +1,150 @@
+"""Callbacks for image-to-image models: fixed-example grids and CycleGAN's linear decay."""
+
+import os
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from keras_gans.checks import check_int
+from keras_gans.images import make_grid, save_png
+
+
+def _as_rgb(images):
+    images = np.asarray(images, np.float32)
+    return np.repeat(images, 3, axis=-1) if images.shape[-1] == 1 else images
+
+
+class TranslationGrid(keras.callbacks.Callback):
+    """Saves fixed examples and their translations after every ``every`` epochs.
+
+    One row per example: the input, its translation, and the target (paired
+    data) or the translation back (``cycle=True``, CycleGAN). Files are
+    ``out_dir/epoch_001.png`` ...; with ``tensorboard_dir`` also an image summary.
+
+    Args:
+        out_dir: folder of the PNG files.
+        inputs: float images in [-1, 1] to translate (held-out ones, ideally).
+        targets: the matching targets, shown in a third column, or None.
+        direction: ``"a2b"`` or ``"b2a"``.
+        cycle: add the translation back (models with both directions).
+        every: save after every ``every`` epochs (and after the last one).
+        tensorboard_dir: folder for a TensorBoard image summary, or None.
+        scale: integer upscaling of each cell (default: cells >= 64 pixels).
+
+    Example:
+    >>> a, b, _ = keras_gans.data.pair_arrays("photos-paired", 32, "test")
+    >>> cb = keras_gans.callbacks.TranslationGrid("/tmp/grids", a[:8], b[:8])
+    >>> # pix2pix.fit(dataset, epochs=5, callbacks=[cb])
+
+    Reference:
+        Isola et al. (2017), https://arxiv.org/abs/1611.07004 (input, output,
+        ground truth figures).
+    """
+
+    def __init__(
+        self,
+        out_dir,
+        inputs,
+        targets=None,
+        direction="a2b",
+        cycle=False,
+        every=1,
+        tensorboard_dir=None,
+        scale=None,
+    ):
+        super().__init__()
+        self.out_dir = os.fspath(out_dir)
+        self.inputs = np.asarray(inputs, np.float32)
+        self.targets = None if targets is None else np.asarray(targets, np.float32)
+        self.direction = direction
+        self.cycle = cycle
+        self.every = check_int(every, "every")
+        self.tensorboard_dir = tensorboard_dir
+        self.scale = scale
+        self._writer = None
+        self._epochs = None
+        self.last_path = None
+
+    def on_train_begin(self, logs=None):
+        self._epochs = self.params.get("epochs") if self.params else None
+
+    def grid(self):
+        """The current grid as a uint8 ``[H, W, 3]`` array."""
+        out = self.model.translate(self.inputs, self.direction)
+        columns = [self.inputs, out]
+        if self.cycle:
+            back = "b2a" if self.direction == "a2b" else "a2b"
+            columns.append(self.model.translate(out, back))
+        if self.targets is not None:
+            columns.append(self.targets)
+        cells = np.stack([_as_rgb(c) for c in columns], axis=1)  # [n, cols, h, w, 3]
+        scale = self.scale or max(1, -(-64 // cells.shape[3]))
+        return make_grid(cells.reshape(-1, *cells.shape[2:]), cols=len(columns), scale=scale)
+
+    def on_epoch_end(self, epoch, logs=None):
+        number = epoch + 1
+        if number % self.every and number != self._epochs:
+            return
+        grid = self.grid()
+        self.last_path = save_png(grid, os.path.join(self.out_dir, f"epoch_{number:03d}.png"))
+        if self.tensorboard_dir:
+            if self._writer is None:
+                self._writer = tf.summary.create_file_writer(self.tensorboard_dir)
+            with self._writer.as_default():
+                tf.summary.image("translations", grid[None], step=number)
+            self._writer.flush()
+
+    def on_train_end(self, logs=None):
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+class LinearDecay(keras.callbacks.Callback):
+    """CycleGAN's schedule: constant learning rates, then linear decay towards 0.
+
+    At (0-based) epoch ``e`` both optimizers get ``initial_learning_rate *
+    (1 - max(0, e + 1 - (epochs - decay_epochs)) / (decay_epochs + 1))``: the
+    first ``epochs - decay_epochs`` epochs at the initial rate, the last
+    ``decay_epochs`` falling linearly (the paper: 100 + 100 epochs).
+
+    Args:
+        epochs: total epochs of the run.
+        decay_epochs: epochs of decay at the end (default: half of ``epochs``).
+        initial_learning_rate: the rate before decay (default: the generator
+            optimizer's at the start of ``fit``; give it explicitly when resuming,
+            because a checkpoint holds the decayed rate).
+
+    Example:
+    >>> cb = keras_gans.callbacks.LinearDecay(epochs=200, initial_learning_rate=2e-4)
+    >>> cb.factor(99), cb.factor(199)
+    (1.0, 0.009900990099009901)
+
+    Reference:
+        Zhu et al. (2017), https://arxiv.org/abs/1703.10593 (section 7.1)
+    """
+
+    def __init__(self, epochs, decay_epochs=None, initial_learning_rate=None):
+        super().__init__()
+        self.epochs = check_int(epochs, "epochs")
+        self.decay_epochs = self.epochs // 2 if decay_epochs is None else decay_epochs
+        if not 0 <= self.decay_epochs <= self.epochs:
+            raise ValueError(f"decay_epochs must be in [0, {self.epochs}], got {decay_epochs!r}.")
+        self.initial_learning_rate = initial_learning_rate
+
+    def factor(self, epoch):
+        """The learning-rate multiplier of 0-based ``epoch``."""
+        start = self.epochs - self.decay_epochs
+        return 1.0 - max(0, epoch + 1 - start) / float(self.decay_epochs + 1)
+
+    def on_train_begin(self, logs=None):
+        if self.initial_learning_rate is None:
+            self.initial_learning_rate = float(
+                keras.ops.convert_to_numpy(self.model.g_optimizer.learning_rate)
+            )
+
+    def on_epoch_begin(self, epoch, logs=None):
+        rate = self.initial_learning_rate * self.factor(epoch)
+        for optimizer in (self.model.g_optimizer, self.model.d_optimizer):
+            optimizer.learning_rate = rate

@@ -1,0 +1,115 @@
+import keras
+import numpy as np
+import pytest
+
+import keras_gans
+from keras_gans.networks import (
+    ReflectionPadding2D,
+    patchgan_discriminator,
+    receptive_field,
+    resnet_generator,
+    unet_generator,
+)
+
+
+@pytest.mark.parametrize("size", [32, 64, 128])
+def test_unet_output_shape_for_several_sizes(size):
+    g = unet_generator((size, size, 1), out_channels=3, filters=4, max_filters=16)
+    assert g.output_shape == (None, size, size, 3)
+    # Down to 1x1: log2(size) downsamplings.
+    downs = [layer for layer in g.layers if layer.name.endswith("_conv") and "down" in layer.name]
+    assert len(downs) == int(np.log2(size))
+    out = g(np.zeros((2, size, size, 1), "float32"))
+    assert out.shape == (2, size, size, 3)
+
+
+def test_unet_256_matches_the_paper_size():
+    # pix2pix's 256x256 U-Net (8 downsamplings, 64..512 filters) has 54.4M parameters.
+    g = unet_generator((256, 256, 3))
+    assert g.count_params() == 54_429_315
+
+
+def test_unet_depth_argument_and_errors():
+    g = unet_generator((48, 48, 3), filters=4, depth=4)
+    assert g.output_shape == (None, 48, 48, 3)
+    with pytest.raises(ValueError, match="power of two"):
+        unet_generator((48, 48, 3))
+    with pytest.raises(ValueError, match="divisible by 32"):
+        unet_generator((48, 48, 3), depth=5)
+
+
+def test_unet_dropout_only_in_the_first_decoder_blocks():
+    g = unet_generator((32, 32, 1), filters=4, dropout_blocks=2)
+    dropouts = [layer.name for layer in g.layers if isinstance(layer, keras.layers.Dropout)]
+    assert dropouts == ["up3_dropout", "up2_dropout"]
+
+
+def test_patchgan_receptive_field_is_70_by_default():
+    d = patchgan_discriminator((256, 256, 3), (256, 256, 3))
+    assert receptive_field(d) == 70
+    assert d.output_shape == (None, 32, 32, 1)
+    assert receptive_field(patchgan_discriminator((32, 32, 3), num_layers=2, filters=4)) == 34
+    assert receptive_field(patchgan_discriminator((32, 32, 3), num_layers=1, filters=4)) == 16
+
+
+def test_receptive_field_matches_the_gradient_footprint():
+    # Measured: the input pixels that change one output logit.
+    d = patchgan_discriminator((64, 64, 1), num_layers=2, filters=2, normalization="none")
+    x = keras.ops.convert_to_tensor(np.random.RandomState(0).normal(size=(1, 64, 64, 1)))
+    import tensorflow as tf
+
+    x = tf.Variable(tf.cast(x, tf.float32))
+    with tf.GradientTape() as tape:
+        logit = d(x)[0, 8, 8, 0]
+    grad = tape.gradient(logit, x).numpy()[0, :, :, 0]
+    rows = np.nonzero(np.abs(grad).sum(axis=1))[0]
+    assert rows.max() - rows.min() + 1 == receptive_field(d) == 34
+
+
+@pytest.mark.parametrize("size,layers,grid", [(32, 3, 4), (16, 2, 4), (64, 3, 8)])
+def test_patchgan_pair_input_and_grid(size, layers, grid):
+    d = patchgan_discriminator((size, size, 3), (size, size, 1), filters=4, num_layers=layers)
+    out = d([np.zeros((2, size, size, 1), "float32"), np.zeros((2, size, size, 3), "float32")])
+    assert out.shape == (2, grid, grid, 1)
+    assert out.dtype == "float32"
+
+
+def test_patchgan_rejects_mismatched_condition():
+    with pytest.raises(ValueError, match="same size"):
+        patchgan_discriminator((32, 32, 3), (16, 16, 1))
+
+
+@pytest.mark.parametrize("size", [32, 64])
+def test_resnet_generator_shapes_and_instance_norm(size):
+    g = resnet_generator((size, size, 3), out_channels=1, filters=4, num_blocks=2)
+    assert g.output_shape == (None, size, size, 1)
+    norms = [layer for layer in g.layers if isinstance(layer, keras.layers.GroupNormalization)]
+    # groups=-1 becomes one group per channel (instance normalisation).
+    assert norms and all(layer.groups == layer.input.shape[-1] for layer in norms)
+    pads = [layer for layer in g.layers if isinstance(layer, ReflectionPadding2D)]
+    assert len(pads) == 2 + 2 * 2  # c7, two per residual block, output
+
+
+def test_resnet_generator_9_blocks_matches_the_paper_size():
+    # CycleGAN's 256x256 generator (9 blocks) has 11,378,179 parameters in the paper's
+    # code, whose instance norm has no scale and offset; GroupNormalization adds two
+    # per channel.
+    g = resnet_generator((256, 256, 3))
+    norm_params = sum(
+        layer.count_params()
+        for layer in g.layers
+        if isinstance(layer, keras.layers.GroupNormalization)
+    )
+    assert g.count_params() - norm_params == 11_378_179
+
+
+def test_reflection_padding_mirrors_the_border():
+    x = np.arange(9, dtype="float32").reshape(1, 3, 3, 1)
+    out = np.asarray(ReflectionPadding2D(1)(x))[0, :, :, 0]
+    np.testing.assert_array_equal(out[0], [4, 3, 4, 5, 4])
+    np.testing.assert_array_equal(out[:, 0], [4, 1, 4, 7, 4])
+
+
+def test_networks_are_exported_publicly():
+    for name in ("unet_generator", "patchgan_discriminator", "resnet_generator"):
+        assert getattr(keras_gans.networks, name).__module__ == "keras_gans.networks.translation"
