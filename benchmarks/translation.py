@@ -88,7 +88,8 @@ def main(argv=None):
     import datetime
     import platform
 
-    from benchmarks.quality import write_markdown, RESULTS_JSON as QUALITY_JSON
+    from benchmarks.quality import RESULTS_JSON as QUALITY_JSON
+    from benchmarks.quality import write_markdown
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="pix2pix,cyclegan")
