@@ -227,7 +227,8 @@ def _translation_lines():
             "",
             "| measure | value |",
             "|---|---|",
-            f"| held-out cycle L1 after epoch 1 | {r['cycle_first_epoch']:.4f} |",
+            f"| held-out cycle L1 (a->b->a plus b->a->b) after epoch 1 | "
+            f"{r['cycle_first_epoch']:.4f} |",
             f"| held-out cycle L1 at the end | {r['cycle_l1']:.4f} "
             f"({r['cycle_ratio']:.2f} of epoch 1) |",
             f"| domain classifier accuracy on real held-out a and b | "

@@ -5,6 +5,7 @@ from keras_gans import (
     checkpoint,
     data,
     export,
+    exported,
     images,
     latent,
     losses,
@@ -13,6 +14,7 @@ from keras_gans import (
     networks,
     noise,
     serving,
+    translation_report,
 )
 from keras_gans.errors import (
     DataError,
@@ -36,6 +38,7 @@ __all__ = [
     "checkpoint",
     "data",
     "export",
+    "exported",
     "images",
     "latent",
     "losses",
@@ -44,4 +47,5 @@ __all__ = [
     "networks",
     "noise",
     "serving",
+    "translation_report",
 ]

@@ -39,11 +39,27 @@ def read_json(path):
         return json.load(f)
 
 
+def _seed_generators(model):
+    """``{"i:name": SeedGenerator}`` of the layers with one (dropout: Pix2Pix's U-Net).
+
+    Keyed by position and name in the model's (deterministic) layer order.
+    """
+    layers = model._flatten_layers(include_self=False, recursive=True)
+    return {
+        f"{i}:{layer.name}": layer.seed_generator
+        for i, layer in enumerate(layers)
+        if getattr(layer, "seed_generator", None) is not None
+    }
+
+
 def model_state(model, epochs_done):
     """What a resume restores besides the ``.keras`` file."""
     state = {"epoch": int(epochs_done), "g_iterations": int(model.g_optimizer.iterations.numpy())}
     if hasattr(model, "noise_generator"):  # Pix2Pix has none (its noise is dropout)
         state["noise_state"] = model.noise_generator.state.numpy().tolist()
+    seeds = _seed_generators(model)
+    if seeds:  # .keras files do not hold the dropout masks' random state
+        state["seed_states"] = {k: np.asarray(g.state.value).tolist() for k, g in seeds.items()}
     return state
 
 
@@ -70,6 +86,11 @@ def restore_noise_state(model, state):
     """Puts the noise generator back where the checkpoint left it."""
     if "noise_state" in state and hasattr(model, "noise_generator"):
         model.noise_generator.state.assign(np.array(state["noise_state"], np.int64))
+    generators = _seed_generators(model)
+    for path, value in state.get("seed_states", {}).items():
+        if path in generators:
+            generator = generators[path]
+            generator.state.assign(np.array(value, generator.state.dtype))
 
 
 class RunCheckpoint(keras.callbacks.Callback):

@@ -77,19 +77,27 @@ MODEL_DEFAULTS = {
         "model_args": {"generator_filters": 64, "discriminator_filters": 8},
     },
     # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
+    # No normalization: batch norm's moving statistics made the held-out PSNR jump
+    # by up to 8 dB between epochs; instance norm was 3x slower on CPU.
     "pix2pix": {
         "data": "photos-paired",
         "image_size": 32,
-        "epochs": 10,
+        "epochs": 20,
+        "decay_epochs": 10,
         "batch_size": 8,
-        "model_args": {"generator_filters": 32, "discriminator_filters": 32},
+        "model_args": {
+            "generator_filters": 32,
+            "discriminator_filters": 32,
+            "normalization": "none",
+        },
     },
+    # 10 epochs halved the held-out cycle error only just (0.497 of epoch 1) in 4.3 min.
     "cyclegan": {
         "data": "photos-unpaired",
         "image_size": 32,
-        "epochs": 10,
+        "epochs": 16,
         "batch_size": 4,
-        "decay_epochs": 5,
+        "decay_epochs": 8,
         "model_args": {"generator_filters": 16, "discriminator_filters": 16},
     },
 }

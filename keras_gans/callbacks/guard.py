@@ -46,7 +46,7 @@ class DivergenceGuard(keras.callbacks.Callback):
 
     def _variables(self):
         model = self.model
-        out = list(model.generator.weights) + list(model.discriminator.weights)
+        out = list(model.weights)  # every network's (CycleGAN: four, and its pools)
         for optimizer in (model.g_optimizer, model.d_optimizer):
             out += list(optimizer.variables)
         return out

@@ -29,8 +29,9 @@ class CycleGAN(TranslationModel):
     generated images (half the time a pooled one replaces the new one). The
     adversarial loss is least squares by default (the paper's). ``fit`` logs
     ``d_loss``, ``g_loss``, ``g_gan``, ``cycle`` and ``identity``; with
-    ``validation_data`` of ``(a, b)`` batches also ``val_cycle`` (mean L1 of
-    both reconstructions) and ``val_identity``. Pair it with
+    ``validation_data`` of ``(a, b)`` batches also ``val_cycle`` and
+    ``val_identity`` in inference mode. ``cycle`` and ``identity`` are sums over
+    the two directions of the mean absolute error, as they enter the loss. Pair it with
     ``keras_gans.callbacks.LinearDecay`` for the paper's learning-rate schedule.
 
     Under a distribution strategy the pools keep the first replica's fakes.
@@ -268,14 +269,12 @@ class CycleGAN(TranslationModel):
     def test_step(self, data):
         a, b = self.unpack(data)
         g_ab, g_ba = self.generator_ab, self.generator_ba
-        cycle = 0.5 * (
-            losses.l1_loss(g_ba(g_ab(a, training=False), training=False), a)
-            + losses.l1_loss(g_ab(g_ba(b, training=False), training=False), b)
+        cycle = losses.l1_loss(g_ba(g_ab(a, training=False), training=False), a) + losses.l1_loss(
+            g_ab(g_ba(b, training=False), training=False), b
         )
         if self.identity_weight > 0:
-            identity = 0.5 * (
-                losses.l1_loss(g_ab(b, training=False), b)
-                + losses.l1_loss(g_ba(a, training=False), a)
+            identity = losses.l1_loss(g_ab(b, training=False), b) + losses.l1_loss(
+                g_ba(a, training=False), a
             )
         else:
             identity = tf.constant(0.0)

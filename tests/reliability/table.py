@@ -27,7 +27,9 @@ Choices recorded here:
 - Exports go to a hidden `.tmp-V-*` folder renamed to `V` at the end; TF Serving only
   loads numeric folders, so a kill leaves nothing it would load. Stale `.tmp-*` folders
   are left for the user to delete.
-- Pix2Pix's unpaired-data error belongs to issue 6 (Pix2Pix has not landed).
+- Pix2Pix refuses unpaired data (one image set, or sets of different sizes) before
+  any step and names CycleGAN; `keras-gans translate` skips bad files, names each with
+  its reason and exits 1, writing every good one.
 """
 
 

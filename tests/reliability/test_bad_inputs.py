@@ -178,3 +178,70 @@ def test_cli_bad_input_is_one_line_without_traceback(case, args, tmp_path):
     assert len(lines) == 1 and lines[0].startswith("keras-gans: error: "), result.stderr
     assert "Traceback" not in result.stderr
     record("CLI", f"`keras-gans {' '.join(args)}`", f"exit 2, one line: {lines[0]}")
+
+
+PAIR_A = RNG.uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
+PAIR_B = RNG.uniform(-1, 1, (8, 16, 16, 3)).astype("float32")
+PIX2PIX_CASES = [
+    ("unpaired sets of different sizes", (PAIR_A, PAIR_B[:6]),
+     r"Pix2Pix needs aligned pairs, but got 8 inputs and 6 targets; for unpaired sets use "
+     r"CycleGAN"),
+    ("one image set instead of pairs", (PAIR_A, None),
+     r"Pix2Pix trains on \(inputs, targets\) batches but got one set of images"),
+    ("targets with the wrong channel count", (PAIR_A, PAIR_A),
+     r"The data's targets have shape \(16, 16, 1\) per example but Pix2Pix expects "
+     r"\(16, 16, 3\)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "data", "message"), PIX2PIX_CASES, ids=[c[0] for c in PIX2PIX_CASES]
+)
+def test_pix2pix_refuses_unpaired_data(case, data, message):
+    from tests.models.test_pix2pix import tiny_pix2pix
+
+    model = tiny_pix2pix()
+    model.compile()
+    before = weights(model)
+    a, b = data
+    x = tf.data.Dataset.from_tensors((a, b)) if b is not None else a
+    with pytest.raises(DataError, match=message) as info:
+        model.fit(x, epochs=1, verbose=0)
+    for w0, w1 in zip(before, weights(model), strict=True):
+        np.testing.assert_array_equal(w0, w1)
+    assert "\n" not in str(info.value)
+    record("pix2pix data", case, f"DataError before any step, weights unchanged: {info.value}")
+
+
+def test_translate_folder_skips_bad_files_and_writes_the_good_ones(tmp_path):
+    from keras_gans.translate_files import translate_folder
+    from tests.models.test_pix2pix import tiny_pix2pix
+
+    model = tiny_pix2pix()
+    src = tmp_path / "in"
+    os.makedirs(src)
+    Image.fromarray(RNG.randint(0, 255, (16, 16), dtype=np.uint8)).save(src / "good.png")
+    (src / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated jpeg")
+    Image.new("L", (20, 16)).save(src / "wide.png")
+    (src / "notes.txt").write_text("not an image")
+    written, bad = translate_folder(model, str(src), str(tmp_path / "out"))
+    assert [os.path.basename(p) for p in written] == ["good.png"]
+    reasons = {os.path.basename(f): r for f, r in bad}
+    assert reasons == {
+        "corrupt.jpg": "cannot be read as an image (corrupt or truncated)",
+        "wide.png": "is 20x16, the model takes 16x16",
+        "notes.txt": "not an image file (.png, .jpg, .jpeg, .bmp, .gif, .webp)",
+    }
+    out = np.asarray(Image.open(written[0]))
+    expected = keras_gans.images.to_uint8(
+        model.translate(
+            np.asarray(Image.open(src / "good.png"), np.float32)[None, ..., None] / 127.5 - 1
+        )
+    )[0]
+    assert np.abs(out.astype(int) - expected.astype(int)).max() <= 1
+    for name, reason in sorted(reasons.items()):
+        record(
+            "translate",
+            f"{name.split('.')[0]} file in the input folder",
+            f"skipped and named with its reason ({reason}); the good image is written",
+        )
