@@ -90,6 +90,11 @@ def build_parser():
         help="constructor argument of the model (JSON value), repeatable",
     )
     train.add_argument(
+        "--update",
+        choices=("alternating", "simultaneous"),
+        help="noise models: alternating updates (default) or one shared pass (faster)",
+    )
+    train.add_argument(
         "--augment",
         action="store_true",
         default=None,
@@ -199,6 +204,7 @@ def _cmd_train(args):
         mixed_precision=args.mixed_precision,
         distribute=args.distribute,
         augment=args.augment,
+        update=args.update,
         decay_epochs=args.decay_epochs,
         model_args=dict(args.model_arg),
     )

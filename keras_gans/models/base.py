@@ -265,11 +265,12 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         """The discriminator's loss and extra logged terms (``extra_log_names``).
 
         Runs inside the discriminator's gradient tape; families with penalties
-        (WGAN-GP) override it.
+        (WGAN-GP) override it. ``extras["fake_logits"]`` are the discriminator's
+        logits on ``fake`` (the simultaneous update reuses them for the generator).
         """
         real_logits = self.discriminate(real, condition)
         fake_logits = self.discriminate(fake, condition)
-        return self.discriminator_loss(real_logits, fake_logits), {}
+        return self.discriminator_loss(real_logits, fake_logits), {"fake_logits": fake_logits}
 
     def after_discriminator_update(self):
         """Hook run after every discriminator update (WGAN clips weights here)."""
@@ -298,12 +299,42 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
         return loss
 
+    def simultaneous_step(self, real, condition, batch_size):
+        """The last discriminator update and the generator update from one pass.
+
+        One generator pass makes the fakes; the discriminator's logits on them
+        give both losses, and both gradients are taken before either network moves.
+
+        Returns:
+            ``(d_loss, extras, g_loss)``.
+        """
+        z = self.sample_noise(batch_size)
+        with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
+            fake = self.generate_images(z, condition, training=True)
+            d_loss, extras = self.discriminator_objective(real, fake, condition)
+            g_loss = self.generator_loss(extras["fake_logits"])
+            d_scaled = self.scaled_loss(d_loss, self.d_optimizer)
+            g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
+        g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
+        self.apply_loss(d_tape, d_scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        self.after_discriminator_update()
+        self.g_optimizer.apply_gradients(
+            zip(g_grads, self.generator.trainable_variables, strict=True)
+        )
+        return d_loss, extras, g_loss
+
     def train_step(self, data):
         real, condition = self.unpack(data)
         batch_size = tf.shape(real)[0]
-        for _ in range(self.d_steps):
+        simultaneous = getattr(self, "update", "alternating") == "simultaneous"
+        for i in range(self.d_steps - 1 if simultaneous else self.d_steps):
+            self.critic_index = i
             d_loss, extras = self.discriminator_step(real, condition, batch_size)
-        g_loss = self.generator_step(condition, batch_size)
+        self.critic_index = self.d_steps - 1
+        if simultaneous:
+            d_loss, extras, g_loss = self.simultaneous_step(real, condition, batch_size)
+        else:
+            g_loss = self.generator_step(condition, batch_size)
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
         for tracker in self.extra_trackers:

@@ -49,11 +49,13 @@ class CycleGAN(TranslationModel):
         generator_filters: filters of the ResNet generators' first convolution.
         discriminator_filters: filters of the PatchGANs' first convolution.
         num_blocks: residual blocks (default: 6 below 256 pixels, 9 from 256).
+        num_downsamples: stride-2 downsamplings of the generators (the paper's 2).
         discriminator_layers: stride-2 layers of the PatchGANs (3: 70x70).
         seed: int seed of the pool's random choices.
         **kwargs: passed to ``keras.Model``.
 
     Example:
+    >>> import numpy as np
     >>> cyc = keras_gans.models.CycleGAN((32, 32, 3), generator_filters=8,
     ...     discriminator_filters=8, num_blocks=1)
     >>> cyc.compile()
@@ -84,6 +86,7 @@ class CycleGAN(TranslationModel):
         generator_filters=64,
         discriminator_filters=64,
         num_blocks=None,
+        num_downsamples=2,
         discriminator_layers=3,
         seed=None,
         **kwargs,
@@ -111,10 +114,10 @@ class CycleGAN(TranslationModel):
             raise ValueError(f"seed must be an int or None, got {seed!r}.")
         blocks = num_blocks or (9 if min(shape_a[:2]) >= 256 else 6)
         self.generator_ab = generator_ab or resnet_generator(
-            shape_a, shape_b[-1], generator_filters, blocks, name="generator_ab"
+            shape_a, shape_b[-1], generator_filters, blocks, num_downsamples, name="generator_ab"
         )
         self.generator_ba = generator_ba or resnet_generator(
-            shape_b, shape_a[-1], generator_filters, blocks, name="generator_ba"
+            shape_b, shape_a[-1], generator_filters, blocks, num_downsamples, name="generator_ba"
         )
         self.discriminator_a = discriminator_a or patchgan_discriminator(
             shape_a,
@@ -140,6 +143,7 @@ class CycleGAN(TranslationModel):
         self.generator_filters = generator_filters
         self.discriminator_filters = discriminator_filters
         self.num_blocks = num_blocks
+        self.num_downsamples = num_downsamples
         self.discriminator_layers = discriminator_layers
         self.seed = seed
         self._d_loss_fn = losses.get_discriminator_loss(loss)
@@ -278,7 +282,8 @@ class CycleGAN(TranslationModel):
             )
         else:
             identity = tf.constant(0.0)
-        return self.record(self.eval_trackers, {"cycle": cycle, "identity": identity})
+        values = {"cycle": cycle, "identity": identity}
+        return self.record(self.eval_trackers, values, tf.shape(a)[0])
 
     # ---------------------------------------------------------------- export
     def serving_signatures(self):
@@ -308,6 +313,7 @@ class CycleGAN(TranslationModel):
                 "generator_filters": self.generator_filters,
                 "discriminator_filters": self.discriminator_filters,
                 "num_blocks": self.num_blocks,
+                "num_downsamples": self.num_downsamples,
                 "discriminator_layers": self.discriminator_layers,
                 "seed": self.seed,
                 **{

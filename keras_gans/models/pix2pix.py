@@ -43,6 +43,7 @@ class Pix2Pix(TranslationModel):
         **kwargs: passed to ``keras.Model``.
 
     Example:
+    >>> import numpy as np
     >>> p2p = keras_gans.models.Pix2Pix((32, 32, 1), target_channels=3,
     ...     generator_filters=8, discriminator_filters=8)
     >>> p2p.compile()
@@ -145,7 +146,7 @@ class Pix2Pix(TranslationModel):
         x, y = self.unpack(data)
         fake = self.generator(x, training=False)
         values = {"l1": losses.l1_loss(y, fake), "psnr": tf.reduce_mean(psnr(y, fake))}
-        return self.record(self.eval_trackers, values)
+        return self.record(self.eval_trackers, values, tf.shape(x)[0])
 
     def serving_signatures(self):
         return translation_signatures(

@@ -64,10 +64,18 @@ class TranslationModel(TwoOptimizers, keras.Model):
     def metrics(self):
         return [*self.train_trackers, *self.eval_trackers]
 
-    def record(self, trackers, values):
-        """Updates ``trackers`` from ``values`` (by log name); returns the logs."""
+    def record(self, trackers, values, batch_size=None):
+        """Updates ``trackers`` from ``values`` (by log name); returns the logs.
+
+        With ``batch_size`` each value counts for that many examples, so a last
+        partial batch of held-out data weighs what its images weigh.
+        """
         for tracker in trackers:
-            tracker.update_state(values[tracker.name.removeprefix("eval_")])
+            value = values[tracker.name.removeprefix("eval_")]
+            if batch_size is None:
+                tracker.update_state(value)
+            else:
+                tracker.update_state(value, sample_weight=tf.cast(batch_size, value.dtype))
         logs = replica_logs(self, trackers)
         return {k.removeprefix("eval_"): v for k, v in logs.items()}
 

@@ -16,18 +16,36 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
 
     The critic is ``model.discriminate(x, condition)``; the penalty's
     interpolation weights come from ``model.noise_generator`` (per replica).
+    ``gp_weight=0`` skips the penalty (lazy regularisation's other updates).
 
     Returns:
-        ``(loss, {"gp": penalty, "wasserstein": mean(real) - mean(fake)})``.
+        ``(loss, {"gp": penalty, "wasserstein": mean(real) - mean(fake),
+        "fake_logits": critic scores of fake})``.
     """
 
     def critic(x):
         return model.discriminate(x, condition, training=True)
 
     real_scores, fake_scores = critic(real), critic(fake)
-    penalty = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
     loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
-    return loss + gp_weight * penalty, {"gp": penalty, "wasserstein": -loss}
+    extras = {"wasserstein": -loss, "fake_logits": fake_scores}
+    if not gp_weight:
+        return loss, {**extras, "gp": tf.constant(0.0)}
+    penalty = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
+    return loss + gp_weight * penalty, {**extras, "gp": penalty}
+
+
+def lazy_penalty_weight(gp_weight, gp_every, d_steps, critic_index):
+    """The penalty weight of critic update ``critic_index`` (0-based) in one training step.
+
+    Lazy regularisation: the penalty runs on every ``gp_every``-th critic update,
+    counted back from the last one (which always has it, so the logged ``gp`` is a
+    real value), scaled so its average weight per update stays ``gp_weight``.
+    """
+    penalized = [i for i in range(d_steps) if (d_steps - 1 - i) % gp_every == 0]
+    if critic_index not in penalized:
+        return 0.0
+    return gp_weight * d_steps / len(penalized)
 
 
 class _WassersteinGAN(DCGAN):
@@ -110,6 +128,10 @@ class WGANGP(_WassersteinGAN):
         generator: a ``keras.Model`` instead of the default DCGAN generator.
         discriminator: the critic (avoid batch norm: the penalty is per example).
         gp_weight: weight of the gradient penalty.
+        gp_every: lazy regularisation (opt-in): the penalty on every
+            ``gp_every``-th critic update only (counted back from the last of each
+            step), its weight scaled up so the average stays ``gp_weight``. 1
+            (default) penalises every update, as the paper does.
         generator_filters: width of the default generator's last hidden block.
         discriminator_filters: filters of the default critic's first convolution.
         seed: int seed of the training noise and the interpolation weights.
@@ -130,11 +152,14 @@ class WGANGP(_WassersteinGAN):
     discriminator_normalization = "layer"
     extra_log_names = ("gp", "wasserstein")
 
-    def __init__(self, *args, gp_weight=10.0, **kwargs):
+    def __init__(self, *args, gp_weight=10.0, gp_every=1, **kwargs):
         if not float(gp_weight) >= 0:
             raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+        if isinstance(gp_every, bool) or not isinstance(gp_every, int) or gp_every < 1:
+            raise ValueError(f"gp_every must be an int >= 1, got {gp_every!r}.")
         super().__init__(*args, **kwargs)
         self.gp_weight = float(gp_weight)
+        self.gp_every = gp_every
 
     def default_optimizers(self):
         return (
@@ -143,7 +168,10 @@ class WGANGP(_WassersteinGAN):
         )
 
     def discriminator_objective(self, real, fake, condition=None):
-        return penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
+        weight = lazy_penalty_weight(
+            self.gp_weight, self.gp_every, self.d_steps, getattr(self, "critic_index", 0)
+        )
+        return penalized_wasserstein_objective(self, real, fake, condition, weight)
 
     def get_config(self):
-        return {**super().get_config(), "gp_weight": self.gp_weight}
+        return {**super().get_config(), "gp_weight": self.gp_weight, "gp_every": self.gp_every}

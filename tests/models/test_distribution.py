@@ -133,3 +133,53 @@ def test_one_and_two_replicas_take_the_same_steps_on_the_same_global_batch(name)
     assert diff <= 1e-5, diff
     # the logged loss is the mean over both replicas: the 1-replica loss
     assert abs(one["g_loss"] - two["g_loss"]) <= 1e-5
+
+
+TRANSLATION_REPLICAS = """
+import json
+import numpy as np
+import tensorflow as tf
+cpu = tf.config.list_physical_devices("CPU")[0]
+tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+import keras
+import keras_gans
+
+strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+rng = np.random.RandomState(0)
+out = {{}}
+with strategy.scope():
+    if "{name}" == "pix2pix":
+        model = keras_gans.models.Pix2Pix((16, 16, 1), target_channels=3, generator_filters=4,
+            discriminator_filters=4, discriminator_layers=2, normalization="none")
+        a = rng.uniform(-1, 1, (16, 16, 16, 1)).astype("float32")
+        b = rng.uniform(-1, 1, (16, 16, 16, 3)).astype("float32")
+    else:
+        model = keras_gans.models.CycleGAN((16, 16, 3), generator_filters=4,
+            discriminator_filters=4, num_blocks=1, discriminator_layers=2, pool_size=4, seed=0)
+        a = rng.uniform(-1, 0, (16, 16, 16, 3)).astype("float32")
+        b = rng.uniform(0, 1, (16, 16, 16, 3)).astype("float32")
+    model.compile()
+before = [w.numpy() for w in model.trainable_weights]
+ds = tf.data.Dataset.from_tensor_slices((a, b)).batch(8, drop_remainder=True)
+history = model.fit(ds, epochs=2, validation_data=ds, verbose=0)
+after = [w.numpy() for w in model.trainable_weights]
+out["logs"] = {{k: v for k, v in history.history.items()}}
+out["moved"] = all(not np.array_equal(x, y) for x, y in zip(before, after))
+out["g_steps"] = int(model.g_optimizer.iterations.numpy())
+if "{name}" == "cyclegan":
+    out["pool_count"] = model.pool_count.numpy().tolist()
+    out["pool_filled"] = bool(np.abs(model.pool_a.numpy()[:4]).sum() > 0)
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["pix2pix", "cyclegan"])
+def test_translation_models_train_on_two_replicas(name):
+    out = run_python(TRANSLATION_REPLICAS.format(name=name), timeout=300)
+    assert out["g_steps"] == 4 and out["moved"]
+    for key, values in out["logs"].items():
+        assert np.all(np.isfinite(values)), (key, values)
+    assert ("val_psnr" if name == "pix2pix" else "val_cycle") in out["logs"]
+    if name == "cyclegan":  # the pool keeps the first replica's fakes (4 per step)
+        assert out["pool_count"] == [4, 4] and out["pool_filled"]

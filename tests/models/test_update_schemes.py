@@ -1,0 +1,96 @@
+"""Opt-in training schemes of issue 7: simultaneous updates and the lazy gradient penalty."""
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import keras_gans
+from keras_gans.models.wgan import lazy_penalty_weight
+
+
+def small_networks():
+    keras.utils.set_random_seed(0)
+    g = keras.Sequential(
+        [keras.Input((4,)), keras.layers.Dense(8, activation="tanh"),
+         keras.layers.Dense(16, activation="tanh"), keras.layers.Reshape((4, 4, 1))]
+    )  # fmt: skip
+    d = keras.Sequential(
+        [keras.Input((4, 4, 1)), keras.layers.Flatten(), keras.layers.Dense(8, activation="tanh"),
+         keras.layers.Dense(1)]
+    )  # fmt: skip
+    return g, d
+
+
+def test_simultaneous_update_takes_both_gradients_before_either_network_moves():
+    g, d = small_networks()
+    model = keras_gans.models.AdversarialModel(g, d, seed=0)
+    model.compile(
+        g_optimizer=keras.optimizers.SGD(0.1),
+        d_optimizer=keras.optimizers.SGD(0.1),
+        update="simultaneous",
+    )
+    z = np.random.RandomState(1).normal(size=(8, 4)).astype("float32")
+    model.sample_noise = lambda n: tf.constant(z)  # test hook: fixed noise
+    real = np.random.RandomState(2).uniform(-1, 1, (8, 4, 4, 1)).astype("float32")
+    g0 = [w.numpy() for w in g.trainable_weights]
+    d0 = [w.numpy() for w in d.trainable_weights]
+    with tf.GradientTape(persistent=True) as tape:
+        fake = g(z)
+        fake_logits = d(fake)
+        d_loss = keras_gans.losses.bce_discriminator_loss(d(real), fake_logits)
+        g_loss = keras_gans.losses.non_saturating_generator_loss(fake_logits)
+    d_grads = tape.gradient(d_loss, d.trainable_weights)
+    g_grads = tape.gradient(g_loss, g.trainable_weights)
+    history = model.fit(real, batch_size=8, epochs=1, verbose=0)
+    assert history.history["g_loss"][0] == pytest.approx(float(g_loss), rel=1e-5)
+    for w, w0, grad in zip(d.trainable_weights, d0, d_grads, strict=True):
+        np.testing.assert_allclose(w.numpy(), w0 - 0.1 * grad.numpy(), atol=1e-6)
+    for w, w0, grad in zip(g.trainable_weights, g0, g_grads, strict=True):
+        np.testing.assert_allclose(w.numpy(), w0 - 0.1 * grad.numpy(), atol=1e-6)
+    assert int(model.g_optimizer.iterations) == int(model.d_optimizer.iterations) == 1
+
+
+def test_alternating_update_differs_from_simultaneous():
+    out = []
+    for update in ("alternating", "simultaneous"):
+        g, d = small_networks()
+        model = keras_gans.models.AdversarialModel(g, d, seed=0)
+        model.compile(g_optimizer=keras.optimizers.SGD(0.1),
+                      d_optimizer=keras.optimizers.SGD(0.1), update=update)  # fmt: skip
+        model.sample_noise = lambda n: tf.ones([n, 4])
+        model.fit(np.zeros((8, 4, 4, 1), "float32"), batch_size=8, epochs=1, verbose=0)
+        out.append(g.get_weights()[0])
+    assert not np.allclose(out[0], out[1])  # the alternating generator saw the updated D
+
+
+def test_update_scheme_is_saved_and_checked(tmp_path):
+    g, d = small_networks()
+    model = keras_gans.models.AdversarialModel(g, d, seed=0)
+    with pytest.raises(ValueError, match="Unknown update 'both'; choose from"):
+        model.compile(update="both")
+    model.compile(update="simultaneous")
+    model.fit(np.zeros((8, 4, 4, 1), "float32"), batch_size=8, epochs=1, verbose=0)
+    model.save(tmp_path / "m.keras")
+    assert keras.models.load_model(tmp_path / "m.keras").update == "simultaneous"
+
+
+def test_lazy_penalty_weights_keep_the_average():
+    assert [lazy_penalty_weight(10.0, 1, 5, i) for i in range(5)] == [10.0] * 5
+    assert [lazy_penalty_weight(10.0, 5, 5, i) for i in range(5)] == [0, 0, 0, 0, 50.0]
+    weights = [lazy_penalty_weight(10.0, 2, 5, i) for i in range(5)]
+    assert weights[1] == weights[3] == 0 and weights[4] == pytest.approx(50 / 3)
+    assert sum(weights) == pytest.approx(50.0)
+
+
+def test_wgan_gp_with_lazy_penalty_and_simultaneous_update_trains():
+    gan = keras_gans.models.WGANGP(image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
+                                   discriminator_filters=4, gp_every=5, seed=0)  # fmt: skip
+    gan.compile(update="simultaneous")
+    x = np.random.RandomState(0).uniform(-1, 1, (16, 8, 8, 1)).astype("float32")
+    history = gan.fit(x, batch_size=8, epochs=1, verbose=0)
+    assert history.history["gp"][0] > 0 and np.isfinite(history.history["d_loss"][0])
+    assert int(gan.d_optimizer.iterations) == 10 and int(gan.g_optimizer.iterations) == 2
+    assert gan.get_config()["gp_every"] == 5
+    with pytest.raises(ValueError, match="gp_every must be an int >= 1"):
+        keras_gans.models.WGANGP(image_shape=(8, 8, 1), gp_every=0)
