@@ -335,6 +335,7 @@ class AdversarialModel(TwoOptimizers, keras.Model):
             d_loss, extras, g_loss = self.simultaneous_step(real, condition, batch_size)
         else:
             g_loss = self.generator_step(condition, batch_size)
+        self.critic_index = None  # outside train_step: no position in a step
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
         for tracker in self.extra_trackers:

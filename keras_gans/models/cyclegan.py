@@ -50,6 +50,9 @@ class CycleGAN(TranslationModel):
         discriminator_filters: filters of the PatchGANs' first convolution.
         num_blocks: residual blocks (default: 6 below 256 pixels, 9 from 256).
         num_downsamples: stride-2 downsamplings of the generators (the paper's 2).
+        normalization: of all four default networks: ``"instance"`` (the paper's),
+            ``"batch"`` or ``"none"``. Instance norm removes each patch's mean
+            colour from the features, which small patches of flat regions need back.
         discriminator_layers: stride-2 layers of the PatchGANs (3: 70x70).
         seed: int seed of the pool's random choices.
         **kwargs: passed to ``keras.Model``.
@@ -88,6 +91,7 @@ class CycleGAN(TranslationModel):
         num_blocks=None,
         num_downsamples=2,
         discriminator_layers=3,
+        normalization="instance",
         seed=None,
         **kwargs,
     ):
@@ -114,17 +118,29 @@ class CycleGAN(TranslationModel):
             raise ValueError(f"seed must be an int or None, got {seed!r}.")
         blocks = num_blocks or (9 if min(shape_a[:2]) >= 256 else 6)
         self.generator_ab = generator_ab or resnet_generator(
-            shape_a, shape_b[-1], generator_filters, blocks, num_downsamples, name="generator_ab"
+            shape_a,
+            shape_b[-1],
+            generator_filters,
+            blocks,
+            num_downsamples,
+            normalization=normalization,
+            name="generator_ab",
         )
         self.generator_ba = generator_ba or resnet_generator(
-            shape_b, shape_a[-1], generator_filters, blocks, num_downsamples, name="generator_ba"
+            shape_b,
+            shape_a[-1],
+            generator_filters,
+            blocks,
+            num_downsamples,
+            normalization=normalization,
+            name="generator_ba",
         )
         self.discriminator_a = discriminator_a or patchgan_discriminator(
             shape_a,
             None,
             discriminator_filters,
             discriminator_layers,
-            normalization="instance",
+            normalization=normalization,
             name="discriminator_a",
         )
         self.discriminator_b = discriminator_b or patchgan_discriminator(
@@ -132,7 +148,7 @@ class CycleGAN(TranslationModel):
             None,
             discriminator_filters,
             discriminator_layers,
-            normalization="instance",
+            normalization=normalization,
             name="discriminator_b",
         )
         self.domain_shapes = (shape_a, shape_b)
@@ -144,6 +160,7 @@ class CycleGAN(TranslationModel):
         self.discriminator_filters = discriminator_filters
         self.num_blocks = num_blocks
         self.num_downsamples = num_downsamples
+        self.normalization = normalization
         self.discriminator_layers = discriminator_layers
         self.seed = seed
         self._d_loss_fn = losses.get_discriminator_loss(loss)
@@ -314,6 +331,7 @@ class CycleGAN(TranslationModel):
                 "discriminator_filters": self.discriminator_filters,
                 "num_blocks": self.num_blocks,
                 "num_downsamples": self.num_downsamples,
+                "normalization": self.normalization,
                 "discriminator_layers": self.discriminator_layers,
                 "seed": self.seed,
                 **{
