@@ -255,7 +255,9 @@ def write_doc(results, peak, args):
         "best-of-rounds ratio is shown beside it; when the two disagree, trust neither alone "
         "and rerun. FLOPs are an estimate from layer shapes (a training step counted as 3x its "
         "forward passes); the achieved fraction shows how far these small 16x16 networks are "
-        "from the matmul peak — per-op overhead, not arithmetic, dominates at this size. The "
+        "from the matmul peak — per-op overhead, not arithmetic, dominates at this size (the "
+        "estimate counts WGAN-GP's penalty on every critic update, so rows that skip it "
+        "overstate their fraction). The "
         "input pipeline alone must be at least 10x the training rate (last column).",
         "",
         "The schemes: `steps_per_execution=8` runs 8 steps per call into the compiled "

@@ -28,6 +28,7 @@ def unpaired(n=8, seed=0):
     return a, b
 
 
+@pytest.mark.slow
 def test_cyclegan_standard_checks(tmp_path):
     model = check_translation_model(
         tiny_cyclegan, unpaired(), tmp_path, logs=("g_gan", "cycle", "identity")
@@ -97,6 +98,7 @@ def test_pool_off_returns_the_new_images():
     assert model.query_pool(model.pool_a, 0, x) is x
 
 
+@pytest.mark.slow
 def test_validation_cycle_error_is_the_summed_reconstruction_l1():
     model = tiny_cyclegan()
     model.compile()
@@ -108,6 +110,7 @@ def test_validation_cycle_error_is_the_summed_reconstruction_l1():
     assert history.history["val_cycle"][0] == pytest.approx(expected, rel=1e-4)
 
 
+@pytest.mark.slow
 def test_linear_decay_schedule_matches_the_paper():
     cb = LinearDecay(epochs=200, decay_epochs=100, initial_learning_rate=2e-4)
     assert cb.factor(0) == 1.0 and cb.factor(99) == 1.0

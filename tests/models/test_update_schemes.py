@@ -83,6 +83,7 @@ def test_lazy_penalty_weights_keep_the_average():
     assert sum(weights) == pytest.approx(50.0)
 
 
+@pytest.mark.slow
 def test_wgan_gp_with_lazy_penalty_and_simultaneous_update_trains():
     gan = keras_gans.models.WGANGP(image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
                                    discriminator_filters=4, gp_every=5, seed=0)  # fmt: skip
