@@ -228,8 +228,8 @@ def load_pairs(
 
     Example:
     >>> ds = keras_gans.data.load_pairs("photos-paired", image_size=32, batch_size=4)
-    >>> [s.shape for s in ds.element_spec]
-    [TensorShape([4, 32, 32, 1]), TensorShape([4, 32, 32, 3])]
+    >>> tuple(s.shape[-1] for s in ds.element_spec)  # grayscale in, colour out
+    (1, 3)
     """
     name = str(name)
     if name.startswith("tfds:"):
