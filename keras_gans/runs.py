@@ -20,14 +20,7 @@ import keras
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import (
-    DivergenceGuard,
-    Evaluate,
-    ImageGrid,
-    LinearDecay,
-    MetricsCSV,
-    TranslationGrid,
-)
+from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
 from keras_gans.checkpoint import (
     CHECKPOINT,
     STATE,
@@ -41,6 +34,12 @@ from keras_gans.data.stream import resumable_stream
 from keras_gans.distribute import make_strategy, worker_run_dir
 from keras_gans.errors import RunError
 from keras_gans.precision import enable_mixed_precision
+from keras_gans.runs_translation import (
+    build_translation_model,
+    pair_dataset,
+    translation_callbacks,
+    validation_data,
+)
 
 CONFIG = "config.json"
 __all__ = ["CHECKPOINT", "CONFIG", "STATE", "RunCheckpoint", "load_run_model", "train"]
@@ -172,26 +171,10 @@ def _trim_metrics(path, epochs_done):
         csv.writer(f).writerows(kept)
 
 
-def _build_translation_model(settings, shapes):
-    cls = models.get(settings["model"])
-    shape_a, shape_b = shapes
-    if cls is models.Pix2Pix:
-        model = cls(image_shape=shape_a, target_channels=shape_b[-1], **settings["model_args"])
-    else:
-        model = cls(
-            image_shape=shape_a,
-            image_shape_b=shape_b,
-            seed=settings["seed"],
-            **settings["model_args"],
-        )
-    model.compile()
-    return model
-
-
 def _build_model(settings, image_shape):
     cls = models.get(settings["model"])
     if getattr(cls, "translation", False):
-        return _build_translation_model(settings, image_shape)
+        return build_translation_model(settings, image_shape)
     model_args = dict(settings["model_args"])
     if cls.conditional and "num_classes" not in model_args:
         model_args["num_classes"] = data_lib.num_classes(settings["data"])
@@ -240,7 +223,7 @@ def train(run_dir, settings, verbose=2):
     if done >= settings["epochs"]:
         return model
     if translation:
-        dataset, steps_per_epoch, held_out = _pair_dataset(settings, done)
+        dataset, steps_per_epoch, held_out = pair_dataset(settings, done)
     else:
         dataset, steps_per_epoch = _dataset(settings, conditional, done)
     if model is None or not done:
@@ -267,7 +250,7 @@ def train(run_dir, settings, verbose=2):
         # Before the loggers, which record the values it adds to the logs.
         callbacks.append(Evaluate(every=settings["evaluate_every"], n=500))
     if translation:
-        callbacks += _translation_callbacks(settings, model, held_out, run_dir, logs)
+        callbacks += translation_callbacks(settings, model, held_out, run_dir, logs)
     else:
         callbacks.append(
             ImageGrid(
@@ -288,7 +271,7 @@ def train(run_dir, settings, verbose=2):
         initial_epoch=done,
         steps_per_epoch=steps_per_epoch,
         callbacks=callbacks,
-        validation_data=_validation_data(held_out) if translation else None,
+        validation_data=validation_data(held_out) if translation else None,
         shuffle=False,  # the dataset orders itself
         verbose=verbose,
     )
@@ -311,70 +294,6 @@ class _GuardedMetricsCSV(MetricsCSV):
     def on_epoch_end(self, epoch, logs=None):
         if self.guard.diverged is None:
             super().on_epoch_end(epoch, logs)
-
-
-def _pair_dataset(settings, epochs_done):
-    """``(dataset, steps_per_epoch, (test_a, test_b))`` of an image-to-image run."""
-    name = settings["data"]
-    if str(name).startswith("tfds:"):
-        dataset = data_lib.load_pairs(
-            name,
-            settings["image_size"],
-            settings["batch_size"],
-            seed=settings["seed"],
-            augment=settings["augment"],
-        )
-        test = data_lib.load_pairs(name, settings["image_size"], 16, "test", shuffle=False)
-        a, b = next(iter(test.unbatch().batch(64)))
-        return dataset, settings["steps_per_epoch"] or 500, (a.numpy(), b.numpy())
-    a, b, paired = data_lib.pair_arrays(name, settings["image_size"], "train")
-    if models.get(settings["model"]) is models.Pix2Pix and not paired:
-        raise RunError(f"pix2pix needs paired data; {name} holds unpaired sets (use cyclegan).")
-    steps = settings["steps_per_epoch"] or max(len(a), len(b)) // settings["batch_size"]
-    dataset, _ = data_lib.pair_stream(
-        a,
-        b,
-        settings["batch_size"],
-        settings["seed"],
-        skip_batches=epochs_done * steps,
-        paired=paired,
-        augment=settings["augment"],
-    )
-    test_a, test_b, _ = data_lib.pair_arrays(name, settings["image_size"], "test")
-    return dataset, steps, (test_a, test_b)
-
-
-def _validation_data(held_out):
-    import tensorflow as tf
-
-    a, b = held_out
-    n = min(len(a), len(b))
-    return tf.data.Dataset.from_tensor_slices((a[:n], b[:n])).batch(32)
-
-
-def _translation_callbacks(settings, model, held_out, run_dir, logs):
-    """The example grid (8 held-out inputs) and, for CycleGAN, the linear decay."""
-    a, b = held_out
-    paired = isinstance(model, models.Pix2Pix)
-    picks = list(range(0, len(a), max(1, len(a) // 8)))[:8]
-    callbacks = [
-        TranslationGrid(
-            os.path.join(run_dir, "samples"),
-            a[picks],
-            b[picks] if paired else None,
-            cycle=not paired,
-            tensorboard_dir=logs,
-        )
-    ]
-    if settings.get("decay_epochs"):
-        callbacks.append(
-            LinearDecay(
-                settings["epochs"],
-                min(settings["decay_epochs"], settings["epochs"]),
-                settings.get("learning_rate") or 2e-4,
-            )
-        )
-    return callbacks
 
 
 def _dataset(settings, conditional, epochs_done):

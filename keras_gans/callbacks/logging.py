@@ -36,6 +36,8 @@ class ImageGrid(keras.callbacks.Callback):
         sample grids to follow training).
     """
 
+    summary_name = "samples"  # the TensorBoard image tag
+
     def __init__(self, out_dir, n=64, seed=0, every=1, tensorboard_dir=None, scale=None):
         super().__init__()
         self.every = check_int(every, "every")
@@ -68,7 +70,7 @@ class ImageGrid(keras.callbacks.Callback):
             if self._writer is None:
                 self._writer = tf.summary.create_file_writer(self.tensorboard_dir)
             with self._writer.as_default():
-                tf.summary.image("samples", np.asarray(grid)[None], step=number)
+                tf.summary.image(self.summary_name, np.asarray(grid)[None], step=number)
             self._writer.flush()
 
     def on_train_end(self, logs=None):

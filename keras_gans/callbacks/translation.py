@@ -1,13 +1,11 @@
 """Callbacks for image-to-image models: fixed-example grids and CycleGAN's linear decay."""
 
-import os
-
 import keras
 import numpy as np
-import tensorflow as tf
 
+from keras_gans.callbacks.logging import ImageGrid
 from keras_gans.checks import check_int
-from keras_gans.images import make_grid, save_png
+from keras_gans.images import make_grid
 
 
 def _as_rgb(images):
@@ -15,8 +13,10 @@ def _as_rgb(images):
     return np.repeat(images, 3, axis=-1) if images.shape[-1] == 1 else images
 
 
-class TranslationGrid(keras.callbacks.Callback):
+class TranslationGrid(ImageGrid):
     """Saves fixed examples and their translations after every ``every`` epochs.
+
+    An ``ImageGrid`` whose grid is translations instead of samples.
 
     One row per example: the input, its translation, and the target (paired
     data) or the translation back (``cycle=True``, CycleGAN). Files are
@@ -42,6 +42,8 @@ class TranslationGrid(keras.callbacks.Callback):
         ground truth figures).
     """
 
+    summary_name = "translations"
+
     def __init__(
         self,
         out_dir,
@@ -53,21 +55,13 @@ class TranslationGrid(keras.callbacks.Callback):
         tensorboard_dir=None,
         scale=None,
     ):
-        super().__init__()
-        self.out_dir = os.fspath(out_dir)
+        super().__init__(
+            out_dir, n=len(inputs), every=every, tensorboard_dir=tensorboard_dir, scale=scale
+        )
         self.inputs = np.asarray(inputs, np.float32)
         self.targets = None if targets is None else np.asarray(targets, np.float32)
         self.direction = direction
         self.cycle = cycle
-        self.every = check_int(every, "every")
-        self.tensorboard_dir = tensorboard_dir
-        self.scale = scale
-        self._writer = None
-        self._epochs = None
-        self.last_path = None
-
-    def on_train_begin(self, logs=None):
-        self._epochs = self.params.get("epochs") if self.params else None
 
     def grid(self):
         """The current grid as a uint8 ``[H, W, 3]`` array."""
@@ -81,24 +75,6 @@ class TranslationGrid(keras.callbacks.Callback):
         cells = np.stack([_as_rgb(c) for c in columns], axis=1)  # [n, cols, h, w, 3]
         scale = self.scale or max(1, -(-64 // cells.shape[3]))
         return make_grid(cells.reshape(-1, *cells.shape[2:]), cols=len(columns), scale=scale)
-
-    def on_epoch_end(self, epoch, logs=None):
-        number = epoch + 1
-        if number % self.every and number != self._epochs:
-            return
-        grid = self.grid()
-        self.last_path = save_png(grid, os.path.join(self.out_dir, f"epoch_{number:03d}.png"))
-        if self.tensorboard_dir:
-            if self._writer is None:
-                self._writer = tf.summary.create_file_writer(self.tensorboard_dir)
-            with self._writer.as_default():
-                tf.summary.image("translations", grid[None], step=number)
-            self._writer.flush()
-
-    def on_train_end(self, logs=None):
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
 
 
 class LinearDecay(keras.callbacks.Callback):
