@@ -24,3 +24,21 @@ def seeded_noise(n, latent_dim, seed):
     """``n`` latent vectors for the integer ``seed``: row i is ``noise_from_seeds([seed + i])``."""
     seeds = tf.range(n, dtype=tf.int64) + tf.constant(int(seed), tf.int64)
     return noise_from_seeds(seeds, latent_dim)
+
+
+def check_seed(seed):
+    """Returns ``seed`` if it is an int or None, else raises ValueError."""
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise ValueError(f"seed must be an int or None, got {seed!r}.")
+    return seed
+
+
+def make_noise_generator(strategy, seed):
+    """A ``tf.random.Generator`` made in ``strategy``'s scope (one stream per replica).
+
+    Seeded with ``seed``, or non-deterministic for None.
+    """
+    with strategy.scope():
+        if seed is None:
+            return tf.random.Generator.from_non_deterministic_state()
+        return tf.random.Generator.from_seed(seed)

@@ -8,7 +8,7 @@ from keras_gans import losses
 from keras_gans.errors import DataError
 from keras_gans.models.compiling import TwoOptimizers
 from keras_gans.models.validation import check_fit_data, unwrap_batch
-from keras_gans.noise import seeded_noise
+from keras_gans.noise import check_seed, make_noise_generator, seeded_noise
 from keras_gans.signatures import unconditional_signatures
 
 
@@ -140,8 +140,7 @@ class AdversarialModel(TwoOptimizers, keras.Model):
             raise ValueError(
                 f"latent_dim={latent_dim!r} does not match the generator's input size {inferred!r}."
             )
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-            raise ValueError(f"seed must be an int or None, got {seed!r}.")
+        check_seed(seed)
         self.generator = generator
         self.discriminator = discriminator
         self.latent_dim = int(latent_dim)
@@ -151,11 +150,7 @@ class AdversarialModel(TwoOptimizers, keras.Model):
         self._discriminator_loss_fn = discriminator_loss_fn
         self._generator_loss_fn = generator_loss_fn
         self._check_networks_fit()
-        with self.distribute_strategy.scope():
-            if seed is None:
-                self.noise_generator = tf.random.Generator.from_non_deterministic_state()
-            else:
-                self.noise_generator = tf.random.Generator.from_seed(seed)
+        self.noise_generator = make_noise_generator(self.distribute_strategy, seed)
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
         self.extra_trackers = [keras.metrics.Mean(name=n) for n in self.extra_log_names]

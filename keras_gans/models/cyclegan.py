@@ -7,6 +7,7 @@ from keras_gans import losses
 from keras_gans.models.translation import TranslationModel
 from keras_gans.networks import patchgan_discriminator, resnet_generator
 from keras_gans.networks.validation import check_image_shape
+from keras_gans.noise import check_seed, make_noise_generator
 from keras_gans.signatures import translation_signatures
 
 # The least-squares generator loss in keras_gans.losses is 0.5 * mean((D - 1)^2); the
@@ -114,8 +115,7 @@ class CycleGAN(TranslationModel):
                 f"The identity loss needs a and b images of one shape, got {shape_a} and "
                 f"{shape_b}; pass identity_weight=0."
             )
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-            raise ValueError(f"seed must be an int or None, got {seed!r}.")
+        check_seed(seed)
         blocks = num_blocks or (9 if min(shape_a[:2]) >= 256 else 6)
         self.generator_ab = generator_ab or resnet_generator(
             shape_a,
@@ -166,11 +166,7 @@ class CycleGAN(TranslationModel):
         self._d_loss_fn = losses.get_discriminator_loss(loss)
         self._g_loss_fn = losses.get_generator_loss(losses.MATCHING_GENERATOR_LOSS[loss])
         self._g_loss_scale = _GENERATOR_LOSS_SCALE.get(loss, 1.0)
-        with self.distribute_strategy.scope():
-            if seed is None:
-                self.noise_generator = tf.random.Generator.from_non_deterministic_state()
-            else:
-                self.noise_generator = tf.random.Generator.from_seed(seed)
+        self.noise_generator = make_noise_generator(self.distribute_strategy, seed)
         # One spare row: the pool query writes the images it does not keep there.
         self.pool_a = self._pool_weight("pool_a", shape_a)
         self.pool_b = self._pool_weight("pool_b", shape_b)
