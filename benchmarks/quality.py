@@ -49,6 +49,10 @@ class Budget:
 # name -> (family, run_settings overrides). `--models dcgan+simultaneous` trains one.
 VARIANTS = {
     "dcgan+simultaneous": ("dcgan", {"update": "simultaneous"}),
+    # The generator update backpropagates the discriminator update's fakes (one
+    # generator pass per step; the default draws fresh noise for it).
+    "dcgan+alternating_reuse": ("dcgan", {"update": "alternating_reuse"}),
+    "wgan-gp+alternating_reuse": ("wgan-gp", {"update": "alternating_reuse"}),
     # The paper's penalty on every critic update (the default is gp_every=5).
     "wgan-gp+gp_every1": ("wgan-gp", {"model_args": {"gp_every": 1}}),
 }
@@ -85,6 +89,7 @@ def train_one(model_name, budget_minutes, n, work_dir):
         planned_epochs=settings["epochs"],
         batch_size=settings["batch_size"],
         train_seconds=round(seconds, 1),
+        date=datetime.date.today().isoformat(),
     )
     return result
 
@@ -124,7 +129,12 @@ NOTES = {
     "class. Trained with the lazy penalty (gp_every=5, the default); the paper's "
     "every-update penalty is the wgan-gp+gp_every1 row.",
     "dcgan+simultaneous": "update='simultaneous' at DCGAN's CLI defaults: faster per step, "
-    "but a worse FID than the alternating default (opt-in only).",
+    "but a worse FID than the default (opt-in only).",
+    "dcgan+alternating_reuse": "update='alternating_reuse' at DCGAN's CLI defaults: the "
+    "generator update backpropagates the discriminator update's fakes instead of new ones; "
+    "a worse FID than the default at seeds 0 and 1 (opt-in only).",
+    "wgan-gp+alternating_reuse": "update='alternating_reuse' at WGAN-GP's CLI defaults "
+    "(opt-in; the generator pass it saves is one in six of a step's).",
 }
 
 
@@ -146,8 +156,8 @@ def write_markdown(results, path=RESULTS_MD):
         "train digits, features and classes from the 16x16 `DigitsClassifier`.",
         "",
         "| model | epochs | train time | n | FID | KID | precision | recall "
-        "| class coverage | class KL | label accuracy (worst class) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| class coverage | class KL | label accuracy (worst class) | trained on |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     rows = results["reference"] + [results["models"][k] for k in sorted(results["models"])]
     for row in rows:
@@ -160,7 +170,7 @@ def write_markdown(results, path=RESULTS_MD):
             f"| {row['model']} | {epochs} | {train} | {row['n']} | {_cell(row, 'fid', '{:.2f}')} "
             f"| {_cell(row, 'kid', '{:.2f}')} | {_cell(row, 'precision')} "
             f"| {_cell(row, 'recall')} | {_cell(row, 'coverage', '{:.1f}')} "
-            f"| {_cell(row, 'coverage_kl')} | {acc} |"
+            f"| {_cell(row, 'coverage_kl')} | {acc} | {row.get('date', '-')} |"
         )
     per_class = {k: v for k, v in results["models"].items() if "accuracy_per_class" in v}
     if per_class:
@@ -187,7 +197,11 @@ def write_markdown(results, path=RESULTS_MD):
         "coverage is the share of the 10 classes among confident predictions and class KL",
         "how unevenly the samples spread over them (0 = evenly). The floor's n is the 359",
         "held-out digits: FID is biased upwards at small n, so the floor is if anything",
-        "pessimistic next to rows with n = 1000.",
+        "pessimistic next to rows with n = 1000. Rows trained on different days are not",
+        "comparable in train time (this shared machine's speed varies from day to day), and",
+        "the same seed gives a different FID from one session to the next (DCGAN at seed 0:",
+        "32.32 on 2026-11-22, 35.40 on 2026-11-23): compare FIDs across many seeds, not",
+        "one run.",
     ]
     lines += _translation_lines() + [""]
     with open(path, "w") as f:
@@ -269,7 +283,11 @@ def _translation_lines():
             "(`--model-arg normalization='\"none\"'`, measured once, 2026-11-23, 303 s) the",
             "end value is 0.167 — less than half of this default's — but it is already",
             "0.246 after epoch 1 (0.68 of it), and b->a patches are called a only 52% of",
-            "the time (a->b: 98%).",
+            "the time (a->b: 98%). With `--model-arg input_skip=true` (the generators",
+            "concatenate their input image to their last features, which gives flat patches",
+            "their colour back; measured once, 2026-11-23, 294 s) the end value is 0.224 — 41%",
+            "below this default's — but epoch 1 is already 0.298 (ratio 0.752), and b->a",
+            "patches are called a only 60% of the time (a->b: 100%), so it is not the default.",
         ]
     return lines
 

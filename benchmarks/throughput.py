@@ -5,8 +5,10 @@
 For DCGAN and WGAN-GP on the digits (16x16, batch 64) it builds one pair of networks,
 copies them into a keras_gans model (bare ``compile()``: the settings a user gets) and
 into the reference of benchmarks/reference (the common single-file Keras style), and
-times ``fit`` in interleaved rounds (ours, reference, ours, ...) after a warm-up round.
-Throughput = real images per second; the ratio ours/reference uses the medians. The
+times ``fit`` in interleaved rounds (ours, reference, ours, ...) after a warm-up round;
+each round is one ``fit`` call whose steps after the first 8 are timed from batch-end
+callbacks. Throughput = real images per second; the ratio ours/reference uses the
+medians. The
 FLOPs per image are counted from the layer shapes (forward pass: 2 x MACs; a training
 step is estimated as the forward passes it runs x 3), and compared with this machine's
 float32 matmul peak, measured here.
@@ -69,13 +71,14 @@ def matmul_peak(n=2048, repeats=10):
     return 2 * n**3 / best / 1e9
 
 
-DEFAULT_STEPS = {"dcgan": 100, "wgan-gp": 25}
+DEFAULT_STEPS = {"dcgan": 96, "wgan-gp": 24}
 
 # Schemes measured for each model: (label, constructor kwargs, compile kwargs). The
 # first is what a bare compile() gives; the others are the levers of issue 7.
 SCHEMES = {
     "dcgan": [
         ("default (bare compile)", {}, {}),
+        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
         ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
         ("jit_compile=True", {}, {"jit_compile": True}),
         ('update="simultaneous"', {}, {"update": "simultaneous"}),
@@ -83,6 +86,7 @@ SCHEMES = {
     "wgan-gp": [
         ("default (bare compile: gp_every=5)", {}, {}),
         ("gp_every=1 (the paper's penalty on every update)", {"gp_every": 1}, {}),
+        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
         ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
         ('update="simultaneous"', {}, {"update": "simultaneous"}),
     ],
@@ -134,10 +138,38 @@ def build(name, latent_dim=64):
     return variants, ref, step_flops(name, g, d, variants[0][1].d_steps)
 
 
+WARM_STEPS = 8
+
+
 def time_round(model, data, steps):
-    start = time.perf_counter()
-    model.fit(data, epochs=1, steps_per_epoch=steps, verbose=0, shuffle=False)
-    return time.perf_counter() - start
+    """Seconds ``fit`` takes for ``steps`` training steps, timed inside one ``fit`` call.
+
+    The window runs from the end of the first ``WARM_STEPS`` steps to the end of
+    the last, read from batch-end callbacks, so ``fit``'s own start and finish
+    (about 0.3 s a call here) are not in it. ``steps`` should be a multiple of 8
+    (``steps_per_execution=8`` reports every 8th step).
+    """
+    import keras
+
+    marks = []
+
+    class Marks(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            marks.append((batch, time.perf_counter()))
+
+    model.fit(
+        data,
+        epochs=1,
+        steps_per_epoch=WARM_STEPS + steps,
+        verbose=0,
+        shuffle=False,
+        callbacks=[Marks()],
+    )
+    first = next(m for m in marks if m[0] >= WARM_STEPS - 1)
+    last = marks[-1]
+    if last[0] - first[0] != steps:
+        raise RuntimeError(f"timed {last[0] - first[0]} steps, not {steps}")
+    return last[1] - first[1]
 
 
 def input_throughput(data, steps, batch):
@@ -189,24 +221,38 @@ def _quality_lines():
         return []
     with open(path) as f:
         rows = json.load(f)["models"]
-    names = ["dcgan", "dcgan+simultaneous", "wgan-gp", "wgan-gp+gp_every1"]
+    names = [
+        "dcgan",
+        "dcgan+alternating_reuse",
+        "dcgan+simultaneous",
+        "wgan-gp",
+        "wgan-gp+alternating_reuse",
+        "wgan-gp+gp_every1",
+    ]
     lines = [
         "## Sample quality of the schemes",
         "",
         "From `make bench-quality` (benchmarks/quality.py: CLI defaults, the digits "
         "protocol of evaluation.md, 1,000 samples; rows named `family+scheme` change only "
         "that scheme). One run each, so the seed-to-seed spread is the noise: DCGAN's "
-        "default at seeds 0, 1, 3 scored FID 32.3, 29.1 and 21.4 (docs/cli.md).",
+        "default at seeds 0, 1, 3 scored FID 32.3, 29.1 and 21.4 (docs/cli.md, 2026-11-22). "
+        "Paired by seed on 2026-11-23 (FID on 1,000 samples, CLI defaults): DCGAN "
+        "alternating vs alternating_reuse 35.40 vs 39.49 (seed 0) and 25.74 vs 29.46 "
+        "(seed 1); seed 2 collapsed under both (525.75 and 494.41); CGAN 26.15 vs 38.16 "
+        "(seed 0). Train times compare only within one bench-quality run: the dcgan, "
+        "wgan-gp and +alternating_reuse rows are from one run, the +simultaneous and "
+        "+gp_every1 rows from an earlier one (in which wgan-gp took 207 s).",
         "",
-        "| run | train time | FID | KID | precision | recall | class coverage |",
-        "|---|---|---|---|---|---|---|",
+        "| run | train time | FID | KID | precision | recall | class coverage | trained on |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name in names:
         if name in rows:
             r = rows[name]
             lines.append(
                 f"| {name} | {r['train_seconds']:.0f} s | {r['fid']:.2f} | {r['kid']:.2f} "
-                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} |"
+                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} "
+                f"| {r.get('date', '-')} |"
             )
     return lines + [""]
 
@@ -225,8 +271,8 @@ def write_doc(results, peak, args):
         f"the same run: {peak:.0f} GFLOP/s.",
         "",
         f"Settings: digits 16x16, batch {args.batch}, "
-        + ", ".join(f"{s} steps per round for {m}" for m, s in _steps_of(results).items())
-        + ", "
+        + ", ".join(f"{s} timed steps per round for {m}" for m, s in _steps_of(results).items())
+        + " (timed inside one `fit` call from batch-end callbacks, after 8 untimed steps), "
         f"{args.rounds} timed rounds after one warm-up round, the reference and every scheme "
         "interleaved in each round; the default row is a bare `compile()` (jit_compile=False, "
         "steps_per_execution=1, alternating updates with fresh noise, the resumable tf.data "
@@ -254,13 +300,19 @@ def write_doc(results, peak, args):
         "This machine stalls at random (the same round can take twice as long), so the "
         "best-of-rounds ratio is shown beside it; when the two disagree, trust neither alone "
         "and rerun. FLOPs are an estimate from layer shapes (a training step counted as 3x its "
-        "forward passes); the achieved fraction shows how far these small 16x16 networks are "
+        "forward passes, for the reference's scheme: schemes that skip a pass do less work "
+        "than counted); the achieved fraction shows how far these small 16x16 networks are "
         "from the matmul peak — per-op overhead, not arithmetic, dominates at this size (the "
         "estimate counts WGAN-GP's penalty on every critic update, so rows that skip it "
         "overstate their fraction). The "
         "input pipeline alone must be at least 10x the training rate (last column).",
         "",
-        "The schemes: `steps_per_execution=8` runs 8 steps per call into the compiled "
+        'The schemes: the default `update="alternating"` draws fresh noise and runs the '
+        "generator again for the generator update, as the reference does; "
+        '`update="alternating_reuse"` keeps the order and number of updates but '
+        "backpropagates the discriminator update's fakes through the updated discriminator "
+        "(one generator forward pass per step instead of two), which changes the algorithm. "
+        "`steps_per_execution=8` runs 8 steps per call into the compiled "
         "function (callbacks see every 8th batch); `jit_compile=True` compiles the step with "
         'XLA; `update="simultaneous"` takes the last discriminator update and the generator '
         "update from one generator pass and one discriminator pass on the fakes (both "
@@ -281,13 +333,13 @@ def write_doc(results, peak, args):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="dcgan,wgan-gp")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument(
         "--steps",
         type=int,
         default=None,
-        help="steps per round (default: 100 for dcgan, 25 for wgan-gp; fit() costs about "
-        "0.3 s per call here, so short rounds measure that instead of training)",
+        help="timed steps per round, a multiple of 8 (default: 96 for dcgan, 24 for "
+        "wgan-gp), after 8 untimed steps in the same fit call",
     )
     parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args(argv)

@@ -42,6 +42,8 @@ def _model_arg(text):
 
 
 def build_parser():
+    from keras_gans.models.updates import UPDATES
+
     parser = _Parser(prog="keras-gans", description="Train, sample and export GANs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -91,8 +93,9 @@ def build_parser():
     )
     train.add_argument(
         "--update",
-        choices=("alternating", "simultaneous"),
-        help="noise models: alternating updates (default) or one shared pass (faster)",
+        choices=UPDATES,
+        help="noise models: how the discriminator and generator updates share fakes "
+        "(default alternating; see docs/performance.md)",
     )
     train.add_argument(
         "--augment",

@@ -7,6 +7,7 @@ import tensorflow as tf
 from keras_gans import losses
 from keras_gans.errors import DataError
 from keras_gans.models.compiling import TwoOptimizers
+from keras_gans.models.updates import UpdateSteps
 from keras_gans.models.validation import check_fit_data, unwrap_batch
 from keras_gans.noise import check_seed, make_noise_generator, seeded_noise
 from keras_gans.signatures import unconditional_signatures
@@ -59,11 +60,12 @@ def replica_logs(model, trackers):
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class AdversarialModel(TwoOptimizers, keras.Model):
+class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
     """A generator and a discriminator trained against each other by ``fit``.
 
     ``train_step`` runs ``d_steps`` discriminator updates, then one generator
-    update, each on fresh noise. Subclasses choose the losses by overriding
+    update (``compile(update=...)`` picks how the fakes are shared; see
+    ``keras_gans.models.updates``). Subclasses choose the losses by overriding
     ``discriminator_loss(real_logits, fake_logits)`` and
     ``generator_loss(fake_logits)``; this class uses the BCE discriminator loss
     (with ``label_smoothing``) and the generator loss named by
@@ -269,73 +271,6 @@ class AdversarialModel(TwoOptimizers, keras.Model):
 
     def after_discriminator_update(self):
         """Hook run after every discriminator update (WGAN clips weights here)."""
-
-    def discriminator_step(self, real, condition, batch_size):
-        """One discriminator update on ``real`` and fresh fakes.
-
-        Returns:
-            ``(loss, extras)``: the loss and the extra logged terms.
-        """
-        fake = self.generate_images(self.sample_noise(batch_size), condition, training=True)
-        with tf.GradientTape() as tape:
-            loss, extras = self.discriminator_objective(real, fake, condition)
-            scaled = self.scaled_loss(loss, self.d_optimizer)
-        self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
-        self.after_discriminator_update()
-        return loss, extras
-
-    def generator_step(self, condition, batch_size):
-        """One generator update on fresh noise; returns its loss."""
-        z = self.sample_noise(batch_size)
-        with tf.GradientTape() as tape:
-            fake = self.generate_images(z, condition, training=True)
-            loss = self.generator_loss(self.discriminate(fake, condition))
-            scaled = self.scaled_loss(loss, self.g_optimizer)
-        self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
-        return loss
-
-    def simultaneous_step(self, real, condition, batch_size):
-        """The last discriminator update and the generator update from one pass.
-
-        One generator pass makes the fakes; the discriminator's logits on them
-        give both losses, and both gradients are taken before either network moves.
-
-        Returns:
-            ``(d_loss, extras, g_loss)``.
-        """
-        z = self.sample_noise(batch_size)
-        with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
-            fake = self.generate_images(z, condition, training=True)
-            d_loss, extras = self.discriminator_objective(real, fake, condition)
-            g_loss = self.generator_loss(extras["fake_logits"])
-            d_scaled = self.scaled_loss(d_loss, self.d_optimizer)
-            g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
-        g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
-        self.apply_loss(d_tape, d_scaled, self.d_optimizer, self.discriminator.trainable_variables)
-        self.after_discriminator_update()
-        self.g_optimizer.apply_gradients(
-            zip(g_grads, self.generator.trainable_variables, strict=True)
-        )
-        return d_loss, extras, g_loss
-
-    def train_step(self, data):
-        real, condition = self.unpack(data)
-        batch_size = tf.shape(real)[0]
-        simultaneous = getattr(self, "update", "alternating") == "simultaneous"
-        for i in range(self.d_steps - 1 if simultaneous else self.d_steps):
-            self.critic_index = i
-            d_loss, extras = self.discriminator_step(real, condition, batch_size)
-        self.critic_index = self.d_steps - 1
-        if simultaneous:
-            d_loss, extras, g_loss = self.simultaneous_step(real, condition, batch_size)
-        else:
-            g_loss = self.generator_step(condition, batch_size)
-        self.critic_index = None  # outside train_step: no position in a step
-        self.d_loss_tracker.update_state(d_loss)
-        self.g_loss_tracker.update_state(g_loss)
-        for tracker in self.extra_trackers:
-            tracker.update_state(extras[tracker.name])
-        return self._logs()
 
     def call(self, inputs, training=False):
         """Runs the generator on noise ``inputs``."""

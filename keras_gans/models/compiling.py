@@ -2,9 +2,8 @@
 
 import keras
 
+from keras_gans.models.updates import DEFAULT_UPDATE, UPDATES
 from keras_gans.precision import loss_scaled, needs_loss_scaling
-
-UPDATES = ("alternating", "simultaneous")
 
 
 class TwoOptimizers:
@@ -33,7 +32,7 @@ class TwoOptimizers:
         label_smoothing=None,
         jit_compile=False,
         steps_per_execution=1,
-        update="alternating",
+        update=DEFAULT_UPDATE,
         **kwargs,
     ):
         """Sets the optimizers and the update schedule.
@@ -47,12 +46,13 @@ class TwoOptimizers:
             jit_compile: passed to Keras (default False: XLA gave no speedup
                 on CPU; measure before turning it on).
             steps_per_execution: passed to Keras.
-            update: ``"alternating"`` (default: the discriminator updates, then the
-                generator on fresh noise and fresh fakes) or ``"simultaneous"``
-                (the last discriminator update and the generator update share one
-                generator pass and one discriminator pass on the fakes, both
-                gradients taken before either network moves; cheaper per step;
-                see docs/performance.md for its speed and sample quality).
+            update: ``"alternating"`` (default: the discriminator updates, then
+                the generator on fresh noise and new fakes), ``"alternating_reuse"``
+                (the generator backpropagates the discriminator update's fakes
+                through the updated discriminator: one generator pass per step) or
+                ``"simultaneous"`` (both gradients from one generator pass and one
+                discriminator pass, taken before either network moves).
+                docs/performance.md has their speed and sample quality.
             **kwargs: other ``keras.Model.compile`` arguments (``run_eagerly``).
         """
         for key in ("optimizer", "loss", "metrics"):

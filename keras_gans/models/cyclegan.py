@@ -54,6 +54,9 @@ class CycleGAN(TranslationModel):
         normalization: of all four default networks: ``"instance"`` (the paper's),
             ``"batch"`` or ``"none"``. Instance norm removes each patch's mean
             colour from the features, which small patches of flat regions need back.
+        input_skip: if True, the default generators concatenate their input image to
+            their last features (``resnet_generator(input_skip=True)``; not in
+            the paper): it gives flat patches their colour back under instance norm.
         discriminator_layers: stride-2 layers of the PatchGANs (3: 70x70).
         seed: int seed of the pool's random choices.
         **kwargs: passed to ``keras.Model``.
@@ -93,6 +96,7 @@ class CycleGAN(TranslationModel):
         num_downsamples=2,
         discriminator_layers=3,
         normalization="instance",
+        input_skip=False,
         seed=None,
         **kwargs,
     ):
@@ -124,6 +128,7 @@ class CycleGAN(TranslationModel):
             blocks,
             num_downsamples,
             normalization=normalization,
+            input_skip=input_skip,
             name="generator_ab",
         )
         self.generator_ba = generator_ba or resnet_generator(
@@ -133,6 +138,7 @@ class CycleGAN(TranslationModel):
             blocks,
             num_downsamples,
             normalization=normalization,
+            input_skip=input_skip,
             name="generator_ba",
         )
         self.discriminator_a = discriminator_a or patchgan_discriminator(
@@ -161,6 +167,7 @@ class CycleGAN(TranslationModel):
         self.num_blocks = num_blocks
         self.num_downsamples = num_downsamples
         self.normalization = normalization
+        self.input_skip = bool(input_skip)
         self.discriminator_layers = discriminator_layers
         self.seed = seed
         self._d_loss_fn = losses.get_discriminator_loss(loss)
@@ -328,6 +335,7 @@ class CycleGAN(TranslationModel):
                 "num_blocks": self.num_blocks,
                 "num_downsamples": self.num_downsamples,
                 "normalization": self.normalization,
+                "input_skip": self.input_skip,
                 "discriminator_layers": self.discriminator_layers,
                 "seed": self.seed,
                 **{

@@ -244,6 +244,7 @@ def resnet_generator(
     num_blocks=9,
     num_downsamples=2,
     normalization="instance",
+    input_skip=False,
     name="resnet_generator",
 ):
     """CycleGAN's generator: 7x7 conv, stride-2 downsampling, residual blocks, upsampling.
@@ -262,6 +263,10 @@ def resnet_generator(
         num_blocks: residual blocks.
         num_downsamples: stride-2 downsamplings (and upsamplings).
         normalization: ``"instance"`` (the paper's), ``"batch"`` or ``"none"``.
+        input_skip: concatenate the input image to the last features, so the
+            output convolution sees the input's colours (not in the paper).
+            Instance norm maps every flat patch to the same features whatever
+            its colour; this skip carries the colour past it.
         name: model name.
 
     Returns:
@@ -317,6 +322,8 @@ def resnet_generator(
         if norm is not None:
             x = norm(x)
         x = keras.layers.ReLU(name=f"up{i}_act")(x)
+    if input_skip:
+        x = keras.layers.Concatenate(name="input_skip")([x, inputs])
     x = ReflectionPadding2D(3, name="out_pad")(x)
     x = keras.layers.Conv2D(out_channels, 7, kernel_initializer=init, name="out_conv")(x)
     outputs = keras.layers.Activation("tanh", dtype="float32", name="out")(x)

@@ -98,14 +98,14 @@ def networks():
     return g, d
 
 
-def train(cls, devices):
+def train(cls, devices, update):
     strategy = tf.distribute.MirroredStrategy(devices)
     keras.utils.set_random_seed(0)
     with strategy.scope():
         g, d = networks()
         model = fixed_noise(cls)(generator=g, discriminator=d, seed=0)
         model.noise_generator = FixedRng(model)
-        model.compile()
+        model.compile(update=update)
     x = np.random.RandomState(0).uniform(-1, 1, (24, 16, 16, 1)).astype("float32")
     ds = tf.data.Dataset.from_tensor_slices(x).batch(GLOBAL, drop_remainder=True)
     history = model.fit(ds, epochs=1, verbose=0)
@@ -113,18 +113,27 @@ def train(cls, devices):
 
 
 CLASSES = {{"dcgan": keras_gans.models.DCGAN, "wgan-gp": keras_gans.models.WGANGP}}
-model, history = train(CLASSES[{name!r}], ["/cpu:0", "/cpu:1"][:{replicas}])
+model, history = train(CLASSES[{name!r}], ["/cpu:0", "/cpu:1"][:{replicas}], {update!r})
 print(json.dumps({{"weights": [w.tolist() for w in model.get_weights()],
     "g_loss": history["g_loss"][0], "g_steps": int(model.g_optimizer.iterations.numpy())}}))
 """
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["dcgan", "wgan-gp"])
-def test_one_and_two_replicas_take_the_same_steps_on_the_same_global_batch(name):
+@pytest.mark.parametrize(
+    "name, update",
+    [
+        ("dcgan", "alternating"),
+        ("wgan-gp", "alternating"),
+        ("dcgan", "alternating_reuse"),
+        ("dcgan", "simultaneous"),
+    ],
+)
+def test_one_and_two_replicas_take_the_same_steps_on_the_same_global_batch(name, update):
     # One process per run: two MirroredStrategies in one process share collective keys.
-    one = run_python(SAME_STEP.format(name=name, replicas=1), timeout=300)
-    two = run_python(SAME_STEP.format(name=name, replicas=2), timeout=300)
+    code = SAME_STEP.format(name=name, replicas=1, update=update)
+    one = run_python(code, timeout=300)
+    two = run_python(SAME_STEP.format(name=name, replicas=2, update=update), timeout=300)
     assert one["g_steps"] == two["g_steps"] == 3
     diff = max(
         float(np.abs(np.array(a) - np.array(b)).max())

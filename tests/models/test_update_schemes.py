@@ -1,4 +1,4 @@
-"""Opt-in training schemes of issue 7: simultaneous updates and the lazy gradient penalty."""
+"""Training schemes of issue 7: the update schemes and the lazy gradient penalty."""
 
 import keras
 import numpy as np
@@ -22,17 +22,21 @@ def small_networks():
     return g, d
 
 
-def test_simultaneous_update_takes_both_gradients_before_either_network_moves():
+def sgd_model(update):
+    """A tiny model with SGD(0.1) for both networks, fixed noise ``z`` and data ``real``."""
     g, d = small_networks()
     model = keras_gans.models.AdversarialModel(g, d, seed=0)
-    model.compile(
-        g_optimizer=keras.optimizers.SGD(0.1),
-        d_optimizer=keras.optimizers.SGD(0.1),
-        update="simultaneous",
-    )
+    sgd = keras.optimizers.SGD
+    model.compile(g_optimizer=sgd(0.1), d_optimizer=sgd(0.1), update=update)
     z = np.random.RandomState(1).normal(size=(8, 4)).astype("float32")
-    model.sample_noise = lambda n: tf.constant(z)  # test hook: fixed noise
+    model.draws = []  # test hook: fixed noise, each draw's batch size recorded
+    model.sample_noise = lambda n: model.draws.append(n) or tf.constant(z)
     real = np.random.RandomState(2).uniform(-1, 1, (8, 4, 4, 1)).astype("float32")
+    return g, d, model, z, real
+
+
+def test_simultaneous_update_takes_both_gradients_before_either_network_moves():
+    g, d, model, z, real = sgd_model("simultaneous")
     g0 = [w.numpy() for w in g.trainable_weights]
     d0 = [w.numpy() for w in d.trainable_weights]
     with tf.GradientTape(persistent=True) as tape:
@@ -51,24 +55,57 @@ def test_simultaneous_update_takes_both_gradients_before_either_network_moves():
     assert int(model.g_optimizer.iterations) == int(model.d_optimizer.iterations) == 1
 
 
-def test_alternating_update_differs_from_simultaneous():
-    out = []
-    for update in ("alternating", "simultaneous"):
+def test_alternating_reuse_backpropagates_the_discriminator_updates_fakes():
+    g, d, model, z, real = sgd_model("alternating_reuse")
+    g0 = [w.numpy() for w in g.trainable_weights]
+    d0 = [w.numpy() for w in d.trainable_weights]
+    # By hand: D steps on (real, g(z)); G then steps through the updated D on the same g(z).
+    with tf.GradientTape() as tape:
+        d_loss = keras_gans.losses.bce_discriminator_loss(d(real), d(g(z)))
+    d_grads = tape.gradient(d_loss, d.trainable_weights)
+    d1 = [w - 0.1 * grad.numpy() for w, grad in zip(d0, d_grads, strict=True)]
+    updated_d = keras.models.clone_model(d)
+    updated_d.set_weights(d1)
+    with tf.GradientTape() as tape:
+        g_loss = keras_gans.losses.non_saturating_generator_loss(updated_d(g(z)))
+    g_grads = tape.gradient(g_loss, g.trainable_weights)
+    history = model.fit(real, batch_size=8, epochs=1, verbose=0)
+    assert len(model.draws) == 1  # one noise draw, one generator pass per step
+    assert history.history["d_loss"][0] == pytest.approx(float(d_loss), rel=1e-5)
+    assert history.history["g_loss"][0] == pytest.approx(float(g_loss), rel=1e-5)
+    for w, expected in zip(d.trainable_weights, d1, strict=True):
+        np.testing.assert_allclose(w.numpy(), expected, atol=1e-6)
+    for w, w0, grad in zip(g.trainable_weights, g0, g_grads, strict=True):
+        np.testing.assert_allclose(w.numpy(), w0 - 0.1 * grad.numpy(), atol=1e-6)
+
+
+def test_the_three_update_schemes_move_the_generator_differently():
+    out = {}
+    for update in ("alternating", "alternating_reuse", "simultaneous"):
         g, d = small_networks()
         model = keras_gans.models.AdversarialModel(g, d, seed=0)
         model.compile(g_optimizer=keras.optimizers.SGD(0.1),
                       d_optimizer=keras.optimizers.SGD(0.1), update=update)  # fmt: skip
-        model.sample_noise = lambda n: tf.ones([n, 4])
+        calls = iter(range(100))
+        model.sample_noise = lambda n, calls=calls: tf.fill([n, 4], 1.0 + next(calls))
         model.fit(np.zeros((8, 4, 4, 1), "float32"), batch_size=8, epochs=1, verbose=0)
-        out.append(g.get_weights()[0])
-    assert not np.allclose(out[0], out[1])  # the alternating generator saw the updated D
+        out[update] = g.get_weights()[0]
+    # alternating's generator sees noise 2 (its own draw), the others noise 1;
+    # simultaneous's sees the discriminator before its update.
+    assert not np.allclose(out["alternating_reuse"], out["alternating"])
+    assert not np.allclose(out["alternating_reuse"], out["simultaneous"])
+    assert not np.allclose(out["alternating"], out["simultaneous"])
 
 
 def test_update_scheme_is_saved_and_checked(tmp_path):
     g, d = small_networks()
     model = keras_gans.models.AdversarialModel(g, d, seed=0)
+    model.compile()
+    assert model.update == "alternating"  # the bare compile's scheme
     with pytest.raises(ValueError, match="Unknown update 'both'; choose from"):
         model.compile(update="both")
+    with pytest.raises(ValueError, match="'alternating', 'alternating_reuse', 'simultaneous'"):
+        model.compile(update="reuse")
     model.compile(update="simultaneous")
     model.fit(np.zeros((8, 4, 4, 1), "float32"), batch_size=8, epochs=1, verbose=0)
     model.save(tmp_path / "m.keras")

@@ -103,6 +103,23 @@ def test_resnet_generator_9_blocks_matches_the_paper_size():
     assert g.count_params() - norm_params == 11_378_179
 
 
+def test_input_skip_gives_flat_patches_their_colour_back():
+    # Under instance norm every flat patch becomes the same (zero) features, so the
+    # paper's generator maps a flat red and a flat blue patch to the same output.
+    red = np.tile(np.array([0.8, -0.5, -0.5], "float32"), (1, 8, 8, 1))
+    blue = np.tile(np.array([-0.5, -0.5, 0.8], "float32"), (1, 8, 8, 1))
+    outs = {}
+    for skip in (False, True):
+        keras.utils.set_random_seed(0)
+        g = resnet_generator((8, 8, 3), filters=4, num_blocks=1, input_skip=skip)
+        outs[skip] = [np.asarray(g(x)) for x in (red, blue)]
+    # (not exactly equal: rounding in the norm's mean, divided by sqrt(epsilon))
+    assert np.abs(outs[False][0] - outs[False][1]).max() < 1e-3
+    assert np.abs(outs[True][0] - outs[True][1]).max() > 0.1
+    skip_layer = g.get_layer("input_skip")
+    assert skip_layer.output.shape[-1] == 4 + 3  # the last features and the image
+
+
 def test_reflection_padding_mirrors_the_border():
     x = np.arange(9, dtype="float32").reshape(1, 3, 3, 1)
     out = np.asarray(ReflectionPadding2D(1)(x))[0, :, :, 0]

@@ -1,0 +1,122 @@
+"""``UpdateSteps``: the update schemes of ``AdversarialModel.train_step``.
+
+``compile(update=...)`` picks one:
+
+- ``"alternating"`` (default): ``d_steps`` discriminator updates, then one generator
+  update on fresh noise and new fakes (the papers' and the common Keras examples'
+  scheme).
+- ``"alternating_reuse"``: the same order, but the generator update backpropagates
+  the last discriminator update's fakes through the updated discriminator: one
+  generator forward pass per step fewer.
+- ``"simultaneous"``: the last discriminator update and the generator update take
+  their gradients from one generator pass and one discriminator pass on the fakes,
+  before either network moves.
+"""
+
+import tensorflow as tf
+
+UPDATES = ("alternating", "alternating_reuse", "simultaneous")
+DEFAULT_UPDATE = "alternating"
+
+
+class UpdateSteps:
+    """Mixin of ``AdversarialModel``: one training step under each update scheme.
+
+    Uses the model's ``sample_noise``, ``generate_images``, ``discriminate``,
+    ``discriminator_objective``, ``generator_loss``, ``scaled_loss``,
+    ``apply_loss`` and ``after_discriminator_update``.
+    """
+
+    def discriminator_update(self, real, fake, condition):
+        """One discriminator update on ``real`` and the given ``fake`` images.
+
+        Returns:
+            ``(loss, extras)``: the loss and the extra logged terms.
+        """
+        with tf.GradientTape() as tape:
+            loss, extras = self.discriminator_objective(real, fake, condition)
+            scaled = self.scaled_loss(loss, self.d_optimizer)
+        self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        self.after_discriminator_update()
+        return loss, extras
+
+    def discriminator_step(self, real, condition, batch_size):
+        """One discriminator update on ``real`` and fresh fakes; ``(loss, extras)``."""
+        fake = self.generate_images(self.sample_noise(batch_size), condition, training=True)
+        return self.discriminator_update(real, fake, condition)
+
+    def generator_step(self, condition, batch_size):
+        """One generator update on fresh noise; returns its loss."""
+        z = self.sample_noise(batch_size)
+        with tf.GradientTape() as tape:
+            fake = self.generate_images(z, condition, training=True)
+            loss = self.generator_loss(self.discriminate(fake, condition))
+            scaled = self.scaled_loss(loss, self.g_optimizer)
+        self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
+        return loss
+
+    def reuse_step(self, real, condition, batch_size):
+        """The last discriminator update, then the generator update on the same fakes.
+
+        The generator pass is recorded once; the discriminator updates on its
+        (stopped) output, then the generator's loss is the updated
+        discriminator's verdict on those fakes, differentiated through the
+        recorded pass.
+
+        Returns:
+            ``(d_loss, extras, g_loss)``.
+        """
+        z = self.sample_noise(batch_size)
+        with tf.GradientTape() as g_tape:
+            fake = self.generate_images(z, condition, training=True)
+            with g_tape.stop_recording():
+                d_loss, extras = self.discriminator_update(real, tf.stop_gradient(fake), condition)
+            g_loss = self.generator_loss(self.discriminate(fake, condition))
+            g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
+        self.apply_loss(g_tape, g_scaled, self.g_optimizer, self.generator.trainable_variables)
+        return d_loss, extras, g_loss
+
+    def simultaneous_step(self, real, condition, batch_size):
+        """The last discriminator update and the generator update from one pass.
+
+        One generator pass makes the fakes; the discriminator's logits on them
+        give both losses, and both gradients are taken before either network moves.
+
+        Returns:
+            ``(d_loss, extras, g_loss)``.
+        """
+        z = self.sample_noise(batch_size)
+        with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
+            fake = self.generate_images(z, condition, training=True)
+            d_loss, extras = self.discriminator_objective(real, fake, condition)
+            g_loss = self.generator_loss(extras["fake_logits"])
+            d_scaled = self.scaled_loss(d_loss, self.d_optimizer)
+            g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
+        g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
+        self.apply_loss(d_tape, d_scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        self.after_discriminator_update()
+        self.g_optimizer.apply_gradients(
+            zip(g_grads, self.generator.trainable_variables, strict=True)
+        )
+        return d_loss, extras, g_loss
+
+    def train_step(self, data):
+        real, condition = self.unpack(data)
+        batch_size = tf.shape(real)[0]
+        update = getattr(self, "update", DEFAULT_UPDATE)
+        for i in range(self.d_steps if update == "alternating" else self.d_steps - 1):
+            self.critic_index = i
+            d_loss, extras = self.discriminator_step(real, condition, batch_size)
+        self.critic_index = self.d_steps - 1
+        if update == "alternating":
+            g_loss = self.generator_step(condition, batch_size)
+        elif update == "simultaneous":
+            d_loss, extras, g_loss = self.simultaneous_step(real, condition, batch_size)
+        else:
+            d_loss, extras, g_loss = self.reuse_step(real, condition, batch_size)
+        self.critic_index = None  # outside train_step: no position in a step
+        self.d_loss_tracker.update_state(d_loss)
+        self.g_loss_tracker.update_state(g_loss)
+        for tracker in self.extra_trackers:
+            tracker.update_state(extras[tracker.name])
+        return self._logs()
