@@ -30,6 +30,39 @@ def run_python(code, timeout=180):
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+CLI_CASES = """
+import contextlib, io, json, os, sys, traceback
+import keras_gans_cli
+keras_gans_cli._quiet_import_tensorflow()
+from keras_gans.cli import main
+results = []
+for args, cwd in __CASES__:
+    os.chdir(cwd)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main(args)
+        except SystemExit as e:
+            code = e.code
+        except BaseException:
+            code, _ = None, traceback.print_exc()
+    results.append([code, err.getvalue()])
+print(json.dumps(results))
+"""
+
+
+def run_cli_cases(cases, cwd):
+    """``[(exit status, stderr)]`` of ``keras_gans.cli.main(args)`` for each ``args``.
+
+    One process runs them all (the console script's start-up, TensorFlow's import,
+    is paid once), each from the folder ``cwd``; an exception escaping ``main``
+    shows as its traceback in stderr and a status of None.
+    """
+    cases = [[list(args), str(cwd)] for args in cases]
+    result = run_python(CLI_CASES.replace("__CASES__", repr(cases)), timeout=300)
+    return [tuple(r) for r in result]
+
+
 def weights_of(network):
     return [w.numpy() for w in network.trainable_weights]
 

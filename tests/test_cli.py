@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.helpers import ENV
+from tests.helpers import ENV, run_cli_cases
 
 CLI = os.path.join(os.path.dirname(sys.executable), "keras-gans")
 TINY = [
@@ -24,43 +24,59 @@ def cli(*args, cwd=None):
     )
 
 
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (
-            ["train", "nosuchgan"],
-            "Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', 'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']",
-        ),
-        (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
-        (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
-        (
-            ["train", "gan", "--epochs", "0"],
-            "--epochs must be a positive integer, got 0",
-        ),
-        (
-            ["train", "gan", "--data", "/no/such/dir"],
-            "--data /no/such/dir: no such dataset or folder",
-        ),
-        (
-            ["train", "gan", "--epochs", "many"],
-            "argument --epochs: invalid int value: 'many'",
-        ),
-        (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
-        (["evaluate", "/no/such/run"], "no such run or export: /no/such/run"),
-        (["evaluate", "x", "--metrics", "fid,is"], "Unknown metric 'is'; choose from ['fid'"),
-        (["evaluate", "x", "--n", "3"], "--n must be at least 10, got 3"),
-        (["interpolate", "x", "--steps", "1"], "--steps must be at least 2, got 1"),
-        (["interpolate", "x", "--method", "cubic"], "argument --method: invalid choice"),
-        (["interpolate", "/no/such/run"], "no such run or export: /no/such/run"),
-    ],
-)
-def test_bad_input_prints_one_line_and_exits_2(args, message):
-    result = cli(*args)
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+BAD_INPUT = [
+    (
+        ["train", "nosuchgan"],
+        "Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', 'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']",
+    ),
+    (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
+    (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
+    (
+        ["train", "gan", "--epochs", "0"],
+        "--epochs must be a positive integer, got 0",
+    ),
+    (
+        ["train", "gan", "--data", "/no/such/dir"],
+        "--data /no/such/dir: no such dataset or folder",
+    ),
+    (
+        ["train", "gan", "--epochs", "many"],
+        "argument --epochs: invalid int value: 'many'",
+    ),
+    (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
+    (["evaluate", "/no/such/run"], "no such run or export: /no/such/run"),
+    (["evaluate", "x", "--metrics", "fid,is"], "Unknown metric 'is'; choose from ['fid'"),
+    (["evaluate", "x", "--n", "3"], "--n must be at least 10, got 3"),
+    (["interpolate", "x", "--steps", "1"], "--steps must be at least 2, got 1"),
+    (["interpolate", "x", "--method", "cubic"], "argument --method: invalid choice"),
+    (["interpolate", "/no/such/run"], "no such run or export: /no/such/run"),
+]
+
+
+@pytest.fixture(scope="module")
+def bad_input_results(tmp_path_factory):
+    # One process for every case (the console script's own start-up is tested below).
+    return run_cli_cases([args for args, _ in BAD_INPUT], tmp_path_factory.mktemp("cli"))
+
+
+@pytest.mark.parametrize("case", range(len(BAD_INPUT)), ids=[" ".join(a) for a, _ in BAD_INPUT])
+def test_bad_input_prints_one_line_and_exits_2(case, bad_input_results):
+    message = BAD_INPUT[case][1]
+    code, stderr = bad_input_results[case]
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
     assert lines[0].startswith("keras-gans: error: ") and message in lines[0]
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in stderr
+
+
+def test_the_console_script_reports_bad_input_in_one_line():
+    result = cli("train", "nosuchgan")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "keras-gans: error: Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', "
+        "'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']"
+    ]
 
 
 def test_list_names_every_model():

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.helpers import run_cli_cases
 from tests.test_cli import cli
 
 TINY_P2P = [
@@ -96,21 +97,21 @@ def test_cyclegan_trains_and_translates_both_ways(tmp_path):
     assert a2b.shape == b2a.shape == (16, 16, 3) and not np.array_equal(a2b, b2a)
 
 
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (["train", "pix2pix", "--latent-dim", "8"], "pix2pix translates images; the setting "
-         "latent_dim does not apply to it."),
-        (["train", "dcgan", "--augment"], "dcgan generates from noise; the setting augment "
-         "does not apply to it."),
-        (["train", "pix2pix", "--data", "photos-unpaired", "--epochs", "1"],
-         "pix2pix needs paired data; photos-unpaired holds unpaired sets (use cyclegan)."),
-        (["translate", "/no/such/run", "--in", ".", "--out", "x"],
-         "no such run or export: /no/such/run"),
-    ],
-)  # fmt: skip
-def test_translation_cli_errors(args, message, tmp_path):
-    result = cli(*args, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.strip() == f"keras-gans: error: {message}"
+TRANSLATION_ERRORS = [
+    (["train", "pix2pix", "--latent-dim", "8"], "pix2pix translates images; the setting "
+     "latent_dim does not apply to it."),
+    (["train", "dcgan", "--augment"], "dcgan generates from noise; the setting augment "
+     "does not apply to it."),
+    (["train", "pix2pix", "--data", "photos-unpaired", "--epochs", "1"],
+     "pix2pix needs paired data; photos-unpaired holds unpaired sets (use cyclegan)."),
+    (["translate", "/no/such/run", "--in", ".", "--out", "x"],
+     "no such run or export: /no/such/run"),
+]  # fmt: skip
+
+
+def test_translation_cli_errors(tmp_path):
+    results = run_cli_cases([args for args, _ in TRANSLATION_ERRORS], tmp_path)
+    for (args, message), (code, stderr) in zip(TRANSLATION_ERRORS, results, strict=True):
+        assert code == 2, (args, stderr)
+        assert stderr.strip() == f"keras-gans: error: {message}"
     assert not os.path.exists(tmp_path / "runs")
