@@ -16,6 +16,7 @@ float32 matmul peak, measured here.
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import statistics
@@ -23,6 +24,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
+RESULTS = os.path.join(HERE, "throughput_results.json")
 
 
 def forward_flops(model):
@@ -77,14 +79,14 @@ DEFAULT_STEPS = {"dcgan": 96, "wgan-gp": 24}
 # first is what a bare compile() gives; the others are the levers of issue 7.
 SCHEMES = {
     "dcgan": [
-        ("default (bare compile)", {}, {}),
+        ('default (bare compile: update="simultaneous")', {}, {}),
+        ('update="alternating" (the reference\'s scheme)', {}, {"update": "alternating"}),
         ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
         ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
         ("jit_compile=True", {}, {"jit_compile": True}),
-        ('update="simultaneous"', {}, {"update": "simultaneous"}),
     ],
     "wgan-gp": [
-        ("default (bare compile: gp_every=5)", {}, {}),
+        ('default (bare compile: gp_every=5, update="alternating")', {}, {}),
         ("gp_every=1 (the paper's penalty on every update)", {"gp_every": 1}, {}),
         ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
         ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
@@ -214,17 +216,16 @@ def measure(name, rounds, steps, batch):
 
 def _quality_lines():
     """FID etc. of the default and the opt-in schemes, from benchmarks/results.json."""
-    import json
-
     path = os.path.join(HERE, "results.json")
     if not os.path.isfile(path):
         return []
     with open(path) as f:
-        rows = json.load(f)["models"]
+        json_rows = json.load(f)
+    rows = json_rows["models"]
     names = [
         "dcgan",
+        "dcgan+alternating",
         "dcgan+alternating_reuse",
-        "dcgan+simultaneous",
         "wgan-gp",
         "wgan-gp+alternating_reuse",
         "wgan-gp+gp_every1",
@@ -234,14 +235,9 @@ def _quality_lines():
         "",
         "From `make bench-quality` (benchmarks/quality.py: CLI defaults, the digits "
         "protocol of evaluation.md, 1,000 samples; rows named `family+scheme` change only "
-        "that scheme). One run each, so the seed-to-seed spread is the noise: DCGAN's "
-        "default at seeds 0, 1, 3 scored FID 32.3, 29.1 and 21.4 (docs/cli.md, 2026-11-22). "
-        "Paired by seed on 2026-11-23 (FID on 1,000 samples, CLI defaults): DCGAN "
-        "alternating vs alternating_reuse 35.40 vs 39.49 (seed 0) and 25.74 vs 29.46 "
-        "(seed 1); seed 2 collapsed under both (525.75 and 494.41); CGAN 26.15 vs 38.16 "
-        "(seed 0). Train times compare only within one bench-quality run: the dcgan, "
-        "wgan-gp and +alternating_reuse rows are from one run, the +simultaneous and "
-        "+gp_every1 rows from an earlier one (in which wgan-gp took 207 s).",
+        "that scheme). One run each at seed 0; the seed-to-seed spread is in the next table. "
+        "Train times compare only within one bench-quality run: the wgan-gp+gp_every1 row "
+        "is from an earlier run than the others (in which wgan-gp took 207 s).",
         "",
         "| run | train time | FID | KID | precision | recall | class coverage | trained on |",
         "|---|---|---|---|---|---|---|---|",
@@ -254,6 +250,32 @@ def _quality_lines():
                 f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} "
                 f"| {r.get('date', '-')} |"
             )
+    return lines + [""] + _seed_lines(json_rows.get("seed_pairs", []))
+
+
+def _seed_lines(pairs):
+    """The FID of each scheme by seed (``python -m benchmarks.seeds``)."""
+    if not pairs:
+        return []
+    schemes = sorted({p["update"] for p in pairs})
+    lines = [
+        "## The schemes by seed",
+        "",
+        "From `python -m benchmarks.seeds` (each family's CLI defaults with `--seed S "
+        "--update U`, FID on 1,000 samples; one version of the code, so a seed's row is a "
+        "fair pair: a run is deterministic within a version, but a change to how noise is "
+        "drawn changes every figure). Seed 2 is DCGAN's known failing start (docs/cli.md).",
+        "",
+        "| family | seed | " + " | ".join(f"FID {s} (recall)" for s in schemes) + " |",
+        "|---|---|" + "---|" * len(schemes),
+    ]
+    by_key = {(p["family"], p["seed"], p["update"]): p for p in pairs}
+    for family, seed in sorted({(p["family"], p["seed"]) for p in pairs}):
+        cells = []
+        for s in schemes:
+            p = by_key.get((family, seed, s))
+            cells.append(f"{p['fid']:.2f} ({p['recall']:.3f})" if p else "-")
+        lines.append(f"| {family} | {seed} | " + " | ".join(cells) + " |")
     return lines + [""]
 
 
@@ -275,7 +297,7 @@ def write_doc(results, peak, args):
         + " (timed inside one `fit` call from batch-end callbacks, after 8 untimed steps), "
         f"{args.rounds} timed rounds after one warm-up round, the reference and every scheme "
         "interleaved in each round; the default row is a bare `compile()` (jit_compile=False, "
-        "steps_per_execution=1, alternating updates with fresh noise, the resumable tf.data "
+        "steps_per_execution=1, the family's default update scheme, the resumable tf.data "
         "stream as input), the other rows change one setting; the reference "
         "(benchmarks/reference/plain_gans.py) has the same networks, initial weights, "
         "optimizers, update count and input.",
@@ -307,7 +329,8 @@ def write_doc(results, peak, args):
         "overstate their fraction). The "
         "input pipeline alone must be at least 10x the training rate (last column).",
         "",
-        'The schemes: the default `update="alternating"` draws fresh noise and runs the '
+        "The schemes: DCGAN's default is `update=\"simultaneous\"` (below), WGAN-GP's "
+        '`update="alternating"`, which draws fresh noise and runs the '
         "generator again for the generator update, as the reference does; "
         '`update="alternating_reuse"` keeps the order and number of updates but '
         "backpropagates the discriminator update's fakes through the updated discriminator "
@@ -328,6 +351,9 @@ def write_doc(results, peak, args):
     lines += _quality_lines()
     with open(DOC, "w") as f:
         f.write("\n".join(lines))
+    with open(RESULTS, "w") as f:
+        json.dump({"peak": peak, "batch": args.batch, "rounds": args.rounds, "rows": results},
+                  f, indent=2)  # fmt: skip
 
 
 def main(argv=None):
@@ -342,7 +368,20 @@ def main(argv=None):
         "wgan-gp), after 8 untimed steps in the same fit call",
     )
     parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument(
+        "--doc-only",
+        action="store_true",
+        help="rewrite docs/performance.md from the last run's throughput_results.json "
+        "(and the current results.json) without measuring",
+    )
     args = parser.parse_args(argv)
+    if args.doc_only:
+        with open(RESULTS) as f:
+            saved = json.load(f)
+        args.batch, args.rounds = saved["batch"], saved["rounds"]
+        write_doc(saved["rows"], saved["peak"], args)
+        print(f"wrote {DOC}")
+        return
     peak = matmul_peak()
     results = []
     for name in args.models.split(","):

@@ -95,7 +95,7 @@ def build_parser():
         "--update",
         choices=UPDATES,
         help="noise models: how the discriminator and generator updates share fakes "
-        "(default alternating; see docs/performance.md)",
+        "(default: simultaneous for dcgan, alternating for the others; docs/performance.md)",
     )
     train.add_argument(
         "--augment",

@@ -33,7 +33,6 @@ from keras_gans.checkpoint import write_json as _write_json
 from keras_gans.data.stream import resumable_stream
 from keras_gans.distribute import make_strategy, worker_run_dir
 from keras_gans.errors import RunError
-from keras_gans.models.updates import DEFAULT_UPDATE
 from keras_gans.precision import enable_mixed_precision
 from keras_gans.runs_translation import (
     build_translation_model,
@@ -185,7 +184,7 @@ def _build_model(settings, image_shape):
         seed=settings["seed"],
         **model_args,
     )
-    model.compile(update=settings.get("update") or DEFAULT_UPDATE)
+    model.compile(update=settings.get("update"))
     return model
 
 

@@ -2,7 +2,7 @@
 
 import keras
 
-from keras_gans.models.updates import DEFAULT_UPDATE, UPDATES
+from keras_gans.models.updates import UPDATES
 from keras_gans.precision import loss_scaled, needs_loss_scaling
 
 
@@ -16,6 +16,9 @@ class TwoOptimizers:
     them through ``.keras`` files. Families with more networks override
     ``generator_variables``/``discriminator_variables``.
     """
+
+    # The update scheme of a bare compile() (DCGAN overrides it; see models/updates.py).
+    default_update = "alternating"
 
     def default_optimizers(self):
         """The (generator, discriminator) optimizers a bare ``compile()`` uses."""
@@ -32,7 +35,7 @@ class TwoOptimizers:
         label_smoothing=None,
         jit_compile=False,
         steps_per_execution=1,
-        update=DEFAULT_UPDATE,
+        update=None,
         **kwargs,
     ):
         """Sets the optimizers and the update schedule.
@@ -46,8 +49,10 @@ class TwoOptimizers:
             jit_compile: passed to Keras (default False: XLA gave no speedup
                 on CPU; measure before turning it on).
             steps_per_execution: passed to Keras.
-            update: ``"alternating"`` (default: the discriminator updates, then
-                the generator on fresh noise and new fakes), ``"alternating_reuse"``
+            update: default: the family's ``default_update`` (``"simultaneous"``
+                for DCGAN, ``"alternating"`` for the others). ``"alternating"``: the
+                discriminator updates, then the generator on fresh noise and new
+                fakes; ``"alternating_reuse"``
                 (the generator backpropagates the discriminator update's fakes
                 through the updated discriminator: one generator pass per step) or
                 ``"simultaneous"`` (both gradients from one generator pass and one
@@ -68,6 +73,7 @@ class TwoOptimizers:
             raise ValueError("g_optimizer and d_optimizer must be two different optimizers.")
         if needs_loss_scaling(self):  # mixed_float16: dynamic loss scaling for both networks
             g_optimizer, d_optimizer = loss_scaled(g_optimizer), loss_scaled(d_optimizer)
+        update = self.default_update if update is None else update
         if update not in UPDATES:
             raise ValueError(f"Unknown update {update!r}; choose from {list(UPDATES)}")
         d_steps = self.default_d_steps if d_steps is None else d_steps

@@ -2,7 +2,10 @@
 
 ``compile(update=...)`` picks one:
 
-- ``"alternating"`` (default): ``d_steps`` discriminator updates, then one generator
+The default is the family's ``default_update``: ``"simultaneous"`` for ``DCGAN``
+(measured as fast and no worse, docs/performance.md), ``"alternating"`` for the others.
+
+- ``"alternating"``: ``d_steps`` discriminator updates, then one generator
   update on fresh noise and new fakes (the papers' and the common Keras examples'
   scheme).
 - ``"alternating_reuse"``: the same order, but the generator update backpropagates
@@ -16,7 +19,6 @@
 import tensorflow as tf
 
 UPDATES = ("alternating", "alternating_reuse", "simultaneous")
-DEFAULT_UPDATE = "alternating"
 
 
 class UpdateSteps:
@@ -103,7 +105,7 @@ class UpdateSteps:
     def train_step(self, data):
         real, condition = self.unpack(data)
         batch_size = tf.shape(real)[0]
-        update = getattr(self, "update", DEFAULT_UPDATE)
+        update = getattr(self, "update", None) or self.default_update
         for i in range(self.d_steps if update == "alternating" else self.d_steps - 1):
             self.critic_index = i
             d_loss, extras = self.discriminator_step(real, condition, batch_size)

@@ -53,6 +53,7 @@ class _WassersteinGAN(DCGAN):
 
     default_d_steps = 5
     default_label_smoothing = 0.0
+    default_update = "alternating"  # the papers' scheme (simultaneous: not measured)
 
     def __init__(self, *args, **kwargs):
         # The loss is what makes the family; saved configs carry it, so drop it here.

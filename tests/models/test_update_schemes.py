@@ -112,6 +112,20 @@ def test_update_scheme_is_saved_and_checked(tmp_path):
     assert keras.models.load_model(tmp_path / "m.keras").update == "simultaneous"
 
 
+def test_each_family_has_its_measured_default_update():
+    defaults = {}
+    for name in ("gan", "dcgan", "cgan", "wgan", "wgan-gp"):
+        cls = keras_gans.models.get(name)
+        kwargs = {"num_classes": 10} if name == "cgan" else {}
+        model = cls(image_shape=(8, 8, 1), latent_dim=4, **kwargs)
+        model.compile()
+        defaults[name] = model.update
+        model.compile(update="alternating")  # an explicit choice wins
+        assert model.update == "alternating"
+    assert defaults == {"gan": "alternating", "dcgan": "simultaneous", "cgan": "alternating",
+                        "wgan": "alternating", "wgan-gp": "alternating"}  # fmt: skip
+
+
 def test_lazy_penalty_weights_keep_the_average():
     assert [lazy_penalty_weight(10.0, 1, 5, i) for i in range(5)] == [10.0] * 5
     assert [lazy_penalty_weight(10.0, 5, 5, i) for i in range(5)] == [0, 0, 0, 0, 50.0]
