@@ -13,10 +13,11 @@ class DCGAN(AdversarialModel):
 
     Trained with BCE and one-sided label smoothing (``compile(label_smoothing=...)``,
     default 0.1) and ``d_steps`` discriminator updates per generator update
-    (default 1). A bare ``compile()`` uses ``update="simultaneous"`` (one
-    generator pass and one discriminator pass on the fakes give both gradients;
-    faster, and no worse FID than ``"alternating"`` here: docs/models.md). Works for 16x16, 28x28, 32x32 and 64x64 images (any even
-    size >= 8) with 1 or 3 channels.
+    (default 1). A bare ``compile()`` uses ``update="simultaneous"``: one
+    generator pass and one discriminator pass on the fakes give both gradients
+    (faster, and no worse FID than ``"alternating"`` here; see docs/models.md).
+    Works for 16x16, 28x28, 32x32 and 64x64 images (any even size >= 8) with 1 or
+    3 channels.
 
     Args:
         image_shape: ``(height, width, channels)``; optional when both
@@ -46,7 +47,7 @@ class DCGAN(AdversarialModel):
 
     default_label_smoothing = 0.1
     # One generator pass and one discriminator pass on the fakes serve both updates:
-    # 1.26x the reference's throughput with no worse FID (docs/performance.md).
+    # 1.21-1.26x the reference's throughput with no worse FID (docs/performance.md).
     default_update = "simultaneous"
     # Normalisation of the default discriminator ("batch", "layer" or None).
     discriminator_normalization = "batch"

@@ -1,9 +1,8 @@
 """``UpdateSteps``: the update schemes of ``AdversarialModel.train_step``.
 
-``compile(update=...)`` picks one:
-
-The default is the family's ``default_update``: ``"simultaneous"`` for ``DCGAN``
-(measured as fast and no worse, docs/performance.md), ``"alternating"`` for the others.
+``compile(update=...)`` picks one; without it, the family's ``default_update``:
+``"simultaneous"`` for ``DCGAN`` (faster and no worse FID, docs/performance.md),
+``"alternating"`` for the others.
 
 - ``"alternating"``: ``d_steps`` discriminator updates, then one generator
   update on fresh noise and new fakes (the papers' and the common Keras examples'
