@@ -133,7 +133,8 @@ NOTES = {
     "second generator pass for the generator update; the default is 'simultaneous').",
     "dcgan+alternating_reuse": "update='alternating_reuse' at DCGAN's CLI defaults: the "
     "generator update backpropagates the discriminator update's fakes instead of new ones; "
-    "a worse FID than the default at seeds 0 and 1 (opt-in only).",
+    "a worse FID than alternating (and than the simultaneous default) at seeds 0 and 1 "
+    "(opt-in only).",
     "wgan-gp+alternating_reuse": "update='alternating_reuse' at WGAN-GP's CLI defaults "
     "(opt-in; the generator pass it saves is one in six of a step's).",
 }

@@ -351,9 +351,6 @@ def write_doc(results, peak, args):
     lines += _quality_lines()
     with open(DOC, "w") as f:
         f.write("\n".join(lines))
-    with open(RESULTS, "w") as f:
-        json.dump({"peak": peak, "batch": args.batch, "rounds": args.rounds, "rows": results},
-                  f, indent=2)  # fmt: skip
 
 
 def main(argv=None):
@@ -394,6 +391,9 @@ def main(argv=None):
                 f"{r['ours_best'] / r['reference_best']:.2f}x), input {r['input']:.0f} img/s"
             )
             results.append(r)
+    with open(RESULTS, "w") as f:
+        json.dump({"peak": peak, "batch": args.batch, "rounds": args.rounds, "rows": results},
+                  f, indent=2)  # fmt: skip
     write_doc(results, peak, args)
     print(f"matmul peak {peak:.0f} GFLOP/s; wrote {DOC}")
 
