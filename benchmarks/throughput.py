@@ -279,6 +279,25 @@ def _seed_lines(pairs):
     return lines + [""]
 
 
+# A lever measured and dropped (2026-11-23); kept in the document, not in the code.
+FUSED_ADAM = [
+    "## Measured and dropped: a fused Adam",
+    "",
+    "An Adam subclass whose per-variable update was TensorFlow's fused `ResourceApplyAdam` "
+    "kernel (one op instead of about a dozen; Keras' Adam arithmetic except that the kernel "
+    "forms `1 - beta_2` in float32: 0.00100005 for 0.999) was tried on 2026-11-23. In "
+    "isolation it applied the DCGAN generator's gradients in 0.39 ms against Keras' "
+    "0.68 ms, but end to end (DCGAN default scheme, the fused and the Keras optimizer "
+    "interleaved in the same runs) it measured +16% (5 rounds), +8% and -3% (two "
+    "`make bench` runs, 7 rounds) and -3% (8 rounds): no gain this machine can resolve; "
+    "WGAN-GP 1.40x against 1.44x. At the DCGAN CLI defaults its runs scored a worse FID "
+    "than Keras' Adam in 7 of 8 seed pairs (seeds 0, 1, 3, 4, both schemes; means 32.67 "
+    "against 29.40 simultaneous, 35.96 against 31.10 alternating), with no mechanism "
+    "known. Not kept. In those same runs the shipped default (Keras' Adam, "
+    '`update="simultaneous"`) measured 1.18x, 1.28x, 1.21x and 1.30x the reference.',
+]
+
+
 def _steps_of(results):
     return {r["model"]: r["steps"] for r in results}
 
@@ -348,6 +367,7 @@ def write_doc(results, peak, args):
         "shorter run of 2026-11-23, and costs minutes per measured round.",
         "",
     ]
+    lines += FUSED_ADAM + [""]
     lines += _quality_lines()
     with open(DOC, "w") as f:
         f.write("\n".join(lines))

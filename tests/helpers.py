@@ -163,6 +163,8 @@ def check_save_load(model, data, path, batch_size=8):
     cond = condition_for(model, 2)
     np.testing.assert_allclose(d_of_g(loaded, z, cond), d_of_g(model, z, cond), atol=1e-6)
     assert loaded.d_steps == model.d_steps
+    for name in ("g_optimizer", "d_optimizer"):  # same class (a WGAN keeps RMSprop)
+        assert type(getattr(loaded, name)) is type(getattr(model, name)), name
     assert int(loaded.d_optimizer.iterations) == int(model.d_optimizer.iterations)
     for a, b in zip(loaded.d_optimizer.variables, model.d_optimizer.variables, strict=True):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
