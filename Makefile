@@ -29,8 +29,10 @@ test: install lint
 test-fast: install
 	$(PY) -m pytest -m "not slow"
 
-# Training throughput, ours vs a plain reference (same run): docs/performance.md.
+# Training throughput, ours vs a plain reference (same run), and where DCGAN's step
+# goes: docs/performance.md.
 bench: install
+	$(PY) -m benchmarks.step_parts
 	$(PY) -m benchmarks.throughput
 
 # Trains every model with its CLI defaults and writes docs/results.md (about 25 minutes).

@@ -15,15 +15,14 @@ float32 matmul peak, measured here.
 """
 
 import argparse
-import datetime
 import json
 import os
-import platform
 import statistics
 import time
 
+from benchmarks.performance_doc import write_doc
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
 RESULTS = os.path.join(HERE, "throughput_results.json")
 
 
@@ -214,165 +213,6 @@ def measure(name, rounds, steps, batch):
     ]
 
 
-def _quality_lines():
-    """FID etc. of the default and the opt-in schemes, from benchmarks/results.json."""
-    path = os.path.join(HERE, "results.json")
-    if not os.path.isfile(path):
-        return []
-    with open(path) as f:
-        json_rows = json.load(f)
-    rows = json_rows["models"]
-    names = [
-        "dcgan",
-        "dcgan+alternating",
-        "dcgan+alternating_reuse",
-        "wgan-gp",
-        "wgan-gp+alternating_reuse",
-        "wgan-gp+gp_every1",
-    ]
-    lines = [
-        "## Sample quality of the schemes",
-        "",
-        "From `make bench-quality` (benchmarks/quality.py: CLI defaults, the digits "
-        "protocol of evaluation.md, 1,000 samples; rows named `family+scheme` change only "
-        "that scheme). One run each at seed 0; the seed-to-seed spread is in the next table. "
-        "Train times compare only within one bench-quality run: the wgan-gp+gp_every1 row "
-        "is from an earlier run than the others (in which wgan-gp took 207 s).",
-        "",
-        "| run | train time | FID | KID | precision | recall | class coverage | trained on |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for name in names:
-        if name in rows:
-            r = rows[name]
-            lines.append(
-                f"| {name} | {r['train_seconds']:.0f} s | {r['fid']:.2f} | {r['kid']:.2f} "
-                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} "
-                f"| {r.get('date', '-')} |"
-            )
-    return lines + [""] + _seed_lines(json_rows.get("seed_pairs", []))
-
-
-def _seed_lines(pairs):
-    """The FID of each scheme by seed (``python -m benchmarks.seeds``)."""
-    if not pairs:
-        return []
-    schemes = sorted({p["update"] for p in pairs})
-    lines = [
-        "## The schemes by seed",
-        "",
-        "From `python -m benchmarks.seeds` (each family's CLI defaults with `--seed S "
-        "--update U`, FID on 1,000 samples; one version of the code, so a seed's row is a "
-        "fair pair: a run is deterministic within a version, but a change to how noise is "
-        "drawn changes every figure). Seed 2 is DCGAN's known failing start (docs/cli.md).",
-        "",
-        "| family | seed | " + " | ".join(f"FID {s} (recall)" for s in schemes) + " |",
-        "|---|---|" + "---|" * len(schemes),
-    ]
-    by_key = {(p["family"], p["seed"], p["update"]): p for p in pairs}
-    for family, seed in sorted({(p["family"], p["seed"]) for p in pairs}):
-        cells = []
-        for s in schemes:
-            p = by_key.get((family, seed, s))
-            cells.append(f"{p['fid']:.2f} ({p['recall']:.3f})" if p else "-")
-        lines.append(f"| {family} | {seed} | " + " | ".join(cells) + " |")
-    return lines + [""]
-
-
-# A lever measured and dropped (2026-11-23); kept in the document, not in the code.
-FUSED_ADAM = [
-    "## Measured and dropped: a fused Adam",
-    "",
-    "An Adam subclass whose per-variable update was TensorFlow's fused `ResourceApplyAdam` "
-    "kernel (one op instead of about a dozen; Keras' Adam arithmetic except that the kernel "
-    "forms `1 - beta_2` in float32: 0.00100005 for 0.999) was tried on 2026-11-23. In "
-    "isolation it applied the DCGAN generator's gradients in 0.39 ms against Keras' "
-    "0.68 ms, but end to end (DCGAN default scheme, the fused and the Keras optimizer "
-    "interleaved in the same runs) it measured +16% (5 rounds), +8% and -3% (two "
-    "`make bench` runs, 7 rounds) and -3% (8 rounds): no gain this machine can resolve; "
-    "WGAN-GP 1.40x against 1.44x. At the DCGAN CLI defaults its runs scored a worse FID "
-    "than Keras' Adam in 7 of 8 seed pairs (seeds 0, 1, 3, 4, both schemes; means 32.67 "
-    "against 29.40 simultaneous, 35.96 against 31.10 alternating), with no mechanism "
-    "known. Not kept. In those same runs the shipped default (Keras' Adam, "
-    '`update="simultaneous"`) measured 1.18x, 1.28x, 1.21x and 1.30x the reference.',
-]
-
-
-def _steps_of(results):
-    return {r["model"]: r["steps"] for r in results}
-
-
-def write_doc(results, peak, args):
-    lines = [
-        "# Performance",
-        "",
-        "Written by `make bench` (`python -m benchmarks.throughput`); do not edit by hand.",
-        f"Device: CPU only ({platform.machine()}, {os.cpu_count()} cores, no GPU lent to this "
-        f"task). Date: {datetime.date.today().isoformat()}. Float32 matmul peak measured in "
-        f"the same run: {peak:.0f} GFLOP/s.",
-        "",
-        f"Settings: digits 16x16, batch {args.batch}, "
-        + ", ".join(f"{s} timed steps per round for {m}" for m, s in _steps_of(results).items())
-        + " (timed inside one `fit` call from batch-end callbacks, after 8 untimed steps), "
-        f"{args.rounds} timed rounds after one warm-up round, the reference and every scheme "
-        "interleaved in each round; the default row is a bare `compile()` (jit_compile=False, "
-        "steps_per_execution=1, the family's default update scheme, the resumable tf.data "
-        "stream as input), the other rows change one setting; the reference "
-        "(benchmarks/reference/plain_gans.py) has the same networks, initial weights, "
-        "optimizers, update count and input.",
-        "",
-        "| model | scheme | ours (img/s, median) | reference (img/s, median) | ours/reference | "
-        "best of rounds (ours / ref) | ours/reference (best) | est. GFLOP per image-step "
-        "| achieved fraction of matmul peak | input pipeline alone (img/s) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        achieved = r["ours"] * r["flops_per_image"] / 1e9
-        lines.append(
-            f"| {r['model']} (d_steps {r['d_steps']}) | {r['scheme']} | {r['ours']:.0f} "
-            f"| {r['reference']:.0f} "
-            f"| {r['ratio']:.2f}x | {r['ours_best']:.0f} / {r['reference_best']:.0f} "
-            f"| {r['ours_best'] / r['reference_best']:.2f}x "
-            f"| {r['flops_per_image'] / 1e9:.4f} | {achieved / peak:.1%} | {r['input']:.0f} |"
-        )
-    lines += [
-        "",
-        "Reading it: the default row's median ratio is the issue 7 figure (target 1.25x). "
-        "This machine stalls at random (the same round can take twice as long), so the "
-        "best-of-rounds ratio is shown beside it; when the two disagree, trust neither alone "
-        "and rerun. FLOPs are an estimate from layer shapes (a training step counted as 3x its "
-        "forward passes, for the reference's scheme: schemes that skip a pass do less work "
-        "than counted); the achieved fraction shows how far these small 16x16 networks are "
-        "from the matmul peak — per-op overhead, not arithmetic, dominates at this size (the "
-        "estimate counts WGAN-GP's penalty on every critic update, so rows that skip it "
-        "overstate their fraction). The "
-        "input pipeline alone must be at least 10x the training rate (last column).",
-        "",
-        "The schemes: DCGAN's default is `update=\"simultaneous\"` (below), WGAN-GP's "
-        '`update="alternating"`, which draws fresh noise and runs the '
-        "generator again for the generator update, as the reference does; "
-        '`update="alternating_reuse"` keeps the order and number of updates but '
-        "backpropagates the discriminator update's fakes through the updated discriminator "
-        "(one generator forward pass per step instead of two), which changes the algorithm. "
-        "`steps_per_execution=8` runs 8 steps per call into the compiled "
-        "function (callbacks see every 8th batch); `jit_compile=True` compiles the step with "
-        'XLA; `update="simultaneous"` takes the last discriminator update and the generator '
-        "update from one generator pass and one discriminator pass on the fakes (both "
-        "gradients before either network moves), which changes the algorithm; "
-        "WGAN-GP's default `gp_every=5` computes the penalty on one critic update in 5 with "
-        "5x the weight (lazy regularisation; `gp_every=1` is the paper's scheme and what the "
-        "reference does). Sample quality of "
-        "the algorithm-changing schemes: see the table below. `jit_compile=True` is measured "
-        "for dcgan only: XLA ran WGAN-GP's double backprop at 0.19x the reference in a "
-        "shorter run of 2026-11-23, and costs minutes per measured round.",
-        "",
-    ]
-    lines += FUSED_ADAM + [""]
-    lines += _quality_lines()
-    with open(DOC, "w") as f:
-        f.write("\n".join(lines))
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="dcgan,wgan-gp")
@@ -397,7 +237,7 @@ def main(argv=None):
             saved = json.load(f)
         args.batch, args.rounds = saved["batch"], saved["rounds"]
         write_doc(saved["rows"], saved["peak"], args)
-        print(f"wrote {DOC}")
+        print("wrote docs/performance.md")
         return
     peak = matmul_peak()
     results = []
@@ -415,7 +255,7 @@ def main(argv=None):
         json.dump({"peak": peak, "batch": args.batch, "rounds": args.rounds, "rows": results},
                   f, indent=2)  # fmt: skip
     write_doc(results, peak, args)
-    print(f"matmul peak {peak:.0f} GFLOP/s; wrote {DOC}")
+    print(f"matmul peak {peak:.0f} GFLOP/s; wrote docs/performance.md")
 
 
 if __name__ == "__main__":
