@@ -41,6 +41,8 @@ def test_cgan_hinge_standard_checks(tmp_path):
     )
 
 
+# The slowest standard check; the fast subset has cgan (bce) and WGAN-GP's own.
+@pytest.mark.slow
 def test_cgan_wgan_gp_standard_checks(tmp_path):
     standard_model_checks(
         lambda: tiny_cgan(loss="wgan-gp"),

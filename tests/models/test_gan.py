@@ -16,7 +16,10 @@ def tiny_gan(**kwargs):
     )
 
 
-@pytest.mark.parametrize("generator_loss", ["non_saturating", "minimax"])
+# minimax differs only in the generator loss (tests/test_losses.py has its values): slow.
+@pytest.mark.parametrize(
+    "generator_loss", ["non_saturating", pytest.param("minimax", marks=pytest.mark.slow)]
+)
 def test_gan_standard_checks(generator_loss, tiny_images, tmp_path):
     standard_model_checks(lambda: tiny_gan(generator_loss=generator_loss), tiny_images, tmp_path)
 
