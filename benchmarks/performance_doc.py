@@ -13,13 +13,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
 
 
+def _load(name):
+    """The JSON file ``name`` in benchmarks/, or None when it has not been written yet."""
+    path = os.path.join(HERE, name)
+    if not os.path.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
 def _quality_lines():
     """FID etc. of the default and the opt-in schemes, from benchmarks/results.json."""
-    path = os.path.join(HERE, "results.json")
-    if not os.path.isfile(path):
+    json_rows = _load("results.json")
+    if json_rows is None:
         return []
-    with open(path) as f:
-        json_rows = json.load(f)
     rows = json_rows["models"]
     names = [
         "dcgan",
@@ -99,11 +106,9 @@ FUSED_ADAM = [
 
 def _step_parts_lines():
     """The parts of DCGAN's step (``python -m benchmarks.step_parts``) and the ceiling."""
-    path = os.path.join(HERE, "step_parts_results.json")
-    if not os.path.isfile(path):
+    r = _load("step_parts_results.json")
+    if r is None:
         return []
-    with open(path) as f:
-        r = json.load(f)
     p = r["parts_ms"]
     return [
         "## Where DCGAN's step goes",

@@ -33,6 +33,30 @@ def _ms(fn, repeats=50, warmup=5):
     return 1000 * statistics.median(times)
 
 
+def _timed_parts(net, inputs, optimizer):
+    """``(forward, forward_backward, apply)`` tf.functions of one network on ``inputs``."""
+    import tensorflow as tf
+
+    variables = net.trainable_variables
+    zeros = [tf.zeros_like(v) for v in variables]
+
+    @tf.function
+    def forward():
+        return net(inputs, training=True)
+
+    @tf.function
+    def forward_backward():
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(net(inputs, training=True))
+        return tape.gradient(loss, variables)
+
+    @tf.function
+    def apply():
+        optimizer.apply_gradients(zip(zeros, variables, strict=True))
+
+    return forward, forward_backward, apply
+
+
 def measure(batch=64, latent_dim=64):
     """Milliseconds per part, and the two estimated steps."""
     import keras
@@ -47,36 +71,8 @@ def measure(batch=64, latent_dim=64):
     d_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
     g_opt.build(g.trainable_variables)
     d_opt.build(d.trainable_variables)
-    g_grads = [tf.zeros_like(v) for v in g.trainable_variables]
-    d_grads = [tf.zeros_like(v) for v in d.trainable_variables]
-
-    @tf.function
-    def g_forward():
-        return g(z, training=True)
-
-    @tf.function
-    def g_forward_backward():
-        with tf.GradientTape() as tape:
-            loss = tf.reduce_mean(g(z, training=True))
-        return tape.gradient(loss, g.trainable_variables)
-
-    @tf.function
-    def d_forward():
-        return d(x, training=True)
-
-    @tf.function
-    def d_forward_backward():
-        with tf.GradientTape() as tape:
-            loss = tf.reduce_mean(d(x, training=True))
-        return tape.gradient(loss, d.trainable_variables)
-
-    @tf.function
-    def g_apply():
-        g_opt.apply_gradients(zip(g_grads, g.trainable_variables, strict=True))
-
-    @tf.function
-    def d_apply():
-        d_opt.apply_gradients(zip(d_grads, d.trainable_variables, strict=True))
+    g_forward, g_forward_backward, g_apply = _timed_parts(g, z, g_opt)
+    d_forward, d_forward_backward, d_apply = _timed_parts(d, x, d_opt)
 
     parts = {
         "g_forward": _ms(lambda: g_forward().numpy()),
