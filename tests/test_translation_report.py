@@ -52,6 +52,44 @@ def test_cycle_l1_of_the_identity_is_zero():
     assert cycle_l1(Identity(), a, -a) == 0.0
 
 
+class ColourBlind:
+    """a->b removes each patch's per-channel mean (as instance norm does); b->a is exact."""
+
+    def translate(self, images, direction="a2b"):
+        images = np.asarray(images, np.float32)
+        if direction == "a2b":
+            return images - images.mean(axis=(1, 2), keepdims=True)
+        return images
+
+
+class HalfContrast:
+    """a->b halves each patch's contrast about its mean colour; b->a is exact."""
+
+    def translate(self, images, direction="a2b"):
+        images = np.asarray(images, np.float64)
+        if direction == "a2b":
+            mean = images.mean(axis=(1, 2), keepdims=True)
+            return mean + 0.5 * (images - mean)
+        return images
+
+
+def test_cycle_l1_with_the_true_mean_colour_leaves_only_the_rest():
+    rng = np.random.RandomState(0)
+    texture = rng.uniform(-0.3, 0.3, (2, 4, 4, 3))
+    texture -= texture.mean(axis=(1, 2), keepdims=True)
+    means_a = np.array([[0.1, -0.2, 0.3], [0.4, 0.0, -0.5]])
+    means_b = np.array([[-0.3, 0.3, 0.0], [0.2, 0.2, 0.2]])
+    a = texture + means_a[:, None, None, :]
+    b = texture[::-1] + means_b[:, None, None, :]
+    # Each cycle loses exactly its patch's mean colour: 0.25 (a) + 0.2 (b).
+    assert cycle_l1(ColourBlind(), a, b) == pytest.approx(0.45, abs=1e-6)
+    assert cycle_l1(ColourBlind(), a, b, true_mean_colour=True) == pytest.approx(0.0, abs=1e-6)
+    # An error in the texture stays: halving the contrast costs half of |texture|.
+    half = np.abs(texture).mean()
+    assert cycle_l1(HalfContrast(), a, b) == pytest.approx(half, abs=1e-6)
+    assert cycle_l1(HalfContrast(), a, b, true_mean_colour=True) == pytest.approx(half, abs=1e-6)
+
+
 def test_a_translator_that_returns_the_input_has_no_gain():
     report = paired_report(Gray(), "photos-paired", image_size=32)
     assert report["n"] == 104

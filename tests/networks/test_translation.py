@@ -120,6 +120,22 @@ def test_input_skip_gives_flat_patches_their_colour_back():
     assert skip_layer.output.shape[-1] == 4 + 3  # the last features and the image
 
 
+def test_instance_norm_generator_is_blind_to_any_patch_mean_colour():
+    # Not only flat patches: the first convolution maps a per-channel offset of the
+    # input to a constant per feature map (reflection padding keeps it constant),
+    # and the instance norm after it subtracts that constant. So a->b->a cannot
+    # restore a patch's mean colour: the CycleGAN plateau of docs/results.md.
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-0.5, 0.5, (2, 16, 16, 3)).astype("float32")
+    offset = np.array([0.3, -0.2, 0.1], "float32")
+    keras.utils.set_random_seed(0)
+    g = resnet_generator((16, 16, 3), filters=4, num_blocks=1, num_downsamples=1)
+    out = np.asarray(g(x))
+    assert np.abs(np.asarray(g(x + offset)) - out).max() < 1e-5
+    skip = resnet_generator((16, 16, 3), filters=4, num_blocks=1, input_skip=True)
+    assert np.abs(np.asarray(skip(x + offset)) - np.asarray(skip(x))).max() > 1e-2
+
+
 def test_reflection_padding_mirrors_the_border():
     x = np.arange(9, dtype="float32").reshape(1, 3, 3, 1)
     out = np.asarray(ReflectionPadding2D(1)(x))[0, :, :, 0]
