@@ -28,6 +28,9 @@ METRICS = ("fid", "kid", "pr", "coverage")
 # --seed S`): (seed, after epoch 1, after the last epoch).
 SEEDS_MEASURED = "measured 2026-11-23"
 CYCLEGAN_SEEDS = ((1, 0.6728, 0.3759), (2, 0.7808, 0.4040))
+# Seed 0 after one epoch (`runs.train` with epochs=1): held-out cycle L1, and with each
+# reconstruction given its patch's true mean colour (translation_report.cycle_l1).
+EPOCH1_TRUE_MEAN_COLOUR = (0.7864, 0.3038)
 
 
 class Budget:
@@ -301,9 +304,20 @@ def _translation_lines():
             "is the patches' mean colour: the paper's generator is exactly blind to a",
             "per-channel offset of its input (the first convolution turns it into a",
             "constant per feature map and the instance norm after it subtracts that;",
-            "tests/networks/test_translation.py), so a->b->a cannot restore a patch's mean",
-            "colour, and many held-out patches differ mainly in it (flat sky, leaves). The",
-            "row above gives each reconstruction its patch's true mean colour. Other seeds",
+            "tests/networks/test_translation.py), so a->b->a can only guess a patch's mean",
+            "colour from its texture, and many held-out patches differ mainly in it (flat",
+            "sky, leaves). The",
+            "row above gives each reconstruction its patch's true mean colour; after epoch 1",
+            f"(a 1-epoch run of the same seed, {EPOCH1_TRUE_MEAN_COLOUR[0]:.4f} in all) it was",
+            f"{EPOCH1_TRUE_MEAN_COLOUR[1]:.4f}: both parts fall",
+            "(the mean-colour part to "
+            + (
+                f"{(r['cycle_l1'] - r['cycle_l1_true_mean_colour']) / (EPOCH1_TRUE_MEAN_COLOUR[0] - EPOCH1_TRUE_MEAN_COLOUR[1]):.2f}"
+                f" of its epoch-1 value, the rest to {r['cycle_l1_true_mean_colour'] / EPOCH1_TRUE_MEAN_COLOUR[1]:.2f})."
+                if "cycle_l1_true_mean_colour" in r
+                else "-)."
+            ),
+            "Other seeds",
             f"(same defaults, `--seed S`, {SEEDS_MEASURED}): "
             + "; ".join(
                 f"seed {seed}: {first:.3f} after epoch 1, {end:.3f} at the end "
