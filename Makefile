@@ -21,13 +21,20 @@ demo: install
 	$(CLI) sample runs/dcgan --n 64 --out runs/dcgan/samples/final.png
 	$(CLI) export runs/dcgan --to export/models/dcgan
 
+# Tests run in PYTEST_WORKERS processes (pytest-xdist; each test file whole on one
+# worker, tests/reliability/ on one worker in order); PYTEST_WORKERS=0 runs them in
+# this process. 2 fits this 2-core machine: much of a test's time is tracing and
+# starting subprocesses, which one core does alone.
+PYTEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
 # The full suite: lint, then every test (slow ones included).
 test: install lint
-	$(PY) -m pytest
+	$(PYTEST)
 
 # The fast subset (< 4 minutes on 2 cores).
 test-fast: install
-	$(PY) -m pytest -m "not slow"
+	$(PYTEST) -m "not slow"
 
 # Training throughput, ours vs a plain reference (same run), and where DCGAN's step
 # goes: docs/performance.md.

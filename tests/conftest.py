@@ -34,3 +34,15 @@ def digits_classifier():
     from keras_gans.metrics import DigitsClassifier
 
     return DigitsClassifier(image_size=16)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n 2 --dist loadgroup`` each test file runs whole on one worker,
+    and tests/reliability/ on a single worker in order (its last test checks the rows
+    the others recorded)."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        path = item.path.as_posix()
+        group = "reliability" if "/tests/reliability/" in path else path
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -55,10 +55,12 @@ def run_cli_cases(cases, cwd):
     """``[(exit status, stderr)]`` of ``keras_gans.cli.main(args)`` for each ``args``.
 
     One process runs them all (the console script's start-up, TensorFlow's import,
-    is paid once), each from the folder ``cwd``; an exception escaping ``main``
-    shows as its traceback in stderr and a status of None.
+    is paid once), each from the folder ``cwd`` (or from its own, given a list of
+    folders); an exception escaping ``main`` shows as its traceback in stderr and
+    a status of None.
     """
-    cases = [[list(args), str(cwd)] for args in cases]
+    folders = cwd if isinstance(cwd, (list, tuple)) else [cwd] * len(cases)
+    cases = [[list(args), str(folder)] for args, folder in zip(cases, folders, strict=True)]
     result = run_python(CLI_CASES.replace("__CASES__", repr(cases)), timeout=300)
     return [tuple(r) for r in result]
 

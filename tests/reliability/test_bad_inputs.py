@@ -10,10 +10,10 @@ from PIL import Image
 
 import keras_gans
 from keras_gans.errors import DataError, ExportError
+from tests.helpers import run_cli_cases
 from tests.models.test_cgan import tiny_cgan
 from tests.models.test_dcgan import tiny_dcgan
 from tests.reliability.table import record
-from tests.test_cli import cli
 
 RNG = np.random.RandomState(0)
 GOOD = RNG.uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
@@ -169,14 +169,23 @@ CLI_CASES = [
 ]  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def cli_results(tmp_path_factory):
+    """``{case: (folder, (exit status, stderr))}``: every case in one process (the
+    console script itself is tested in tests/test_cli.py), each in its own empty folder."""
+    folders = [tmp_path_factory.mktemp("cli_case") for _ in CLI_CASES]
+    results = run_cli_cases([args for _, args in CLI_CASES], folders)
+    return {case: (folder, result) for (case, _), folder, result in zip(CLI_CASES, folders, results, strict=True)}  # fmt: skip
+
+
 @pytest.mark.parametrize(("case", "args"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
-def test_cli_bad_input_is_one_line_without_traceback(case, args, tmp_path):
-    result = cli(*args, cwd=str(tmp_path))
-    assert os.listdir(tmp_path) == []  # nothing written (no half-made run folder)
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("keras-gans: error: "), result.stderr
-    assert "Traceback" not in result.stderr
+def test_cli_bad_input_is_one_line_without_traceback(case, args, cli_results):
+    folder, (code, stderr) = cli_results[case]
+    assert os.listdir(folder) == []  # nothing written (no half-made run folder)
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("keras-gans: error: "), stderr
+    assert "Traceback" not in stderr
     record("CLI", f"`keras-gans {' '.join(args)}`", f"exit 2, one line: {lines[0]}")
 
 
