@@ -123,8 +123,9 @@ def test_input_skip_gives_flat_patches_their_colour_back():
 def test_instance_norm_generator_is_blind_to_any_patch_mean_colour():
     # Not only flat patches: the first convolution maps a per-channel offset of the
     # input to a constant per feature map (reflection padding keeps it constant),
-    # and the instance norm after it subtracts that constant. So a->b->a cannot
-    # restore a patch's mean colour: the CycleGAN plateau of docs/results.md.
+    # and the instance norm after it subtracts that constant. So a->b->a can only
+    # guess a patch's mean colour from its texture (the CycleGAN plateau of
+    # docs/results.md).
     rng = np.random.default_rng(0)
     x = rng.uniform(-0.5, 0.5, (2, 16, 16, 3)).astype("float32")
     offset = np.array([0.3, -0.2, 0.1], "float32")
