@@ -188,7 +188,10 @@ def write_doc(results, peak, args):
         "backpropagates the discriminator update's fakes through the updated discriminator "
         "(one generator forward pass per step instead of two), which changes the algorithm. "
         "`steps_per_execution=8` runs 8 steps per call into the compiled "
-        "function (callbacks see every 8th batch); `jit_compile=True` compiles the step with "
+        "function (callbacks see every 8th batch, and with an endless dataset such as the "
+        "CLI's resumable stream Keras rounds each epoch up to a multiple of 8 steps: a "
+        "22-step epoch runs 24, which is why it is not the default); `jit_compile=True` "
+        "compiles the step with "
         'XLA; `update="simultaneous"` takes the last discriminator update and the generator '
         "update from one generator pass and one discriminator pass on the fakes (both "
         "gradients before either network moves), which changes the algorithm; "
