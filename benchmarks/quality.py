@@ -25,8 +25,7 @@ RESULTS_JSON = os.path.join(HERE, "results.json")
 RESULTS_MD = os.path.join(ROOT, "docs", "results.md")
 METRICS = ("fid", "kid", "pr", "coverage")
 # CycleGAN's held-out cycle L1 at other seeds (metrics.csv of `keras-gans train cyclegan
-# --seed S`): (seed, after epoch 1, after the last epoch).
-SEEDS_MEASURED = "measured 2026-11-23"
+# --seed S`, measured 2026-11-23): (seed, after epoch 1, after the last epoch).
 CYCLEGAN_SEEDS = ((1, 0.6728, 0.3759), (2, 0.7808, 0.4040))
 # Seed 0 after one epoch (`runs.train` with epochs=1): held-out cycle L1, and with each
 # reconstruction given its patch's true mean colour (translation_report.cycle_l1).
@@ -305,7 +304,7 @@ def _translation_lines():
             f"(the mean-colour part to {mean_part / mean_part_1:.2f} of its epoch-1 value, the"
             f" rest to {r['cycle_l1_true_mean_colour'] / EPOCH1_TRUE_MEAN_COLOUR[1]:.2f}).",
             "Other seeds",
-            f"(same defaults, `--seed S`, {SEEDS_MEASURED}): "
+            "(same defaults, `--seed S`, measured 2026-11-23): "
             + "; ".join(
                 f"seed {seed}: {first:.3f} after epoch 1, {end:.3f} at the end "
                 f"(ratio {end / first:.3f})"

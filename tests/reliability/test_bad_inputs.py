@@ -175,7 +175,8 @@ def cli_results(tmp_path_factory):
     console script itself is tested in tests/test_cli.py), each in its own empty folder."""
     folders = [tmp_path_factory.mktemp("cli_case") for _ in CLI_CASES]
     results = run_cli_cases([args for _, args in CLI_CASES], folders)
-    return {case: (folder, result) for (case, _), folder, result in zip(CLI_CASES, folders, results, strict=True)}  # fmt: skip
+    cases = [case for case, _ in CLI_CASES]
+    return dict(zip(cases, zip(folders, results, strict=True), strict=True))
 
 
 @pytest.mark.parametrize(("case", "args"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
