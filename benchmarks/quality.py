@@ -28,7 +28,7 @@ METRICS = ("fid", "kid", "pr", "coverage")
 # --seed S`, measured 2026-11-23): (seed, after epoch 1, after the last epoch).
 CYCLEGAN_SEEDS = ((1, 0.6728, 0.3759), (2, 0.7808, 0.4040))
 # Seed 0 after one epoch (`runs.train` with epochs=1): held-out cycle L1, and with each
-# reconstruction given its patch's true mean colour (translation_report.cycle_l1).
+# reconstruction given its patch's true mean colour (keras_gans.reports.cycle_l1).
 EPOCH1_TRUE_MEAN_COLOUR = (0.7864, 0.3038)
 
 
@@ -69,7 +69,7 @@ def train_one(model_name, budget_minutes, n, work_dir):
     import keras
 
     from keras_gans import runs
-    from keras_gans.evaluation_report import evaluate_source
+    from keras_gans.reports.evaluation import evaluate_source
 
     family, overrides = VARIANTS.get(model_name, (model_name, {}))
     settings = runs.run_settings(family, **overrides)
@@ -105,7 +105,7 @@ def reference_rows(n):
     import keras
 
     from keras_gans import models
-    from keras_gans.evaluation_report import evaluate_images_protocol, reference_images
+    from keras_gans.reports.evaluation import evaluate_images_protocol, reference_images
 
     test = reference_images((16, 16, 1), split="test")
     floor = evaluate_images_protocol(test, METRICS, (16, 16, 1))

@@ -24,7 +24,7 @@ from benchmarks.quality import RESULTS_JSON
 
 def main(argv=None):
     from keras_gans import runs
-    from keras_gans.evaluation_report import evaluate_source
+    from keras_gans.reports.evaluation import evaluate_source
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--family", default="dcgan")

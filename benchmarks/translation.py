@@ -4,7 +4,7 @@
     python -m benchmarks.translation --models pix2pix
 
 Each model is trained exactly as ``keras-gans train MODEL`` trains it, then
-judged on the held-out photo strips (``keras_gans.translation_report``):
+judged on the held-out photo strips (``keras_gans.reports.translation``):
 
 - pix2pix (``photos-paired``, grayscale -> colour): PSNR of its output against
   the colour target, next to the PSNR of the grayscale input itself.
@@ -40,7 +40,7 @@ def _metrics(run_dir):
 def _picture(model, name, cycle):
     """Held-out examples: input | output (| back) | target, as docs/images/NAME.png."""
     from keras_gans.data import pair_arrays
-    from keras_gans.images import make_grid, save_png
+    from keras_gans.utils.images import make_grid, save_png
 
     data = "photos-unpaired" if cycle else "photos-paired"
     a, b, _ = pair_arrays(data, model.image_shape[0], "test")
@@ -57,7 +57,7 @@ def _picture(model, name, cycle):
 
 def run_one(name, work):
     from keras_gans import runs
-    from keras_gans.translation_report import paired_report, unpaired_report
+    from keras_gans.reports.translation import paired_report, unpaired_report
 
     run_dir = os.path.join(work, name)
     settings = runs.run_settings(name)

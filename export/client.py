@@ -16,8 +16,8 @@ import urllib.request
 
 import numpy as np
 
-from keras_gans import serving
-from keras_gans.images import save_grid, save_png, to_uint8
+from keras_gans.export import serving
+from keras_gans.utils.images import save_grid, save_png, to_uint8
 
 
 def build_request(args):

@@ -2,19 +2,17 @@
 
 from keras_gans import (
     callbacks,
-    checkpoint,
     data,
     export,
-    exported,
-    images,
+    features,
     latent,
     losses,
     metrics,
     models,
     networks,
-    noise,
-    serving,
-    translation_report,
+    reports,
+    runs,
+    utils,
 )
 from keras_gans.errors import (
     DataError,
@@ -23,7 +21,7 @@ from keras_gans.errors import (
     KerasGansWarning,
     RunError,
 )
-from keras_gans.precision import enable_mixed_precision
+from keras_gans.runs.precision import enable_mixed_precision
 from keras_gans.version import __version__
 
 __all__ = [
@@ -34,18 +32,16 @@ __all__ = [
     "RunError",
     "__version__",
     "callbacks",
-    "enable_mixed_precision",
-    "checkpoint",
     "data",
+    "enable_mixed_precision",
     "export",
-    "exported",
-    "images",
+    "features",
     "latent",
     "losses",
     "metrics",
     "models",
     "networks",
-    "noise",
-    "serving",
-    "translation_report",
+    "reports",
+    "runs",
+    "utils",
 ]

@@ -87,7 +87,7 @@ def interpolate(model, z0, z1, steps=8, method="slerp", labels=None):
     """Images along the path from ``z0`` to ``z1`` (``steps`` points, ends included).
 
     Args:
-        model: a keras_gans model (or ``keras_gans.exported.load``'s adapter).
+        model: a keras_gans model (or ``keras_gans.export.exported_models.load``'s adapter).
         z0: latent vector ``[latent_dim]`` where the path starts.
         z1: latent vector ``[latent_dim]`` where it ends.
         steps: number of images (>= 2).
@@ -132,7 +132,7 @@ def find_direction(model, classifier, target_class, n=1024, seed=0, quantile=0.2
     """
     if not 0.0 < quantile <= 0.5:
         raise ValueError(f"quantile must be in (0, 0.5], got {quantile!r}.")
-    from keras_gans.noise import seeded_noise
+    from keras_gans.utils.noise import seeded_noise
 
     z = np.asarray(seeded_noise(int(n), model.latent_dim, seed), np.float64)
     probs = np.asarray(classifier.predict_proba(_images(model, z, labels)))

@@ -11,9 +11,10 @@ import keras
 import numpy as np
 
 from keras_gans.export import save_generator
-from keras_gans.images import to_uint8
+from keras_gans.utils.images import to_uint8
 
 PYTHON = sys.executable
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the repository
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 

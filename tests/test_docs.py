@@ -7,9 +7,8 @@ import subprocess
 
 import pytest
 
-from tests.helpers import ENV, PYTHON
+from tests.helpers import ENV, PYTHON, ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TUTORIALS = sorted(glob.glob(os.path.join(ROOT, "docs", "tutorials", "*.md")))
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 

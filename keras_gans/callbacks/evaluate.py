@@ -5,12 +5,12 @@ import warnings
 import keras
 import numpy as np
 
-from keras_gans.checks import check_int
 from keras_gans.errors import KerasGansWarning
+from keras_gans.utils.checks import check_int
 
 
 def _digits_reference(model):
-    from keras_gans.evaluation_report import reference_images
+    from keras_gans.reports.evaluation import reference_images
 
     return reference_images(model.image_shape)
 

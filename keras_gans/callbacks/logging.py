@@ -7,8 +7,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from keras_gans.checks import check_int
-from keras_gans.images import make_grid, save_png
+from keras_gans.utils.checks import check_int
+from keras_gans.utils.images import make_grid, save_png
 
 
 class ImageGrid(keras.callbacks.Callback):

@@ -4,8 +4,8 @@ import keras
 import numpy as np
 
 from keras_gans.callbacks.logging import ImageGrid
-from keras_gans.checks import check_int
-from keras_gans.images import make_grid
+from keras_gans.utils.checks import check_int
+from keras_gans.utils.images import make_grid
 
 
 def _as_rgb(images):

@@ -6,11 +6,10 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import DataError
-from keras_gans.models.compiling import TwoOptimizers
+from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
 from keras_gans.models.validation import check_fit_data, unwrap_batch
-from keras_gans.noise import check_seed, make_noise_generator, seeded_noise
-from keras_gans.signatures import unconditional_signatures
+from keras_gans.utils.noise import check_seed, make_noise_generator, seeded_noise
 
 
 def generate_in_batches(model, n, seed=None, batch_size=256, labels=None):
@@ -295,12 +294,11 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         return generate_in_batches(self, int(n), seed, batch_size, labels)
 
     def export_networks(self):
-        """The networks an export holds (``{attribute name: keras.Model}``)."""
-        return {"generator": self.generator}
+        """The networks an export holds (``{attribute name: keras.Model}``).
 
-    def serving_signatures(self):
-        """The ``tf.function`` signatures ``keras_gans.export.save_generator`` writes."""
-        return unconditional_signatures(self.generator, self.latent_dim)
+        ``keras_gans.export`` writes the serving signatures around them.
+        """
+        return {"generator": self.generator}
 
     # ---------------------------------------------------------- serialization
     def get_config(self):

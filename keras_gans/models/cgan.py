@@ -10,7 +10,6 @@ from keras_gans.models.gan import default_networks
 from keras_gans.models.validation import MISSING_LABELS, labels_for_generate, unwrap_batch
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
-from keras_gans.signatures import conditional_signatures
 
 # loss choice -> (discriminator loss in keras_gans.losses, d_steps, label smoothing,
 # normalization of the default discriminator)
@@ -156,9 +155,6 @@ class ConditionalGAN(AdversarialModel):
     def check_labels(self, labels, n):
         """``labels`` as int32 ``[n]`` (default: 0, 1, ..., cycling); raises on bad ones."""
         return labels_for_generate(labels, n, self.num_classes).astype(np.int32)
-
-    def serving_signatures(self):
-        return conditional_signatures(self.generator, self.latent_dim)
 
     def get_config(self):
         config = super().get_config()

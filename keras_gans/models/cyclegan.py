@@ -4,11 +4,11 @@ import keras
 import tensorflow as tf
 
 from keras_gans import losses
+from keras_gans.features import query_image_pool
 from keras_gans.models.translation import TranslationModel
 from keras_gans.networks import patchgan_discriminator, resnet_generator
 from keras_gans.networks.validation import check_image_shape
-from keras_gans.noise import check_seed, make_noise_generator
-from keras_gans.signatures import translation_signatures
+from keras_gans.utils.noise import check_seed, make_noise_generator
 
 # The least-squares generator loss in keras_gans.losses is 0.5 * mean((D - 1)^2); the
 # paper's code uses the plain mean squared error, so CycleGAN doubles it.
@@ -219,29 +219,8 @@ class CycleGAN(TranslationModel):
 
     # --------------------------------------------------------------- history
     def query_pool(self, pool, slot, images):
-        """The images the discriminator sees: new ones, or older ones from ``pool``.
-
-        While the pool fills, every new image is stored and returned; once full,
-        each image has a 1/2 chance to be swapped with a random stored one (the
-        stored one is returned and replaced), as in the paper's code.
-        """
-        if self.pool_size == 0:
-            return images
-        n = tf.shape(images)[0]
-        new = tf.cast(images, tf.float32)
-        count = self.pool_count[slot]
-        slots = count + tf.range(n, dtype=tf.int32)
-        filling = slots < self.pool_size
-        picks = self.noise_generator.uniform([n], 0, self.pool_size, dtype=tf.int32)
-        swap = tf.logical_and(tf.logical_not(filling), self.noise_generator.uniform([n]) < 0.5)
-        old = tf.gather(pool, picks)
-        out = tf.where(swap[:, None, None, None], old, new)
-        spare = tf.fill([n], self.pool_size)
-        rows = tf.where(filling, slots, tf.where(swap, picks, spare))
-        pool.assign(tf.tensor_scatter_nd_update(tf.convert_to_tensor(pool), rows[:, None], new))
-        filled = tf.minimum(count + n, self.pool_size)
-        self.pool_count.assign(tf.tensor_scatter_nd_update(self.pool_count, [[slot]], [filled]))
-        return tf.cast(out, images.dtype)
+        """``keras_gans.features.query_image_pool`` on this model's pool ``slot``."""
+        return query_image_pool(pool, self.pool_count, slot, images, self.noise_generator)
 
     # -------------------------------------------------------------- training
     def _adversarial(self, logits):
@@ -306,17 +285,6 @@ class CycleGAN(TranslationModel):
         return self.record(self.eval_trackers, values, tf.shape(a)[0])
 
     # ---------------------------------------------------------------- export
-    def serving_signatures(self):
-        shape_a, shape_b = self.domain_shapes
-        return translation_signatures(
-            {
-                "serving_default": (self.generator_ab, shape_a),
-                "a2b": (self.generator_ab, shape_a),
-                "b2a": (self.generator_ba, shape_b),
-            },
-            {"a2b": "a2b_uint8", "b2a": "b2a_uint8"},
-        )
-
     def export_networks(self):
         return {"generator_ab": self.generator_ab, "generator_ba": self.generator_ba}
 

@@ -7,7 +7,6 @@ from keras_gans import losses
 from keras_gans.models.translation import TranslationModel, psnr
 from keras_gans.networks import patchgan_discriminator, unet_generator
 from keras_gans.networks.validation import check_image_shape
-from keras_gans.signatures import translation_signatures
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
@@ -147,12 +146,6 @@ class Pix2Pix(TranslationModel):
         fake = self.generator(x, training=False)
         values = {"l1": losses.l1_loss(y, fake), "psnr": tf.reduce_mean(psnr(y, fake))}
         return self.record(self.eval_trackers, values, tf.shape(x)[0])
-
-    def serving_signatures(self):
-        return translation_signatures(
-            {"serving_default": (self.generator, self.image_shape)},
-            {"serving_default": "translate_uint8"},
-        )
 
     def export_networks(self):
         return {"generator": self.generator}

@@ -6,7 +6,7 @@ import tensorflow as tf
 
 from keras_gans.errors import DataError
 from keras_gans.models.base import replica_logs, scaled_replica_loss
-from keras_gans.models.compiling import TwoOptimizers
+from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.validation import check_fit_data, check_images, unwrap_batch
 
 DIRECTIONS = ("a2b", "b2a")

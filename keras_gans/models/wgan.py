@@ -8,6 +8,7 @@ import keras
 import tensorflow as tf
 
 from keras_gans import losses
+from keras_gans.features import clip_weights
 from keras_gans.models.dcgan import DCGAN
 
 
@@ -105,8 +106,7 @@ class WGAN(_WassersteinGAN):
         return keras.optimizers.RMSprop(5e-5), keras.optimizers.RMSprop(5e-5)
 
     def after_discriminator_update(self):
-        for variable in self.discriminator.trainable_variables:
-            variable.assign(tf.clip_by_value(variable, -self.clip_value, self.clip_value))
+        clip_weights(self.discriminator.trainable_variables, self.clip_value)
 
     def get_config(self):
         return {**super().get_config(), "clip_value": self.clip_value}

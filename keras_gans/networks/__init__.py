@@ -12,16 +12,14 @@ from keras_gans.networks.dcgan import (
     num_upsamples,
 )
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
-from keras_gans.networks.translation import (
-    ReflectionPadding2D,
-    patchgan_discriminator,
-    receptive_field,
-    resnet_generator,
-    unet_generator,
-)
+from keras_gans.networks.normalization import NORMALIZATIONS, normalization_layer
+from keras_gans.networks.patchgan import patchgan_discriminator, receptive_field
+from keras_gans.networks.resnet import ReflectionPadding2D, resnet_generator
+from keras_gans.networks.unet import unet_depth, unet_generator
 
 __all__ = [
     "LabelChannels",
+    "NORMALIZATIONS",
     "ReflectionPadding2D",
     "OneHot",
     "conditional_discriminator",
@@ -30,9 +28,11 @@ __all__ = [
     "dcgan_generator",
     "mlp_discriminator",
     "mlp_generator",
+    "normalization_layer",
     "num_upsamples",
     "patchgan_discriminator",
     "receptive_field",
     "resnet_generator",
+    "unet_depth",
     "unet_generator",
 ]

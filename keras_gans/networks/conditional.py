@@ -116,7 +116,7 @@ def conditional_discriminator(
         num_classes: number of labels.
         filters: filters of the first convolution.
         num_layers: number of stride-2 convolutions.
-        normalization: ``"batch"``, ``"layer"`` or None.
+        normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
         name: model name.
 
     Returns:

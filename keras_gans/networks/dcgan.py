@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
 
@@ -72,13 +73,7 @@ def dcgan_generator_body(x, image_shape, filters=64):
     return keras.layers.Activation("tanh", dtype="float32", name="images")(x)
 
 
-NORMALIZATIONS = ("batch", "layer", None)
-
-
-def _normalization(kind):
-    if kind == "batch":
-        return keras.layers.BatchNormalization()
-    return keras.layers.LayerNormalization(axis=[1, 2, 3])
+DISCRIMINATOR_NORMALIZATIONS = ("batch", "layer", "none")
 
 
 def dcgan_discriminator(
@@ -87,14 +82,14 @@ def dcgan_discriminator(
     """DCGAN discriminator: strided 5x5 convolutions, LeakyReLU(0.2), one logit.
 
     Normalisation follows every convolution except the first (on the input):
-    batch norm by default; ``"layer"`` or None for critics that a gradient
+    batch norm by default; ``"layer"`` or ``"none"`` for critics that a gradient
     penalty constrains per example (WGAN-GP).
 
     Args:
         image_shape: ``(height, width, channels)`` of the input images.
         filters: filters of the first convolution, doubling each layer.
         num_layers: number of stride-2 convolutions (4 in the paper).
-        normalization: ``"batch"``, ``"layer"`` or None.
+        normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
         name: model name.
 
     Returns:
@@ -117,17 +112,14 @@ def dcgan_discriminator(
 
 def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch"):
     """The DCGAN discriminator's layers applied to an image tensor ``x``; returns logits."""
-    if normalization not in NORMALIZATIONS:
-        raise ValueError(
-            f"Unknown normalization {normalization!r}; choose from {list(NORMALIZATIONS)}"
-        )
+    normalization = check_normalization(normalization, DISCRIMINATOR_NORMALIZATIONS)
     for i in range(num_layers):
-        normalized = i > 0 and normalization is not None
+        normalized = i > 0 and normalization != "none"
         x = keras.layers.Conv2D(
             filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
         )(x)
         if normalized:
-            x = _normalization(normalization)(x)
+            x = normalization_layer(normalization)(x)
         x = keras.layers.LeakyReLU(0.2)(x)
     x = keras.layers.Flatten()(x)
     return keras.layers.Dense(1, dtype="float32", name="logits")(x)

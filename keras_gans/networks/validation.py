@@ -19,3 +19,10 @@ def check_latent_dim(latent_dim):
     if isinstance(latent_dim, bool) or not isinstance(latent_dim, int) or latent_dim < 1:
         raise ValueError(f"latent_dim must be a positive int, got {latent_dim!r}.")
     return latent_dim
+
+
+def check_positive(value, what):
+    """Returns ``value`` if it is a positive int (not a bool), else raises ValueError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{what} must be a positive int, got {value!r}.")
+    return value

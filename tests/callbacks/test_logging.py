@@ -65,9 +65,9 @@ def test_metrics_csv_appends_rows_without_val_columns(tmp_path, tiny_images):
 
 def test_grid_helpers():
     images = np.linspace(-1, 1, 2 * 4 * 4 * 1).reshape(2, 4, 4, 1)
-    grid = keras_gans.images.make_grid(images, cols=2, scale=2, pad=1)
+    grid = keras_gans.utils.images.make_grid(images, cols=2, scale=2, pad=1)
     assert grid.shape == (1 + 8 + 1, 1 + 2 * 9, 1) and grid.dtype == np.uint8
-    assert keras_gans.images.to_uint8([-1.0, 0.0, 1.0, 2.0]).tolist() == [
+    assert keras_gans.utils.images.to_uint8([-1.0, 0.0, 1.0, 2.0]).tolist() == [
         0,
         128,
         255,

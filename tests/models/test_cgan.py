@@ -160,7 +160,7 @@ def test_conditional_export_signatures(tmp_path):
     assert out["specs"]["sample"] == {"seed": ["int64", [None]], "label": ["int64", [None]]}
     a = np.array(out["a"])
     assert not np.array_equal(a[0], a[1])  # same seed, labels 1 and 8
-    expected = keras_gans.images.to_uint8(cgan.generate(1, labels=[8], seed=3))
+    expected = keras_gans.utils.images.to_uint8(cgan.generate(1, labels=[8], seed=3))
     assert np.abs(a[1].astype(int) - expected[0].astype(int)).max() <= 1
     assert json.loads(json.dumps(meta))["signatures"] == ["sample", "serving_default"]
 

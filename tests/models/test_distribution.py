@@ -94,7 +94,7 @@ def networks():
         keras.layers.Conv2DTranspose(8, 3, strides=2, padding="same", activation="relu"),
         keras.layers.Conv2DTranspose(1, 3, strides=2, padding="same", activation="tanh")])
     d = keras_gans.networks.dcgan_discriminator((16, 16, 1), filters=4, num_layers=2,
-                                                normalization=None)
+                                                normalization="none")
     return g, d
 
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from keras_gans import runs
+from tests.cli.test_commands import CLI
 from tests.helpers import ENV, PYTHON
-from tests.test_cli import CLI
 
 WORKER = """
 import json

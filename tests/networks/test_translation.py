@@ -145,5 +145,9 @@ def test_reflection_padding_mirrors_the_border():
 
 
 def test_networks_are_exported_publicly():
-    for name in ("unet_generator", "patchgan_discriminator", "resnet_generator"):
-        assert getattr(keras_gans.networks, name).__module__ == "keras_gans.networks.translation"
+    for name, module in (
+        ("unet_generator", "unet"),
+        ("patchgan_discriminator", "patchgan"),
+        ("resnet_generator", "resnet"),
+    ):
+        assert getattr(keras_gans.networks, name).__module__ == f"keras_gans.networks.{module}"

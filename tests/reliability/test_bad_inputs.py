@@ -172,7 +172,7 @@ CLI_CASES = [
 @pytest.fixture(scope="module")
 def cli_results(tmp_path_factory):
     """``{case: (folder, (exit status, stderr))}``: every case in one process (the
-    console script itself is tested in tests/test_cli.py), each in its own empty folder."""
+    console script itself is tested in tests/cli/test_commands.py), each in its own empty folder."""
     folders = [tmp_path_factory.mktemp("cli_case") for _ in CLI_CASES]
     results = run_cli_cases([args for _, args in CLI_CASES], folders)
     cases = [case for case, _ in CLI_CASES]
@@ -224,7 +224,7 @@ def test_pix2pix_refuses_unpaired_data(case, data, message):
 
 
 def test_translate_folder_skips_bad_files_and_writes_the_good_ones(tmp_path):
-    from keras_gans.translate_files import translate_folder
+    from keras_gans.cli.translate_files import translate_folder
     from tests.models.test_pix2pix import tiny_pix2pix
 
     model = tiny_pix2pix()
@@ -243,7 +243,7 @@ def test_translate_folder_skips_bad_files_and_writes_the_good_ones(tmp_path):
         "notes.txt": "not an image file (.png, .jpg, .jpeg, .bmp, .gif, .webp)",
     }
     out = np.asarray(Image.open(written[0]))
-    expected = keras_gans.images.to_uint8(
+    expected = keras_gans.utils.images.to_uint8(
         model.translate(
             np.asarray(Image.open(src / "good.png"), np.float32)[None, ..., None] / 127.5 - 1
         )

@@ -13,12 +13,13 @@ import numpy as np
 import pytest
 
 import keras_gans
-from keras_gans import checkpoint, runs
+from keras_gans import runs
 from keras_gans.errors import ExportError
+from keras_gans.runs import checkpoint
+from tests.cli.test_commands import CLI, cli
 from tests.helpers import ENV, PYTHON
 from tests.models.test_dcgan import tiny_dcgan
 from tests.reliability.table import record
-from tests.test_cli import CLI, cli
 
 TRAIN = [
     "train", "dcgan", "--image-size", "16", "--batch-size", "8", "--latent-dim", "4",
@@ -238,7 +239,7 @@ def test_json_state_is_valid_after_every_epoch(tmp_path):
 @pytest.mark.slow
 def test_fit_users_resume_exactly_with_run_checkpoint(tmp_path):
     """The recipe of docs/reliability.md for `fit` users: stop after 1 epoch, reload, go on."""
-    from keras_gans.checkpoint import RunCheckpoint, load_checkpoint, read_state
+    from keras_gans.runs.checkpoint import RunCheckpoint, load_checkpoint, read_state
 
     def train(run_dir, epochs):
         os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)

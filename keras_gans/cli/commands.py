@@ -16,148 +16,11 @@ Every error a user can cause prints one line (``keras-gans: error: ...``) and
 exits with status 2; set ``KERAS_GANS_DEBUG=1`` to see the traceback instead.
 """
 
-import argparse
 import json
 import os
 import sys
 
-
-class CliError(Exception):
-    """A user error found by the CLI itself."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise CliError(message)
-
-
-def _model_arg(text):
-    key, sep, value = text.partition("=")
-    if not sep or not key.isidentifier():
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
-    try:
-        return key, json.loads(value)
-    except json.JSONDecodeError:
-        return key, value
-
-
-def build_parser():
-    from keras_gans.models.updates import UPDATES
-
-    parser = _Parser(prog="keras-gans", description="Train, sample and export GANs.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    sub.add_parser("list", help="list the model families")
-
-    train = sub.add_parser("train", help="train a model into a run folder (resumable)")
-    train.add_argument("model", help="model family (see `keras-gans list`)")
-    train.add_argument(
-        "--data",
-        help="digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
-        "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
-    )
-    train.add_argument("--epochs", type=int)
-    train.add_argument("--batch-size", type=int)
-    train.add_argument("--image-size", type=int)
-    train.add_argument("--latent-dim", type=int)
-    train.add_argument("--seed", type=int)
-    train.add_argument("--steps-per-epoch", type=int)
-    train.add_argument(
-        "--distribute",
-        choices=("none", "mirrored", "multi-worker"),
-        help="none (default), mirrored (local GPUs), multi-worker (reads TF_CONFIG)",
-    )
-    train.add_argument(
-        "--mixed-precision",
-        action="store_true",
-        default=None,
-        help="mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
-    )
-    train.add_argument(
-        "--lr", type=float, help="learning rate of both optimizers (default: the model's)"
-    )
-    train.add_argument(
-        "--evaluate-every",
-        type=int,
-        metavar="N",
-        help="add FID, KID, precision/recall, coverage to the logs every N epochs (digits)",
-    )
-    train.add_argument("--out", help="run folder (default runs/MODEL)")
-    train.add_argument(
-        "--model-arg",
-        type=_model_arg,
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="constructor argument of the model (JSON value), repeatable",
-    )
-    train.add_argument(
-        "--update",
-        choices=UPDATES,
-        help="noise models: how the discriminator and generator updates share fakes "
-        "(default: simultaneous for dcgan, alternating for the others; docs/performance.md)",
-    )
-    train.add_argument(
-        "--augment",
-        action="store_true",
-        default=None,
-        help="pix2pix/cyclegan: random jitter and mirroring, as in the papers",
-    )
-    train.add_argument(
-        "--decay-epochs",
-        type=int,
-        metavar="N",
-        help="pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
-    )
-    train.add_argument("--quiet", action="store_true", help="no per-epoch log lines")
-
-    sample = sub.add_parser("sample", help="write a grid of samples from a run or an export")
-    sample.add_argument("source", help="run folder, export base folder or version folder")
-    sample.add_argument("--n", type=int, default=64)
-    sample.add_argument("--seed", type=int, default=0)
-    sample.add_argument("--out", default="samples.png")
-    sample.add_argument("--label", type=int, help="class to draw (conditional models)")
-
-    export = sub.add_parser("export", help="export a run's generator for TF Serving")
-    export.add_argument("run", nargs="?", help="run folder")
-    export.add_argument(
-        "--all", metavar="RUNS_DIR", help="export every run folder in RUNS_DIR, write models.config"
-    )
-    export.add_argument(
-        "--to", required=True, help="model base folder (with --all: the models folder)"
-    )
-    export.add_argument("--version", type=int)
-    export.add_argument(
-        "--config-base",
-        default="/models",
-        help="with --all: the models folder as the server sees it (default /models)",
-    )
-
-    evaluate = sub.add_parser("evaluate", help="FID, KID, precision/recall, class coverage")
-    evaluate.add_argument("source", help="run folder, export base folder or version folder")
-    evaluate.add_argument("--metrics", default="fid,kid,pr,coverage")
-    evaluate.add_argument("--n", type=int, default=1000, help="generated images")
-    evaluate.add_argument("--seed", type=int, default=0)
-    evaluate.add_argument("--json", help="result file (default: SOURCE/evaluation.json)")
-
-    translate = sub.add_parser(
-        "translate", help="translate a folder of images with a pix2pix or cyclegan run/export"
-    )
-    translate.add_argument("source", help="run folder, export base folder or version folder")
-    translate.add_argument("--in", dest="in_dir", required=True, help="folder of input images")
-    translate.add_argument("--out", required=True, help="folder for the translated PNGs")
-    translate.add_argument("--direction", choices=("a2b", "b2a"), default="a2b")
-
-    walk = sub.add_parser("interpolate", help="latent walks between random points, as PNG/GIF")
-    walk.add_argument("source", help="run folder, export base folder or version folder")
-    walk.add_argument("--out", default="walk.png")
-    walk.add_argument("--gif", help="also write an animated GIF of the walks")
-    walk.add_argument("--rows", type=int, default=4, help="number of walks")
-    walk.add_argument("--steps", type=int, default=8, help="images per walk")
-    walk.add_argument("--method", choices=("slerp", "lerp"), default="slerp")
-    walk.add_argument("--seed", type=int, default=0)
-    walk.add_argument("--label", type=int, help="class of every image (conditional models)")
-    return parser
+from keras_gans.cli.parser import CliError, build_parser
 
 
 def _cmd_list(args):
@@ -221,7 +84,7 @@ def _source(path, translation=False):
     """The model or export at ``path``; CliError if it is not the kind the command needs."""
     if not os.path.exists(path):
         raise CliError(f"no such run or export: {path}")
-    from keras_gans.exported import load_source
+    from keras_gans.runs import load_source
 
     model = load_source(path)
     if bool(getattr(model, "translation", False)) != translation:
@@ -232,7 +95,7 @@ def _source(path, translation=False):
 
 
 def _cmd_translate(args):
-    from keras_gans.translate_files import translate_folder
+    from keras_gans.cli.translate_files import translate_folder
 
     model = _source(args.source, translation=True)
     if args.direction not in model.directions:
@@ -261,7 +124,7 @@ def _labels(model, label, n):
 
 def _cmd_sample(args):
     _positive(args.n, "--n")
-    from keras_gans.images import save_grid
+    from keras_gans.utils.images import save_grid
 
     model = _source(args.source)
     labels = _labels(model, args.label, args.n)
@@ -293,8 +156,7 @@ def _export_all(args):
     if not os.path.isdir(args.all):
         raise CliError(f"no such folder: {args.all}")
     from keras_gans import runs
-    from keras_gans.export import save_generator
-    from keras_gans.serving import write_models_config
+    from keras_gans.export import save_generator, write_models_config
 
     names = sorted(
         name
@@ -320,7 +182,7 @@ def _cmd_evaluate(args):
     names = check_metric_names(args.metrics)
     if args.n < 10:
         raise CliError(f"--n must be at least 10, got {args.n}")
-    from keras_gans.evaluation_report import evaluate_source, format_table
+    from keras_gans.reports.evaluation import evaluate_source, format_table
 
     model = _source(args.source)
     result = evaluate_source(model, names, n=args.n, seed=args.seed)
@@ -342,9 +204,9 @@ def _cmd_interpolate(args):
         raise CliError(f"--steps must be at least 2, got {args.steps}")
     import numpy as np
 
-    from keras_gans.images import make_grid, save_gif, save_png
     from keras_gans.latent import interpolate
-    from keras_gans.noise import seeded_noise
+    from keras_gans.utils.images import make_grid, save_gif, save_png
+    from keras_gans.utils.noise import seeded_noise
 
     model = _source(args.source)
     label = _labels(model, args.label, 1)

@@ -1,6 +1,4 @@
-"""Exported generators and run folders behind one interface (for the CLI, metrics and latent tools)."""
-
-import os
+"""Exported generators and translators, loaded from their SavedModels and used like the models."""
 
 import numpy as np
 
@@ -24,7 +22,7 @@ class ExportedGenerator:
     def __init__(self, path):
         import tensorflow as tf
 
-        from keras_gans.export import load_metadata, resolve_saved_model
+        from keras_gans.export.saved_model import load_metadata, resolve_saved_model
 
         self.path = resolve_saved_model(path)
         self._loaded = tf.saved_model.load(self.path)
@@ -78,7 +76,7 @@ class ExportedTranslator:
     def __init__(self, path):
         import tensorflow as tf
 
-        from keras_gans.export import resolve_saved_model
+        from keras_gans.export.saved_model import resolve_saved_model
 
         self.path = resolve_saved_model(path)
         loaded = tf.saved_model.load(self.path)
@@ -116,18 +114,3 @@ class ExportedTranslator:
                 for i in range(0, len(images), batch_size)
             ]
         )
-
-
-def load_source(path):
-    """A run folder's model (last checkpoint), or an export as ``ExportedGenerator``
-    (noise models) or ``ExportedTranslator`` (Pix2Pix, CycleGAN)."""
-    from keras_gans import runs
-    from keras_gans.export import load_metadata, resolve_saved_model
-
-    if not os.path.exists(path):
-        raise RunError(f"No such run or export: {path}")
-    if os.path.isfile(os.path.join(path, runs.CONFIG)):
-        return runs.load_run_model(path)
-    if load_metadata(resolve_saved_model(path)).get("translation"):
-        return ExportedTranslator(path)
-    return ExportedGenerator(path)

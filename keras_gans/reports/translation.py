@@ -2,7 +2,7 @@
 
 Used by ``benchmarks/translation.py`` (docs/results.md) and the tests. Models
 are anything with ``translate(images, direction)``: trained models and
-``keras_gans.exported.ExportedTranslator``.
+``keras_gans.export.exported_models.ExportedTranslator``.
 """
 
 import numpy as np

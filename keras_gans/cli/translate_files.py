@@ -7,7 +7,7 @@ from PIL import Image, UnidentifiedImageError
 
 from keras_gans.data.folder import IMAGE_EXTENSIONS
 from keras_gans.errors import DataError
-from keras_gans.images import save_png, to_uint8
+from keras_gans.utils.images import save_png, to_uint8
 
 
 def _files(in_dir):

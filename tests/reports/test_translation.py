@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from keras_gans.translation_report import (
+from keras_gans.reports.translation import (
     colour_statistics,
     cycle_l1,
     domain_classifier,

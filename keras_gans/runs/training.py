@@ -21,28 +21,26 @@ import keras
 from keras_gans import data as data_lib
 from keras_gans import models
 from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
-from keras_gans.checkpoint import (
+from keras_gans.runs.checkpoint import (
     CHECKPOINT,
-    STATE,
+    CONFIG,
     RunCheckpoint,
     load_checkpoint,
     read_state,
 )
-from keras_gans.checkpoint import read_json as _read_json
-from keras_gans.checkpoint import write_json as _write_json
+from keras_gans.runs.checkpoint import read_json as _read_json
+from keras_gans.runs.checkpoint import write_json as _write_json
 from keras_gans.data.stream import resumable_stream
-from keras_gans.distribute import make_strategy, worker_run_dir
+from keras_gans.runs.distribute import make_strategy, worker_run_dir
 from keras_gans.errors import RunError
-from keras_gans.precision import enable_mixed_precision
-from keras_gans.runs_translation import (
+from keras_gans.runs.precision import enable_mixed_precision
+from keras_gans.runs.translation import (
     build_translation_model,
     pair_dataset,
     translation_callbacks,
     validation_data,
 )
 
-CONFIG = "config.json"
-__all__ = ["CHECKPOINT", "CONFIG", "STATE", "RunCheckpoint", "load_run_model", "train"]
 
 # Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
 # the digits data (see docs/cli.md).
@@ -151,11 +149,6 @@ def run_settings(model, **overrides):
 def finished_epochs(run_dir):
     """Epochs finished by the run in ``run_dir`` (0 before the first checkpoint)."""
     return read_state(run_dir)["epoch"]
-
-
-def load_run_model(run_dir):
-    """The model of the run's last checkpoint (compiled, optimizer and noise state restored)."""
-    return load_checkpoint(run_dir)[0]
 
 
 def _trim_metrics(path, epochs_done):

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.cli.test_commands import cli
 from tests.helpers import run_cli_cases
-from tests.test_cli import cli
 
 TINY_P2P = [
     "--image-size", "16", "--batch-size", "8", "--steps-per-epoch", "2", "--quiet",

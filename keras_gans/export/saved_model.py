@@ -24,6 +24,7 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans.errors import ExportError
+from keras_gans.export.signatures import signatures_for
 from keras_gans.version import __version__
 
 WARMUP_FILE = "tf_serving_warmup_requests"
@@ -99,7 +100,7 @@ def save_generator(
     """Exports ``model``'s generator as ``base_dir/<version>/`` for TF Serving.
 
     Args:
-        model: a keras_gans model (anything with ``serving_signatures()``).
+        model: a keras_gans model (anything with ``export_networks()``).
         base_dir: the model's base path (TF Serving's ``base_path``).
         version: positive int; None takes the next integer after the largest
             existing one. An existing version is never overwritten.
@@ -119,7 +120,7 @@ def save_generator(
     >>> # gan.fit(keras_gans.data.load("digits"), epochs=120)
     >>> path = keras_gans.export.save_generator(gan, "/tmp/export/dcgan", allow_untrained=True)
     """
-    if not hasattr(model, "serving_signatures"):
+    if not hasattr(model, "export_networks"):
         raise ExportError(f"Cannot export a {type(model).__name__}: not a keras_gans model.")
     networks = model.export_networks()
     if not all(net.built for net in networks.values()):
@@ -137,7 +138,7 @@ def save_generator(
     final = os.path.join(base_dir, str(version))
     tmp = os.path.join(base_dir, f".tmp-{version}-{uuid.uuid4().hex[:8]}")
     try:
-        signatures = model.serving_signatures()
+        signatures = signatures_for(model)
         module = tf.Module()
         for name, net in networks.items():
             setattr(module, name, net)

@@ -3,7 +3,6 @@
 import keras
 
 from keras_gans.models.updates import UPDATES
-from keras_gans.precision import loss_scaled, needs_loss_scaling
 
 
 class TwoOptimizers:
@@ -132,3 +131,15 @@ class TwoOptimizers:
         for key in ("g_optimizer", "d_optimizer"):
             config[key] = keras.saving.deserialize_keras_object(config[key])
         self.compile(**config)
+
+
+def needs_loss_scaling(model):
+    """True when ``model`` computes in float16 (its optimizers need loss scaling)."""
+    return model.dtype_policy.compute_dtype == "float16"
+
+
+def loss_scaled(optimizer):
+    """``optimizer`` wrapped in a ``LossScaleOptimizer`` unless it already is one."""
+    if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
+        return optimizer
+    return keras.optimizers.LossScaleOptimizer(optimizer)

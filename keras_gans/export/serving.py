@@ -13,7 +13,7 @@ import numpy as np
 
 from keras_gans.errors import ExportError
 
-POLICIES = ("latest", "all", "specific")
+VERSION_POLICIES = ("latest", "all", "specific")
 
 
 def models_config(entries):
@@ -41,8 +41,10 @@ def models_config(entries):
         model = config.model_config_list.config.add()
         model.name, model.base_path, model.model_platform = name, base_path, "tensorflow"
         policy = entry.get("policy", "latest")
-        if policy not in POLICIES:
-            raise ExportError(f"Unknown version policy {policy!r}; choose from {list(POLICIES)}")
+        if policy not in VERSION_POLICIES:
+            raise ExportError(
+                f"Unknown version policy {policy!r}; choose from {list(VERSION_POLICIES)}"
+            )
         if policy == "all":
             model.model_version_policy.all.SetInParent()
         elif policy == "specific":

@@ -1,9 +1,9 @@
-"""Mixed precision: the right Keras policy for the device, loss scaling where it is needed."""
+"""Mixed precision: the right Keras dtype policy for the device."""
 
 import keras
 import tensorflow as tf
 
-POLICIES = ("mixed_float16", "mixed_bfloat16", "float32")
+DTYPE_POLICIES = ("mixed_float16", "mixed_bfloat16", "float32")
 
 
 def enable_mixed_precision(policy=None):
@@ -28,19 +28,7 @@ def enable_mixed_precision(policy=None):
     """
     if policy is None:
         policy = "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
-    if policy not in POLICIES:
-        raise ValueError(f"Unknown policy {policy!r}; choose from {list(POLICIES)}")
+    if policy not in DTYPE_POLICIES:
+        raise ValueError(f"Unknown policy {policy!r}; choose from {list(DTYPE_POLICIES)}")
     keras.mixed_precision.set_global_policy(policy)
     return policy
-
-
-def needs_loss_scaling(model):
-    """True when ``model`` computes in float16 (its optimizers need loss scaling)."""
-    return model.dtype_policy.compute_dtype == "float16"
-
-
-def loss_scaled(optimizer):
-    """``optimizer`` wrapped in a ``LossScaleOptimizer`` unless it already is one."""
-    if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
-        return optimizer
-    return keras.optimizers.LossScaleOptimizer(optimizer)

@@ -6,14 +6,13 @@ import pytest
 import tensorflow as tf
 
 import keras_gans
-from keras_gans import cli, runs, serving
+from keras_gans import cli, runs
 from keras_gans.errors import ExportError
-from keras_gans.images import to_uint8
-from tests.helpers import ENV, PYTHON
+from keras_gans.export import serving
+from keras_gans.utils.images import to_uint8
+from tests.helpers import ENV, PYTHON, ROOT
 from tests.models.test_cgan import tiny_cgan
 from tests.models.test_dcgan import tiny_dcgan
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def test_models_config_for_two_models_parses(tmp_path):

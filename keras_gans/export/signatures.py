@@ -1,14 +1,49 @@
-"""Serving signatures of exported generators, as ``tf.function``s with fixed input specs."""
+"""Serving signatures of exported generators, as ``tf.function``s with fixed input specs.
+
+``signatures_for(model)`` picks them from what the model is: a noise model
+(``serving_default(z)``, ``sample(seed)``), a conditional one (both with a
+``label``), or an image translator (one float and one uint8 signature per
+direction).
+"""
 
 import tensorflow as tf
 
-from keras_gans.noise import noise_from_seeds
+from keras_gans.utils.noise import noise_from_seeds
 
 
 def images_to_uint8(images):
     """float images in [-1, 1] -> uint8 in [0, 255] (rounded, clipped), in TF."""
     images = tf.cast(images, tf.float32)
     return tf.cast(tf.clip_by_value(tf.round((images + 1.0) * 127.5), 0.0, 255.0), tf.uint8)
+
+
+def signatures_for(model):
+    """The signatures ``keras_gans.export.save_generator`` writes for ``model``.
+
+    Args:
+        model: a keras_gans model: noise models use ``generator``, ``latent_dim``
+            and ``conditional``; translation models (``translation`` True) use
+            ``translators()`` (``{direction: generator}``) and ``domain_shapes``.
+    """
+    if getattr(model, "translation", False):
+        translators = model.translators()
+        shapes = dict(zip(("a2b", "b2a"), model.domain_shapes, strict=True))
+        if len(translators) == 1:
+            ((direction, generator),) = translators.items()
+            return translation_signatures(
+                {"serving_default": (generator, shapes[direction])},
+                {"serving_default": "translate_uint8"},
+            )
+        return translation_signatures(
+            {
+                "serving_default": (translators["a2b"], shapes["a2b"]),
+                **{d: (translators[d], shapes[d]) for d in ("a2b", "b2a")},
+            },
+            {"a2b": "a2b_uint8", "b2a": "b2a_uint8"},
+        )
+    if model.conditional:
+        return conditional_signatures(model.generator, model.latent_dim)
+    return unconditional_signatures(model.generator, model.latent_dim)
 
 
 def unconditional_signatures(generator, latent_dim):

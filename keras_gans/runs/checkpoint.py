@@ -21,6 +21,7 @@ import numpy as np
 
 from keras_gans.errors import RunError
 
+CONFIG = "config.json"
 CHECKPOINT = os.path.join("checkpoints", "last.keras")
 STATE = os.path.join("checkpoints", "state.json")
 

@@ -139,7 +139,8 @@ def test_metadata_is_written(exported):
 
 
 def test_exported_generator_draws_what_the_model_draws(model, exported):
-    from keras_gans.exported import ExportedGenerator, load_source
+    from keras_gans.export import ExportedGenerator
+    from keras_gans.runs import load_source
 
     gen = load_source(os.path.dirname(exported))
     assert isinstance(gen, ExportedGenerator) and gen.path == exported

@@ -1,0 +1,142 @@
+"""The ``keras-gans`` argument parser: every subcommand and its flags."""
+
+import argparse
+import json
+
+
+class CliError(Exception):
+    """A user error found by the CLI itself."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise CliError(message)
+
+
+def _model_arg(text):
+    key, sep, value = text.partition("=")
+    if not sep or not key.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def build_parser():
+    from keras_gans.models.updates import UPDATES
+
+    parser = _Parser(prog="keras-gans", description="Train, sample and export GANs.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("list", help="list the model families")
+
+    train = sub.add_parser("train", help="train a model into a run folder (resumable)")
+    train.add_argument("model", help="model family (see `keras-gans list`)")
+    train.add_argument(
+        "--data",
+        help="digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
+        "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
+    )
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--batch-size", type=int)
+    train.add_argument("--image-size", type=int)
+    train.add_argument("--latent-dim", type=int)
+    train.add_argument("--seed", type=int)
+    train.add_argument("--steps-per-epoch", type=int)
+    train.add_argument(
+        "--distribute",
+        choices=("none", "mirrored", "multi-worker"),
+        help="none (default), mirrored (local GPUs), multi-worker (reads TF_CONFIG)",
+    )
+    train.add_argument(
+        "--mixed-precision",
+        action="store_true",
+        default=None,
+        help="mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
+    )
+    train.add_argument(
+        "--lr", type=float, help="learning rate of both optimizers (default: the model's)"
+    )
+    train.add_argument(
+        "--evaluate-every",
+        type=int,
+        metavar="N",
+        help="add FID, KID, precision/recall, coverage to the logs every N epochs (digits)",
+    )
+    train.add_argument("--out", help="run folder (default runs/MODEL)")
+    train.add_argument(
+        "--model-arg",
+        type=_model_arg,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="constructor argument of the model (JSON value), repeatable",
+    )
+    train.add_argument(
+        "--update",
+        choices=UPDATES,
+        help="noise models: how the discriminator and generator updates share fakes "
+        "(default: simultaneous for dcgan, alternating for the others; docs/performance.md)",
+    )
+    train.add_argument(
+        "--augment",
+        action="store_true",
+        default=None,
+        help="pix2pix/cyclegan: random jitter and mirroring, as in the papers",
+    )
+    train.add_argument(
+        "--decay-epochs",
+        type=int,
+        metavar="N",
+        help="pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
+    )
+    train.add_argument("--quiet", action="store_true", help="no per-epoch log lines")
+
+    sample = sub.add_parser("sample", help="write a grid of samples from a run or an export")
+    sample.add_argument("source", help="run folder, export base folder or version folder")
+    sample.add_argument("--n", type=int, default=64)
+    sample.add_argument("--seed", type=int, default=0)
+    sample.add_argument("--out", default="samples.png")
+    sample.add_argument("--label", type=int, help="class to draw (conditional models)")
+
+    export = sub.add_parser("export", help="export a run's generator for TF Serving")
+    export.add_argument("run", nargs="?", help="run folder")
+    export.add_argument(
+        "--all", metavar="RUNS_DIR", help="export every run folder in RUNS_DIR, write models.config"
+    )
+    export.add_argument(
+        "--to", required=True, help="model base folder (with --all: the models folder)"
+    )
+    export.add_argument("--version", type=int)
+    export.add_argument(
+        "--config-base",
+        default="/models",
+        help="with --all: the models folder as the server sees it (default /models)",
+    )
+
+    evaluate = sub.add_parser("evaluate", help="FID, KID, precision/recall, class coverage")
+    evaluate.add_argument("source", help="run folder, export base folder or version folder")
+    evaluate.add_argument("--metrics", default="fid,kid,pr,coverage")
+    evaluate.add_argument("--n", type=int, default=1000, help="generated images")
+    evaluate.add_argument("--seed", type=int, default=0)
+    evaluate.add_argument("--json", help="result file (default: SOURCE/evaluation.json)")
+
+    translate = sub.add_parser(
+        "translate", help="translate a folder of images with a pix2pix or cyclegan run/export"
+    )
+    translate.add_argument("source", help="run folder, export base folder or version folder")
+    translate.add_argument("--in", dest="in_dir", required=True, help="folder of input images")
+    translate.add_argument("--out", required=True, help="folder for the translated PNGs")
+    translate.add_argument("--direction", choices=("a2b", "b2a"), default="a2b")
+
+    walk = sub.add_parser("interpolate", help="latent walks between random points, as PNG/GIF")
+    walk.add_argument("source", help="run folder, export base folder or version folder")
+    walk.add_argument("--out", default="walk.png")
+    walk.add_argument("--gif", help="also write an animated GIF of the walks")
+    walk.add_argument("--rows", type=int, default=4, help="number of walks")
+    walk.add_argument("--steps", type=int, default=8, help="images per walk")
+    walk.add_argument("--method", choices=("slerp", "lerp"), default="slerp")
+    walk.add_argument("--seed", type=int, default=0)
+    walk.add_argument("--label", type=int, help="class of every image (conditional models)")
+    return parser
