@@ -9,6 +9,10 @@ class KerasGansError(ValueError):
     """Base class of the errors keras_gans raises for bad input."""
 
 
+class ArgumentError(KerasGansError):
+    """An argument of the wrong kind or outside its range (a model's, a builder's, ...)."""
+
+
 class DataError(KerasGansError):
     """A dataset name, path or content that cannot be loaded."""
 

@@ -2,11 +2,13 @@
 
 import numpy as np
 
+from keras_gans.errors import ArgumentError
+
 
 def _vector(z, what):
     z = np.asarray(z, np.float64)
     if z.ndim != 1 or z.size == 0 or not np.all(np.isfinite(z)):
-        raise ValueError(
+        raise ArgumentError(
             f"{what} must be one finite latent vector [latent_dim], got shape {z.shape}."
         )
     return z
@@ -98,10 +100,10 @@ def interpolate(model, z0, z1, steps=8, method="slerp", labels=None):
         float32 images ``[steps, h, w, c]`` in [-1, 1].
     """
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 2:
-        raise ValueError(f"steps must be an int >= 2, got {steps!r}.")
+        raise ArgumentError(f"steps must be an int >= 2, got {steps!r}.")
     paths = {"slerp": slerp, "lerp": lerp}
     if method not in paths:
-        raise ValueError(f"Unknown method {method!r}; choose from {sorted(paths)}")
+        raise ArgumentError(f"Unknown method {method!r}; choose from {sorted(paths)}")
     return _images(model, paths[method](z0, z1, np.linspace(0.0, 1.0, steps)), labels)
 
 
@@ -131,19 +133,21 @@ def find_direction(model, classifier, target_class, n=1024, seed=0, quantile=0.2
         Editing (2020), https://arxiv.org/abs/1907.10786
     """
     if not 0.0 < quantile <= 0.5:
-        raise ValueError(f"quantile must be in (0, 0.5], got {quantile!r}.")
+        raise ArgumentError(f"quantile must be in (0, 0.5], got {quantile!r}.")
     from keras_gans.utils.noise import seeded_noise
 
     z = np.asarray(seeded_noise(int(n), model.latent_dim, seed), np.float64)
     probs = np.asarray(classifier.predict_proba(_images(model, z, labels)))
     if not 0 <= target_class < probs.shape[1]:
-        raise ValueError(f"target_class must be in [0, {probs.shape[1] - 1}], got {target_class}.")
+        raise ArgumentError(
+            f"target_class must be in [0, {probs.shape[1] - 1}], got {target_class}."
+        )
     order = np.argsort(probs[:, target_class])
     k = max(1, int(round(quantile * len(z))))
     direction = z[order[-k:]].mean(0) - z[order[:k]].mean(0)
     norm = np.linalg.norm(direction)
     if norm == 0.0:
-        raise ValueError(f"The classifier's probability of class {target_class} does not vary.")
+        raise ArgumentError(f"The classifier's probability of class {target_class} does not vary.")
     return direction / norm
 
 
@@ -152,7 +156,7 @@ def move(z, direction, alpha):
     z = np.asarray(z, np.float32)
     direction = np.asarray(direction, np.float32)
     if direction.shape != (z.shape[-1],):
-        raise ValueError(
+        raise ArgumentError(
             f"direction has shape {direction.shape} but z has latent size {z.shape[-1]}."
         )
     return z + np.float32(alpha) * direction

@@ -22,6 +22,8 @@ Reference:
 
 import tensorflow as tf
 
+from keras_gans.errors import ArgumentError
+
 
 def _f32(x):
     return tf.cast(tf.convert_to_tensor(x), tf.float32)
@@ -48,7 +50,7 @@ def bce_discriminator_loss(real_logits, fake_logits, label_smoothing=0.0):
         float32 scalar.
     """
     if not 0.0 <= float(label_smoothing) < 1.0:
-        raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
+        raise ArgumentError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
     return _sigmoid_ce(real_logits, 1.0 - float(label_smoothing)) + _sigmoid_ce(fake_logits, 0.0)
 
 
@@ -208,7 +210,7 @@ _ALL = {
 
 def _lookup(registry, name):
     if not isinstance(name, str) or name not in registry:
-        raise ValueError(f"Unknown loss {name!r}; choose from {sorted(registry)}")
+        raise ArgumentError(f"Unknown loss {name!r}; choose from {sorted(registry)}")
     return registry[name]
 
 

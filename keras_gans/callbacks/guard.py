@@ -4,6 +4,8 @@ import math
 
 import keras
 
+from keras_gans.errors import ArgumentError
+
 
 class DivergenceGuard(keras.callbacks.Callback):
     """Stops ``fit`` when a logged loss is NaN, infinite or beyond ``max_abs_loss``.
@@ -34,7 +36,7 @@ class DivergenceGuard(keras.callbacks.Callback):
     def __init__(self, max_abs_loss=1e6, monitor=None, raise_error=False, verbose=True):
         super().__init__()
         if not float(max_abs_loss) > 0:
-            raise ValueError(f"max_abs_loss must be > 0, got {max_abs_loss!r}.")
+            raise ArgumentError(f"max_abs_loss must be > 0, got {max_abs_loss!r}.")
         self.max_abs_loss = float(max_abs_loss)
         self.monitor = tuple(monitor) if monitor else None
         self.raise_error = raise_error

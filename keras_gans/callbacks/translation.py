@@ -4,6 +4,7 @@ import keras
 import numpy as np
 
 from keras_gans.callbacks.logging import ImageGrid
+from keras_gans.errors import ArgumentError
 from keras_gans.utils.checks import check_int
 from keras_gans.utils.images import make_grid
 
@@ -106,7 +107,9 @@ class LinearDecay(keras.callbacks.Callback):
         self.epochs = check_int(epochs, "epochs")
         self.decay_epochs = self.epochs // 2 if decay_epochs is None else decay_epochs
         if not 0 <= self.decay_epochs <= self.epochs:
-            raise ValueError(f"decay_epochs must be in [0, {self.epochs}], got {decay_epochs!r}.")
+            raise ArgumentError(
+                f"decay_epochs must be in [0, {self.epochs}], got {decay_epochs!r}."
+            )
         self.initial_learning_rate = initial_learning_rate
 
     def factor(self, epoch):

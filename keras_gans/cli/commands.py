@@ -14,13 +14,16 @@
 
 Every error a user can cause prints one line (``keras-gans: error: ...``) and
 exits with status 2; set ``KERAS_GANS_DEBUG=1`` to see the traceback instead.
+Any other exception is a bug: its traceback, a line saying so, exit status 1.
 """
 
 import json
 import os
 import sys
+import traceback
 
 from keras_gans.cli.parser import CliError, build_parser
+from keras_gans.errors import KerasGansError
 
 
 def _cmd_list(args):
@@ -38,42 +41,18 @@ def _positive(value, flag):
 
 
 def _cmd_train(args):
-    for flag in (
-        "epochs",
-        "batch_size",
-        "image_size",
-        "latent_dim",
-        "steps_per_epoch",
-        "evaluate_every",
-        "decay_epochs",
-    ):
-        _positive(getattr(args, flag), "--" + flag.replace("_", "-"))
-    if args.lr is not None and not args.lr > 0:
-        raise CliError(f"--lr must be a positive number, got {args.lr}")
+    from keras_gans import runs
+    from keras_gans.runs import settings as run_settings
+
     builtin = ("digits", "photos-paired", "photos-unpaired")
     if args.data and args.data not in builtin and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")
-    from keras_gans import runs
-
-    settings = runs.run_settings(
-        args.model,
-        data=args.data,
-        epochs=args.epochs,
-        batch_size=args.batch_size,
-        image_size=args.image_size,
-        latent_dim=args.latent_dim,
-        seed=args.seed,
-        steps_per_epoch=args.steps_per_epoch,
-        evaluate_every=args.evaluate_every,
-        learning_rate=args.lr,
-        mixed_precision=args.mixed_precision,
-        distribute=args.distribute,
-        augment=args.augment,
-        update=args.update,
-        decay_epochs=args.decay_epochs,
-        model_args=dict(args.model_arg),
-    )
+    overrides = {
+        s.name: run_settings.check_value(s, getattr(args, s.name)) for s in run_settings.SETTINGS
+    }
+    overrides["model_args"] = dict(overrides["model_args"] or [])
+    settings = run_settings.run_settings(args.model, **overrides)
     out = args.out or os.path.join("runs", settings["model"])
     runs.train(out, settings, verbose=0 if args.quiet else 2)
     print(f"run folder: {out} ({runs.finished_epochs(out)} epochs)")
@@ -238,11 +217,16 @@ COMMANDS = {
 
 
 def main(argv=None):
-    """Entry point of the ``keras-gans`` console script; returns the exit status."""
+    """Entry point of the ``keras-gans`` console script; returns the exit status.
+
+    A user error (``CliError`` or ``KerasGansError``) prints its one sentence and
+    returns 2. Anything else is a bug in keras_gans: its traceback is printed, then a
+    line saying so, and 1 is returned.
+    """
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
-    except (CliError, ValueError, OSError) as e:
+    except (CliError, KerasGansError) as e:
         if os.environ.get("KERAS_GANS_DEBUG"):
             raise
         message = " ".join(str(e).split()) or type(e).__name__
@@ -251,6 +235,14 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("keras-gans: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:
+        traceback.print_exc()
+        print(
+            f"keras-gans: internal error ({type(e).__name__}): this is a bug in keras_gans, "
+            f"not in your input; please report it with the traceback above.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

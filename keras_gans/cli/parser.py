@@ -1,7 +1,8 @@
 """The ``keras-gans`` argument parser: every subcommand and its flags."""
 
 import argparse
-import json
+
+from keras_gans.runs.settings import parse_key_value
 
 
 class CliError(Exception):
@@ -13,18 +14,33 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(message)
 
 
-def _model_arg(text):
-    key, sep, value = text.partition("=")
-    if not sep or not key.isidentifier():
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+def _key_value(text):
     try:
-        return key, json.loads(value)
-    except json.JSONDecodeError:
-        return key, value
+        return parse_key_value(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def add_setting_flags(parser, settings):
+    """One flag per run ``Setting`` (``keras_gans.runs.settings.SETTINGS``); each
+    defaults to None (not given), so the run's defaults stay in one place."""
+    for setting in settings:
+        kwargs = {"help": setting.help, "default": None, "dest": setting.name}
+        if setting.type is bool:
+            kwargs["action"] = "store_true"
+        elif setting.type == "key=value":
+            kwargs.update(type=_key_value, action="append")
+        else:
+            kwargs["type"] = setting.type
+        if setting.choices is not None:
+            kwargs["choices"] = setting.choices
+        if setting.metavar:
+            kwargs["metavar"] = setting.metavar
+        parser.add_argument(setting.cli_flag, **kwargs)
 
 
 def build_parser():
-    from keras_gans.models.updates import UPDATES
+    from keras_gans.runs import settings
 
     parser = _Parser(prog="keras-gans", description="Train, sample and export GANs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -33,64 +49,8 @@ def build_parser():
 
     train = sub.add_parser("train", help="train a model into a run folder (resumable)")
     train.add_argument("model", help="model family (see `keras-gans list`)")
-    train.add_argument(
-        "--data",
-        help="digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
-        "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
-    )
-    train.add_argument("--epochs", type=int)
-    train.add_argument("--batch-size", type=int)
-    train.add_argument("--image-size", type=int)
-    train.add_argument("--latent-dim", type=int)
-    train.add_argument("--seed", type=int)
-    train.add_argument("--steps-per-epoch", type=int)
-    train.add_argument(
-        "--distribute",
-        choices=("none", "mirrored", "multi-worker"),
-        help="none (default), mirrored (local GPUs), multi-worker (reads TF_CONFIG)",
-    )
-    train.add_argument(
-        "--mixed-precision",
-        action="store_true",
-        default=None,
-        help="mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
-    )
-    train.add_argument(
-        "--lr", type=float, help="learning rate of both optimizers (default: the model's)"
-    )
-    train.add_argument(
-        "--evaluate-every",
-        type=int,
-        metavar="N",
-        help="add FID, KID, precision/recall, coverage to the logs every N epochs (digits)",
-    )
+    add_setting_flags(train, settings.SETTINGS)
     train.add_argument("--out", help="run folder (default runs/MODEL)")
-    train.add_argument(
-        "--model-arg",
-        type=_model_arg,
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="constructor argument of the model (JSON value), repeatable",
-    )
-    train.add_argument(
-        "--update",
-        choices=UPDATES,
-        help="noise models: how the discriminator and generator updates share fakes "
-        "(default: simultaneous for dcgan, alternating for the others; docs/performance.md)",
-    )
-    train.add_argument(
-        "--augment",
-        action="store_true",
-        default=None,
-        help="pix2pix/cyclegan: random jitter and mirroring, as in the papers",
-    )
-    train.add_argument(
-        "--decay-epochs",
-        type=int,
-        metavar="N",
-        help="pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
-    )
     train.add_argument("--quiet", action="store_true", help="no per-epoch log lines")
 
     sample = sub.add_parser("sample", help="write a grid of samples from a run or an export")

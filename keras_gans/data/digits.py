@@ -3,6 +3,8 @@
 import numpy as np
 import tensorflow as tf
 
+from keras_gans.errors import ArgumentError
+
 TEST_FRACTION = 0.2
 SPLIT_SEED = 0
 
@@ -16,7 +18,7 @@ def _split_indices(num, split):
         return np.sort(order[:num_test])
     if split == "all":
         return np.arange(num)
-    raise ValueError(f"Unknown split {split!r}; choose from ['all', 'test', 'train']")
+    raise ArgumentError(f"Unknown split {split!r}; choose from ['all', 'test', 'train']")
 
 
 def resize_images(images, image_size):
@@ -42,9 +44,9 @@ def digits_arrays(image_size=16, split="train", channels=1):
     from sklearn.datasets import load_digits
 
     if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 1:
-        raise ValueError(f"image_size must be a positive int, got {image_size!r}.")
+        raise ArgumentError(f"image_size must be a positive int, got {image_size!r}.")
     if channels not in (1, 3):
-        raise ValueError(f"channels must be 1 or 3, got {channels!r}.")
+        raise ArgumentError(f"channels must be 1 or 3, got {channels!r}.")
     bunch = load_digits()
     idx = _split_indices(len(bunch.images), split)
     images = bunch.images[idx].astype(np.float32)[..., None] / 16.0 * 2.0 - 1.0

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from keras_gans.errors import RunError
+from keras_gans.errors import ArgumentError, RunError
 from keras_gans.models.base import generate_in_batches
 from keras_gans.models.validation import labels_for_generate
 
@@ -12,7 +12,7 @@ class ExportedGenerator:
 
     Has ``latent_dim``, ``image_shape``, ``conditional``, ``num_classes``,
     ``generate_images(z, labels)`` (the ``serving_default`` signature) and
-    ``generate(n, labels=None, seed=None)``, which draws the same images as the
+    ``generate(n, seed=None, labels=None)``, which draws the same images as the
     trained model's ``generate`` with the same seed.
 
     Args:
@@ -55,7 +55,8 @@ class ExportedGenerator:
             kwargs["label"] = tf.constant(self.check_labels(condition, int(z.shape[0])))
         return self._serve(z=z, **kwargs)["images"].numpy()
 
-    def generate(self, n, labels=None, seed=None, batch_size=256):
+    def generate(self, n, *, seed=None, labels=None, batch_size=256):
+        """``n`` images as the trained model's ``generate(n, seed=..., labels=...)`` draws them."""
         return generate_in_batches(self, int(n), seed, batch_size, labels)
 
 
@@ -102,7 +103,7 @@ class ExportedTranslator:
         import tensorflow as tf
 
         if direction not in self._functions:
-            raise ValueError(
+            raise ArgumentError(
                 f"Unknown direction {direction!r} for this export; choose from "
                 f"{sorted(self._functions)}"
             )

@@ -8,6 +8,7 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans.data.digits import digits_arrays
+from keras_gans.errors import ArgumentError
 
 CACHE_VERSION = 1
 NUM_CLASSES = 10
@@ -29,7 +30,7 @@ def _as_images(images, image_size, channels=1):
         images = images.astype(np.float32) / 127.5 - 1.0
     images = np.asarray(images, np.float32)
     if images.ndim != 4 or images.shape[-1] != channels:
-        raise ValueError(
+        raise ArgumentError(
             f"Expected images of shape [n, height, width, {channels}], got {images.shape}."
         )
     if images.shape[1:3] != (image_size, image_size):
@@ -91,7 +92,7 @@ class DigitsClassifier:
 
     def __init__(self, image_size=16, epochs=30, seed=0):
         if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 8:
-            raise ValueError(f"image_size must be an int >= 8, got {image_size!r}.")
+            raise ArgumentError(f"image_size must be an int >= 8, got {image_size!r}.")
         self.image_size = image_size
         self.epochs = int(epochs)
         self.seed = int(seed)

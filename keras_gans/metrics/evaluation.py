@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from keras_gans.errors import ArgumentError
 from keras_gans.metrics.formulas import (
     fid_from_features,
     kid_from_features,
@@ -12,7 +13,7 @@ from keras_gans.metrics.formulas import (
 def _extract(extractor, images, what):
     features = np.asarray(extractor(images), np.float64)
     if features.ndim != 2 or len(features) != len(images):
-        raise ValueError(
+        raise ArgumentError(
             f"The extractor returned {features.shape} for {len(images)} {what} images; "
             f"it must return [n, d] features."
         )
@@ -59,7 +60,7 @@ def coverage_from_probabilities(probabilities, threshold=0.5):
     """
     probs = np.asarray(probabilities, np.float64)
     if probs.ndim != 2 or len(probs) == 0:
-        raise ValueError(f"Expected class probabilities [n, classes], got {probs.shape}.")
+        raise ArgumentError(f"Expected class probabilities [n, classes], got {probs.shape}.")
     num_classes = probs.shape[1]
     top = probs.argmax(axis=1)
     confident = probs.max(axis=1) >= threshold
@@ -95,7 +96,7 @@ def conditional_accuracy(model, classifier, n_per_class=100, seed=0):
         their average; ``min`` — the worst class.
     """
     if not hasattr(model, "num_classes"):
-        raise ValueError(f"{type(model).__name__} is not a conditional model (no num_classes).")
+        raise ArgumentError(f"{type(model).__name__} is not a conditional model (no num_classes).")
     per_class = []
     for k in range(model.num_classes):
         images = model.generate(n_per_class, labels=np.full(n_per_class, k), seed=seed + k * 7919)
@@ -113,7 +114,7 @@ def check_metric_names(names):
     names = tuple(names)
     unknown = [n for n in names if n not in METRICS]
     if unknown or not names:
-        raise ValueError(
+        raise ArgumentError(
             f"Unknown metric {unknown[0] if unknown else ''!r}; choose from {list(METRICS)}"
         )
     return names
@@ -134,7 +135,7 @@ def evaluate_images(real_images, fake_images, names=METRICS, extractor=None, cla
     out = {}
     if {"fid", "kid", "pr"} & set(names):
         if extractor is None:
-            raise ValueError("fid, kid and pr need a feature extractor (e.g. DigitsClassifier).")
+            raise ArgumentError("fid, kid and pr need a feature extractor (e.g. DigitsClassifier).")
         real = _extract(extractor, real_images, "real")
         fake = _extract(extractor, fake_images, "fake")
         if "fid" in names:
@@ -145,7 +146,9 @@ def evaluate_images(real_images, fake_images, names=METRICS, extractor=None, cla
             out["precision"], out["recall"] = precision_recall_from_features(real, fake, k=k)
     if "coverage" in names:
         if classifier is None:
-            raise ValueError("coverage needs a classifier with predict_proba (DigitsClassifier).")
+            raise ArgumentError(
+                "coverage needs a classifier with predict_proba (DigitsClassifier)."
+            )
         result = class_coverage(fake_images, classifier)
         out["coverage"], out["coverage_kl"] = result["coverage"], result["kl"]
     return out

@@ -8,20 +8,22 @@ feature extraction.
 
 import numpy as np
 
+from keras_gans.errors import ArgumentError
+
 
 def _features(x, what):
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
-        raise ValueError(f"{what} must be a [n >= 2, d] feature array, got shape {x.shape}.")
+        raise ArgumentError(f"{what} must be a [n >= 2, d] feature array, got shape {x.shape}.")
     if not np.all(np.isfinite(x)):
-        raise ValueError(f"{what} holds NaN or infinite values.")
+        raise ArgumentError(f"{what} holds NaN or infinite values.")
     return x
 
 
 def _pair(a, b):
     a, b = _features(a, "the first feature set"), _features(b, "the second feature set")
     if a.shape[1] != b.shape[1]:
-        raise ValueError(f"Feature sizes differ: {a.shape[1]} vs {b.shape[1]}.")
+        raise ArgumentError(f"Feature sizes differ: {a.shape[1]} vs {b.shape[1]}.")
     return a, b
 
 
@@ -143,7 +145,7 @@ def precision_recall_from_features(real, fake, k=3):
     """
     real, fake = _pair(real, fake)
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k < min(len(real), len(fake)):
-        raise ValueError(f"k must be an int in [1, {min(len(real), len(fake)) - 1}], got {k!r}.")
+        raise ArgumentError(f"k must be an int in [1, {min(len(real), len(fake)) - 1}], got {k!r}.")
     precision = _coverage_fraction(real, _kth_neighbour_radii(real, k), fake)
     recall = _coverage_fraction(fake, _kth_neighbour_radii(fake, k), real)
     return precision, recall

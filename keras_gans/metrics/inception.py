@@ -5,6 +5,7 @@ import os
 import numpy as np
 import tensorflow as tf
 
+from keras_gans.errors import ArgumentError
 from keras_gans.metrics.classifier import cache_dir
 
 WEIGHTS_FILE = "inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5"
@@ -64,7 +65,7 @@ class InceptionFeatures:
         if images.dtype == np.uint8:
             images = images.astype(np.float32) / 127.5 - 1.0
         if images.ndim != 4 or images.shape[-1] not in (1, 3):
-            raise ValueError(f"Expected images [n, h, w, 1|3], got shape {images.shape}.")
+            raise ArgumentError(f"Expected images [n, h, w, 1|3], got shape {images.shape}.")
         out = []
         for i in range(0, len(images), self.batch_size):
             batch = tf.image.resize(

@@ -5,6 +5,7 @@ from keras_gans.models.cgan import ConditionalGAN
 from keras_gans.models.cyclegan import CycleGAN
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
+from keras_gans.models.objectives import DiscriminatorObjective
 from keras_gans.models.pix2pix import Pix2Pix
 from keras_gans.models.registry import get, names
 from keras_gans.models.translation import TranslationModel, psnr
@@ -15,6 +16,7 @@ __all__ = [
     "ConditionalGAN",
     "CycleGAN",
     "DCGAN",
+    "DiscriminatorObjective",
     "GAN",
     "Pix2Pix",
     "TranslationModel",

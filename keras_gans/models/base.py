@@ -5,7 +5,8 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans import losses
-from keras_gans.errors import DataError
+from keras_gans.errors import ArgumentError, DataError
+from keras_gans.models.objectives import DiscriminatorObjective
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
 from keras_gans.models.validation import check_fit_data, unwrap_batch
@@ -133,12 +134,12 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         super().__init__(**kwargs)
         for role, net in (("generator", generator), ("discriminator", discriminator)):
             if not isinstance(net, keras.Model):
-                raise ValueError(f"{role} must be a keras.Model, got {type(net).__name__}.")
+                raise ArgumentError(f"{role} must be a keras.Model, got {type(net).__name__}.")
         inferred = self._latent_size_of(generator) if generator.built else None
         if latent_dim is None:
             latent_dim = inferred
         if latent_dim is None or (inferred is not None and int(latent_dim) != inferred):
-            raise ValueError(
+            raise ArgumentError(
                 f"latent_dim={latent_dim!r} does not match the generator's input size {inferred!r}."
             )
         check_seed(seed)
@@ -181,7 +182,7 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         if len(out) != len(expected) or any(
             a is not None and b is not None and a != b for a, b in zip(out, expected, strict=True)
         ):
-            raise ValueError(
+            raise ArgumentError(
                 f"The generator makes images of shape {out} but the discriminator takes {expected}."
             )
 
@@ -257,16 +258,27 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         grads = tape.gradient(loss, variables)
         optimizer.apply_gradients(zip(grads, variables, strict=True))
 
-    def discriminator_objective(self, real, fake, condition=None):
-        """The discriminator's loss and extra logged terms (``extra_log_names``).
+    def discriminator_objective(self, real, fake, condition=None, critic_step=None):
+        """The discriminator's loss, its logits and the extra logged terms.
 
         Runs inside the discriminator's gradient tape; families with penalties
-        (WGAN-GP) override it. ``extras["fake_logits"]`` are the discriminator's
-        logits on ``fake`` (the simultaneous update reuses them for the generator).
+        (WGAN-GP) override it.
+
+        Args:
+            real: a batch of real images.
+            fake: a batch of generated images.
+            condition: the batch's labels (conditional models), else None.
+            critic_step: index of this critic update within the training step
+                (0 .. ``d_steps`` - 1), or None outside ``train_step``.
+
+        Returns:
+            A ``DiscriminatorObjective(loss, real_logits, fake_logits, extras)``;
+            ``extras`` holds one term per name in ``extra_log_names``.
         """
         real_logits = self.discriminate(real, condition)
         fake_logits = self.discriminate(fake, condition)
-        return self.discriminator_loss(real_logits, fake_logits), {"fake_logits": fake_logits}
+        loss = self.discriminator_loss(real_logits, fake_logits)
+        return DiscriminatorObjective(loss, real_logits, fake_logits)
 
     def after_discriminator_update(self):
         """Hook run after every discriminator update (WGAN clips weights here)."""
@@ -276,21 +288,24 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         return self.generator(inputs, training=training)
 
     # ------------------------------------------------------------- inference
-    def generate(self, n, seed=None, batch_size=256, labels=None):
+    def generate(self, n, *, seed=None, labels=None, batch_size=256):
         """Generates ``n`` images as a float32 numpy array in [-1, 1].
 
         Args:
             n: number of images.
             seed: int for reproducible noise (image i uses the exported
                 ``sample`` signature's noise for seed ``seed + i``), or None.
-            batch_size: images per generator call.
             labels: conditional models only: one class per image, or one class
                 for all (default: 0, 1, 2, ... cycling through the classes).
+            batch_size: images per generator call.
+
+        Everything after ``n`` is keyword-only, in the same order as
+        ``keras_gans.export.ExportedGenerator.generate``.
         """
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"n must be a positive int, got {n!r}.")
+            raise ArgumentError(f"n must be a positive int, got {n!r}.")
         if not self.conditional and labels is not None:
-            raise ValueError(f"{type(self).__name__} is not conditional; it takes no labels.")
+            raise ArgumentError(f"{type(self).__name__} is not conditional; it takes no labels.")
         return generate_in_batches(self, int(n), seed, batch_size, labels)
 
     def export_networks(self):

@@ -4,13 +4,14 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from keras_gans.errors import DataError
+from keras_gans.errors import ArgumentError, DataError
 from keras_gans.models.base import AdversarialModel
 from keras_gans.models.gan import default_networks
 from keras_gans.models.validation import MISSING_LABELS, labels_for_generate, unwrap_batch
 from keras_gans.models.wgan import penalized_wasserstein_objective
 from keras_gans.networks import conditional_discriminator, conditional_generator
 
+DEFAULT_GP_WEIGHT = 10.0
 # loss choice -> (discriminator loss in keras_gans.losses, d_steps, label smoothing,
 # normalization of the default discriminator)
 LOSSES = {
@@ -45,7 +46,7 @@ class ConditionalGAN(AdversarialModel):
         discriminator: a ``keras.Model`` taking ``[images, label]``.
         generator_filters: width of the default generator's last hidden block.
         discriminator_filters: filters of the default discriminator's first convolution.
-        gp_weight: gradient-penalty weight (``loss="wgan-gp"`` only).
+        gp_weight: gradient-penalty weight (``loss="wgan-gp"`` only; default 10).
         seed: int seed of the training noise.
         **kwargs: passed to ``keras.Model``.
 
@@ -73,13 +74,23 @@ class ConditionalGAN(AdversarialModel):
         discriminator=None,
         generator_filters=64,
         discriminator_filters=64,
-        gp_weight=10.0,
+        gp_weight=None,
         seed=None,
         **kwargs,
     ):
         if loss not in LOSSES:
-            raise ValueError(f"Unknown loss {loss!r}; choose from {sorted(LOSSES)}")
-        kwargs.pop("generator_loss", None)  # saved configs carry the base's field
+            raise ArgumentError(f"Unknown loss {loss!r}; choose from {sorted(LOSSES)}")
+        generator_loss = kwargs.pop("generator_loss", None)
+        if generator_loss is not None:
+            raise ArgumentError(
+                f"ConditionalGAN's generator loss follows loss={loss!r}; "
+                f"generator_loss={generator_loss!r} cannot apply."
+            )
+        if loss != "wgan-gp" and gp_weight is not None and float(gp_weight) != DEFAULT_GP_WEIGHT:
+            raise ArgumentError(
+                f"gp_weight={gp_weight!r} applies to loss='wgan-gp' only, not loss={loss!r}."
+            )
+        gp_weight = DEFAULT_GP_WEIGHT if gp_weight is None else gp_weight
         base_loss, d_steps, smoothing, normalization = LOSSES[loss]
         self.conditional_loss = loss
         self.default_d_steps = d_steps
@@ -100,7 +111,7 @@ class ConditionalGAN(AdversarialModel):
             generator, discriminator, latent_dim=latent_dim, loss=base_loss, seed=seed, **kwargs
         )
         if not float(gp_weight) >= 0:
-            raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+            raise ArgumentError(f"gp_weight must be >= 0, got {gp_weight!r}.")
         self.gp_weight = float(gp_weight)
         self.generator_filters = generator_filters
         self.discriminator_filters = discriminator_filters
@@ -112,7 +123,7 @@ class ConditionalGAN(AdversarialModel):
     def _check_networks_fit(self):
         for role, net in (("generator", self.generator), ("discriminator", self.discriminator)):
             if net.built and not (isinstance(net.input_shape, list) and len(net.input_shape) == 2):
-                raise ValueError(
+                raise ArgumentError(
                     f"ConditionalGAN's {role} must take two inputs ([z or images, label]), "
                     f"got input shape {net.input_shape}."
                 )
@@ -142,10 +153,10 @@ class ConditionalGAN(AdversarialModel):
         images = tf.convert_to_tensor(images)
         return self.discriminator([images, tf.cast(condition, tf.int32)], training=training)
 
-    def discriminator_objective(self, real, fake, condition=None):
-        if self.conditional_loss == "wgan-gp":
+    def discriminator_objective(self, real, fake, condition=None, critic_step=None):
+        if self.conditional_loss == "wgan-gp":  # the penalty on every critic update
             return penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
-        return super().discriminator_objective(real, fake, condition)
+        return super().discriminator_objective(real, fake, condition, critic_step)
 
     def call(self, inputs, training=False):
         """Runs the generator on ``[z, labels]``."""

@@ -4,6 +4,7 @@ import keras
 import tensorflow as tf
 
 from keras_gans import losses
+from keras_gans.errors import ArgumentError
 from keras_gans.features import query_image_pool
 from keras_gans.models.translation import TranslationModel
 from keras_gans.networks import patchgan_discriminator, resnet_generator
@@ -103,19 +104,19 @@ class CycleGAN(TranslationModel):
         super().__init__(**kwargs)
         if image_shape is None:
             if generator_ab is None:
-                raise ValueError("CycleGAN needs image_shape (or generator_ab to read it from).")
+                raise ArgumentError("CycleGAN needs image_shape (or generator_ab to read it from).")
             image_shape = generator_ab.input_shape[1:]
         shape_a = check_image_shape(image_shape)
         shape_b = check_image_shape(image_shape_b or shape_a)
         if loss not in ADVERSARIAL_LOSSES:
-            raise ValueError(f"Unknown loss {loss!r}; choose from {sorted(ADVERSARIAL_LOSSES)}")
+            raise ArgumentError(f"Unknown loss {loss!r}; choose from {sorted(ADVERSARIAL_LOSSES)}")
         for what, value in (("cycle_weight", cycle_weight), ("identity_weight", identity_weight)):
             if not float(value) >= 0:
-                raise ValueError(f"{what} must be >= 0, got {value!r}.")
+                raise ArgumentError(f"{what} must be >= 0, got {value!r}.")
         if isinstance(pool_size, bool) or not isinstance(pool_size, int) or pool_size < 0:
-            raise ValueError(f"pool_size must be an int >= 0, got {pool_size!r}.")
+            raise ArgumentError(f"pool_size must be an int >= 0, got {pool_size!r}.")
         if float(identity_weight) > 0 and shape_a != shape_b:
-            raise ValueError(
+            raise ArgumentError(
                 f"The identity loss needs a and b images of one shape, got {shape_a} and "
                 f"{shape_b}; pass identity_weight=0."
             )
@@ -214,7 +215,7 @@ class CycleGAN(TranslationModel):
 
     def compile(self, *args, label_smoothing=None, **kwargs):
         if label_smoothing:
-            raise ValueError("CycleGAN takes no label_smoothing (its default loss is LSGAN).")
+            raise ArgumentError("CycleGAN takes no label_smoothing (its default loss is LSGAN).")
         super().compile(*args, **kwargs)
 
     # --------------------------------------------------------------- history

@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.models.base import AdversarialModel
 from keras_gans.networks import mlp_discriminator, mlp_generator
 from keras_gans.networks.validation import check_image_shape
@@ -29,7 +30,7 @@ def default_networks(
     """
     if image_shape is None:
         if generator is None:
-            raise ValueError("Give image_shape, or a generator and a discriminator.")
+            raise ArgumentError("Give image_shape, or a generator and a discriminator.")
         image_shape = tuple(generator.output_shape[1:])
     image_shape = check_image_shape(image_shape)
     if generator is None:

@@ -4,6 +4,7 @@ import keras
 import tensorflow as tf
 
 from keras_gans import losses
+from keras_gans.errors import ArgumentError
 from keras_gans.models.translation import TranslationModel, psnr
 from keras_gans.networks import patchgan_discriminator, unet_generator
 from keras_gans.networks.validation import check_image_shape
@@ -71,7 +72,7 @@ class Pix2Pix(TranslationModel):
         super().__init__(**kwargs)
         if image_shape is None:
             if generator is None:
-                raise ValueError("Pix2Pix needs image_shape (or a generator to read it from).")
+                raise ArgumentError("Pix2Pix needs image_shape (or a generator to read it from).")
             image_shape = generator.input_shape[1:]
         image_shape = check_image_shape(image_shape)
         if generator is None:
@@ -85,7 +86,7 @@ class Pix2Pix(TranslationModel):
             )
         target_shape = tuple(generator.output_shape[1:])
         if target_channels is not None and target_shape[-1] != target_channels:
-            raise ValueError(
+            raise ArgumentError(
                 f"target_channels={target_channels} but the generator makes {target_shape[-1]}."
             )
         if discriminator is None:
@@ -98,7 +99,7 @@ class Pix2Pix(TranslationModel):
                 name="discriminator",
             )
         if not float(l1_weight) >= 0:
-            raise ValueError(f"l1_weight must be >= 0, got {l1_weight!r}.")
+            raise ArgumentError(f"l1_weight must be >= 0, got {l1_weight!r}.")
         self.generator = generator
         self.discriminator = discriminator
         self.domain_shapes = (image_shape, target_shape)

@@ -1,5 +1,6 @@
 """Model families by name: ``keras_gans.models.get("dcgan")``."""
 
+from keras_gans.errors import ArgumentError
 from keras_gans.models.cgan import ConditionalGAN
 from keras_gans.models.cyclegan import CycleGAN
 from keras_gans.models.dcgan import DCGAN
@@ -27,5 +28,5 @@ def get(name):
     """The model class registered as ``name`` (case-insensitive)."""
     key = str(name).lower()
     if key not in _MODELS:
-        raise ValueError(f"Unknown model {name!r}; choose from {names()}")
+        raise ArgumentError(f"Unknown model {name!r}; choose from {names()}")
     return _MODELS[key]

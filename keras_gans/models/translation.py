@@ -4,7 +4,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from keras_gans.errors import DataError
+from keras_gans.errors import ArgumentError, DataError
 from keras_gans.models.base import replica_logs, scaled_replica_loss
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.validation import check_fit_data, check_images, unwrap_batch
@@ -45,7 +45,7 @@ class TranslationModel(TwoOptimizers, keras.Model):
         papers update each network once per step).
         """
         if d_steps not in (None, 1):
-            raise ValueError(
+            raise ArgumentError(
                 f"{type(self).__name__} updates each network once per step; d_steps must be 1, "
                 f"got {d_steps!r}."
             )
@@ -145,7 +145,7 @@ class TranslationModel(TwoOptimizers, keras.Model):
         what = self.domain_names[DIRECTIONS.index(direction)]
         images = np.asarray(images)
         if images.ndim == 3:
-            raise ValueError(
+            raise ArgumentError(
                 f"translate takes a batch [n, h, w, c]; got one image {images.shape} "
                 f"(use images[None])."
             )
@@ -167,7 +167,7 @@ class TranslationModel(TwoOptimizers, keras.Model):
         """The generator of ``direction`` (ValueError naming the choices)."""
         translators = self.translators()
         if direction not in translators:
-            raise ValueError(
+            raise ArgumentError(
                 f"Unknown direction {direction!r} for {type(self).__name__}; "
                 f"choose from {sorted(translators)}"
             )

@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.models.updates import UPDATES
 
 
@@ -61,7 +62,7 @@ class TwoOptimizers:
         """
         for key in ("optimizer", "loss", "metrics"):
             if key in kwargs:
-                raise ValueError(
+                raise ArgumentError(
                     f"{type(self).__name__}.compile() takes g_optimizer/d_optimizer and "
                     f"computes its own losses; '{key}' is not accepted."
                 )
@@ -69,19 +70,19 @@ class TwoOptimizers:
         g_optimizer = keras.optimizers.get(g_optimizer) if g_optimizer is not None else default_g
         d_optimizer = keras.optimizers.get(d_optimizer) if d_optimizer is not None else default_d
         if g_optimizer is d_optimizer:
-            raise ValueError("g_optimizer and d_optimizer must be two different optimizers.")
+            raise ArgumentError("g_optimizer and d_optimizer must be two different optimizers.")
         if needs_loss_scaling(self):  # mixed_float16: dynamic loss scaling for both networks
             g_optimizer, d_optimizer = loss_scaled(g_optimizer), loss_scaled(d_optimizer)
         update = self.default_update if update is None else update
         if update not in UPDATES:
-            raise ValueError(f"Unknown update {update!r}; choose from {list(UPDATES)}")
+            raise ArgumentError(f"Unknown update {update!r}; choose from {list(UPDATES)}")
         d_steps = self.default_d_steps if d_steps is None else d_steps
         if isinstance(d_steps, bool) or not isinstance(d_steps, int) or d_steps < 1:
-            raise ValueError(f"d_steps must be an int >= 1, got {d_steps!r}.")
+            raise ArgumentError(f"d_steps must be an int >= 1, got {d_steps!r}.")
         if label_smoothing is None:
             label_smoothing = self.default_label_smoothing
         if not 0.0 <= float(label_smoothing) < 1.0:
-            raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
+            raise ArgumentError(f"label_smoothing must be in [0, 1), got {label_smoothing!r}.")
         super().compile(
             optimizer=None,
             jit_compile=jit_compile,

@@ -17,6 +17,8 @@
 
 import tensorflow as tf
 
+from keras_gans.models.objectives import check_objective
+
 UPDATES = ("alternating", "alternating_reuse", "simultaneous")
 
 
@@ -28,23 +30,28 @@ class UpdateSteps:
     ``apply_loss`` and ``after_discriminator_update``.
     """
 
-    def discriminator_update(self, real, fake, condition):
-        """One discriminator update on ``real`` and the given ``fake`` images.
+    def objective(self, real, fake, condition, critic_step):
+        """``discriminator_objective``'s record, checked (``check_objective``)."""
+        result = self.discriminator_objective(real, fake, condition, critic_step=critic_step)
+        return check_objective(self, result)
+
+    def discriminator_update(self, real, fake, condition, critic_step):
+        """Critic update ``critic_step`` of the step, on ``real`` and the given ``fake``.
 
         Returns:
-            ``(loss, extras)``: the loss and the extra logged terms.
+            The ``DiscriminatorObjective`` it minimised.
         """
         with tf.GradientTape() as tape:
-            loss, extras = self.discriminator_objective(real, fake, condition)
-            scaled = self.scaled_loss(loss, self.d_optimizer)
+            result = self.objective(real, fake, condition, critic_step)
+            scaled = self.scaled_loss(result.loss, self.d_optimizer)
         self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
         self.after_discriminator_update()
-        return loss, extras
+        return result
 
-    def discriminator_step(self, real, condition, batch_size):
-        """One discriminator update on ``real`` and fresh fakes; ``(loss, extras)``."""
+    def discriminator_step(self, real, condition, batch_size, critic_step):
+        """One discriminator update on ``real`` and fresh fakes; its objective's record."""
         fake = self.generate_images(self.sample_noise(batch_size), condition, training=True)
-        return self.discriminator_update(real, fake, condition)
+        return self.discriminator_update(real, fake, condition, critic_step)
 
     def generator_step(self, condition, batch_size):
         """One generator update on fresh noise; returns its loss."""
@@ -56,7 +63,7 @@ class UpdateSteps:
         self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
         return loss
 
-    def reuse_step(self, real, condition, batch_size):
+    def reuse_step(self, real, condition, batch_size, critic_step):
         """The last discriminator update, then the generator update on the same fakes.
 
         The generator pass is recorded once; the discriminator updates on its
@@ -65,33 +72,36 @@ class UpdateSteps:
         recorded pass.
 
         Returns:
-            ``(d_loss, extras, g_loss)``.
+            ``(objective record, g_loss)``.
         """
         z = self.sample_noise(batch_size)
         with tf.GradientTape() as g_tape:
             fake = self.generate_images(z, condition, training=True)
             with g_tape.stop_recording():
-                d_loss, extras = self.discriminator_update(real, tf.stop_gradient(fake), condition)
+                result = self.discriminator_update(
+                    real, tf.stop_gradient(fake), condition, critic_step
+                )
             g_loss = self.generator_loss(self.discriminate(fake, condition))
             g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
         self.apply_loss(g_tape, g_scaled, self.g_optimizer, self.generator.trainable_variables)
-        return d_loss, extras, g_loss
+        return result, g_loss
 
-    def simultaneous_step(self, real, condition, batch_size):
+    def simultaneous_step(self, real, condition, batch_size, critic_step):
         """The last discriminator update and the generator update from one pass.
 
         One generator pass makes the fakes; the discriminator's logits on them
-        give both losses, and both gradients are taken before either network moves.
+        (the record's ``fake_logits``) give both losses, and both gradients are
+        taken before either network moves.
 
         Returns:
-            ``(d_loss, extras, g_loss)``.
+            ``(objective record, g_loss)``.
         """
         z = self.sample_noise(batch_size)
         with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
             fake = self.generate_images(z, condition, training=True)
-            d_loss, extras = self.discriminator_objective(real, fake, condition)
-            g_loss = self.generator_loss(extras["fake_logits"])
-            d_scaled = self.scaled_loss(d_loss, self.d_optimizer)
+            result = self.objective(real, fake, condition, critic_step)
+            g_loss = self.generator_loss(result.fake_logits)
+            d_scaled = self.scaled_loss(result.loss, self.d_optimizer)
             g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
         g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
         self.apply_loss(d_tape, d_scaled, self.d_optimizer, self.discriminator.trainable_variables)
@@ -99,25 +109,23 @@ class UpdateSteps:
         self.g_optimizer.apply_gradients(
             zip(g_grads, self.generator.trainable_variables, strict=True)
         )
-        return d_loss, extras, g_loss
+        return result, g_loss
 
     def train_step(self, data):
         real, condition = self.unpack(data)
         batch_size = tf.shape(real)[0]
         update = getattr(self, "update", None) or self.default_update
-        for i in range(self.d_steps if update == "alternating" else self.d_steps - 1):
-            self.critic_index = i
-            d_loss, extras = self.discriminator_step(real, condition, batch_size)
-        self.critic_index = self.d_steps - 1
+        last = self.d_steps - 1
+        for step in range(self.d_steps if update == "alternating" else last):
+            result = self.discriminator_step(real, condition, batch_size, step)
         if update == "alternating":
             g_loss = self.generator_step(condition, batch_size)
         elif update == "simultaneous":
-            d_loss, extras, g_loss = self.simultaneous_step(real, condition, batch_size)
+            result, g_loss = self.simultaneous_step(real, condition, batch_size, last)
         else:
-            d_loss, extras, g_loss = self.reuse_step(real, condition, batch_size)
-        self.critic_index = None  # outside train_step: no position in a step
-        self.d_loss_tracker.update_state(d_loss)
+            result, g_loss = self.reuse_step(real, condition, batch_size, last)
+        self.d_loss_tracker.update_state(result.loss)
         self.g_loss_tracker.update_state(g_loss)
         for tracker in self.extra_trackers:
-            tracker.update_state(extras[tracker.name])
+            tracker.update_state(result.extras[tracker.name])
         return self._logs()

@@ -3,7 +3,7 @@
 import numpy as np
 import tensorflow as tf
 
-from keras_gans.errors import DataError
+from keras_gans.errors import ArgumentError, DataError
 
 MISSING_LABELS = (
     "{} trains on (images, labels) batches but got images only; "
@@ -115,9 +115,9 @@ def labels_for_generate(labels, n, num_classes):
     if labels.size == 1 and n > 1:
         labels = np.repeat(labels, n)
     if labels.shape != (n,) or not np.issubdtype(labels.dtype, np.integer):
-        raise ValueError(f"labels must be {n} ints (one per image), got {labels.tolist()}.")
+        raise ArgumentError(f"labels must be {n} ints (one per image), got {labels.tolist()}.")
     if labels.min() < 0 or labels.max() >= num_classes:
-        raise ValueError(
+        raise ArgumentError(
             f"labels must lie in [0, {num_classes - 1}], got {sorted(set(labels.tolist()))}."
         )
     return labels.astype(np.int64)

@@ -8,8 +8,10 @@ import keras
 import tensorflow as tf
 
 from keras_gans import losses
+from keras_gans.errors import ArgumentError
 from keras_gans.features import clip_weights
 from keras_gans.models.dcgan import DCGAN
+from keras_gans.models.objectives import DiscriminatorObjective
 
 
 def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
@@ -20,8 +22,8 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     ``gp_weight=0`` skips the penalty (lazy regularisation's other updates).
 
     Returns:
-        ``(loss, {"gp": penalty, "wasserstein": mean(real) - mean(fake),
-        "fake_logits": critic scores of fake})``.
+        A ``DiscriminatorObjective`` with the critic's scores as logits and extras
+        ``{"gp": penalty, "wasserstein": mean(real) - mean(fake)}``.
     """
 
     def critic(x):
@@ -29,22 +31,24 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
 
     real_scores, fake_scores = critic(real), critic(fake)
     loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
-    extras = {"wasserstein": -loss, "fake_logits": fake_scores}
+    extras = {"wasserstein": -loss}
     if not gp_weight:
-        return loss, {**extras, "gp": tf.constant(0.0)}
-    penalty = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
-    return loss + gp_weight * penalty, {**extras, "gp": penalty}
+        extras["gp"] = tf.constant(0.0)
+    else:
+        extras["gp"] = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
+        loss = loss + gp_weight * extras["gp"]
+    return DiscriminatorObjective(loss, real_scores, fake_scores, extras)
 
 
-def lazy_penalty_weight(gp_weight, gp_every, d_steps, critic_index):
-    """The penalty weight of critic update ``critic_index`` (0-based) in one training step.
+def lazy_penalty_weight(gp_weight, gp_every, d_steps, critic_step):
+    """The penalty weight of critic update ``critic_step`` (0-based) in one training step.
 
     Lazy regularisation: the penalty runs on every ``gp_every``-th critic update,
     counted back from the last one (which always has it, so the logged ``gp`` is a
     real value), scaled so its average weight per update stays ``gp_weight``.
     """
     penalized = [i for i in range(d_steps) if (d_steps - 1 - i) % gp_every == 0]
-    if critic_index not in penalized:
+    if critic_step not in penalized:
         return 0.0
     return gp_weight * d_steps / len(penalized)
 
@@ -56,10 +60,15 @@ class _WassersteinGAN(DCGAN):
     default_label_smoothing = 0.0
     default_update = "alternating"  # the papers' scheme (simultaneous: not measured)
 
-    def __init__(self, *args, **kwargs):
-        # The loss is what makes the family; saved configs carry it, so drop it here.
-        kwargs.pop("loss", None)
-        kwargs.pop("generator_loss", None)
+    def __init__(self, *args, loss="wasserstein", generator_loss=None, **kwargs):
+        # The loss is what makes the family: only its own name is accepted (saved
+        # configs carry it); any other raises rather than being ignored.
+        for what, value in (("loss", loss), ("generator_loss", generator_loss)):
+            if value not in (None, "wasserstein"):
+                raise ArgumentError(
+                    f"{type(self).__name__} trains with the Wasserstein loss only; "
+                    f"{what}={value!r} cannot apply (DCGAN takes other losses)."
+                )
         super().__init__(*args, loss="wasserstein", **kwargs)
 
 
@@ -98,7 +107,7 @@ class WGAN(_WassersteinGAN):
 
     def __init__(self, *args, clip_value=0.01, **kwargs):
         if not float(clip_value) > 0:
-            raise ValueError(f"clip_value must be > 0, got {clip_value!r}.")
+            raise ArgumentError(f"clip_value must be > 0, got {clip_value!r}.")
         super().__init__(*args, **kwargs)
         self.clip_value = float(clip_value)
 
@@ -158,9 +167,9 @@ class WGANGP(_WassersteinGAN):
 
     def __init__(self, *args, gp_weight=10.0, gp_every=5, **kwargs):
         if not float(gp_weight) >= 0:
-            raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+            raise ArgumentError(f"gp_weight must be >= 0, got {gp_weight!r}.")
         if isinstance(gp_every, bool) or not isinstance(gp_every, int) or gp_every < 1:
-            raise ValueError(f"gp_every must be an int >= 1, got {gp_every!r}.")
+            raise ArgumentError(f"gp_every must be an int >= 1, got {gp_every!r}.")
         super().__init__(*args, **kwargs)
         self.gp_weight = float(gp_weight)
         self.gp_every = gp_every
@@ -171,17 +180,16 @@ class WGANGP(_WassersteinGAN):
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
         )
 
-    def discriminator_objective(self, real, fake, condition=None):
-        """Wasserstein loss + penalty; inside ``train_step`` the penalty is lazy.
+    def discriminator_objective(self, real, fake, condition=None, critic_step=None):
+        """Wasserstein loss + penalty; within a training step the penalty is lazy.
 
-        Called elsewhere (no critic update in progress) it is the paper's
+        With ``critic_step=None`` (no critic update in progress) it is the paper's
         objective with weight ``gp_weight``.
         """
-        index = getattr(self, "critic_index", None)
         weight = (
             self.gp_weight
-            if index is None
-            else lazy_penalty_weight(self.gp_weight, self.gp_every, self.d_steps, index)
+            if critic_step is None
+            else lazy_penalty_weight(self.gp_weight, self.gp_every, self.d_steps, critic_step)
         )
         return penalized_wasserstein_objective(self, real, fake, condition, weight)
 

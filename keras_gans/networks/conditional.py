@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.networks.dcgan import dcgan_discriminator_body, dcgan_generator_body
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
@@ -66,7 +67,7 @@ class LabelChannels(keras.layers.Layer):
 
 def _check_num_classes(num_classes):
     if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2:
-        raise ValueError(f"num_classes must be an int >= 2, got {num_classes!r}.")
+        raise ArgumentError(f"num_classes must be an int >= 2, got {num_classes!r}.")
     return num_classes
 
 

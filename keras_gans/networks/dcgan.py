@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
@@ -17,7 +18,7 @@ def num_upsamples(height, width, max_upsamples=4, min_start=4):
         f = 2**k
         if height % f == 0 and width % f == 0 and min(height, width) // f >= min_start:
             return k
-    raise ValueError(
+    raise ArgumentError(
         f"DCGAN networks need an image height and width that are even and at least 8, "
         f"got {height}x{width}."
     )

@@ -2,6 +2,8 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
+
 # "none" is the one word for no normalisation; None means the same (older configs).
 NORMALIZATIONS = ("batch", "instance", "layer", "none")
 
@@ -10,7 +12,7 @@ def check_normalization(kind, allowed):
     """Returns ``kind`` as one of ``allowed`` (None read as ``"none"``) or raises ValueError."""
     kind = "none" if kind is None else kind
     if kind not in allowed:
-        raise ValueError(f"Unknown normalization {kind!r}; choose from {list(allowed)}")
+        raise ArgumentError(f"Unknown normalization {kind!r}; choose from {list(allowed)}")
     return kind
 
 

@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_positive
 
@@ -49,7 +50,7 @@ def patchgan_discriminator(
     check_positive(num_layers, "num_layers")
     check_positive(filters, "filters")
     if h % 2**num_layers or w % 2**num_layers:
-        raise ValueError(
+        raise ArgumentError(
             f"A PatchGAN with {num_layers} stride-2 layers needs height and width "
             f"divisible by {2**num_layers}, got {h}x{w}."
         )
@@ -58,7 +59,7 @@ def patchgan_discriminator(
     if condition_shape is not None:
         ch, cw, cc = check_image_shape(condition_shape)
         if (ch, cw) != (h, w):
-            raise ValueError(
+            raise ArgumentError(
                 f"The condition ({ch}x{cw}) and the image ({h}x{w}) must have the same size."
             )
         condition = keras.Input((ch, cw, cc), name="condition")

@@ -2,6 +2,7 @@
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_positive
 
@@ -83,7 +84,7 @@ def resnet_generator(
     check_positive(num_blocks, "num_blocks")
     f = 2**num_downsamples
     if h % f or w % f:
-        raise ValueError(
+        raise ArgumentError(
             f"A ResNet generator with {num_downsamples} downsamplings needs height and width "
             f"divisible by {f}, got {h}x{w}."
         )

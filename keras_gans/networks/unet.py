@@ -4,6 +4,7 @@ import math
 
 import keras
 
+from keras_gans.errors import ArgumentError
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_positive
 
@@ -11,7 +12,7 @@ from keras_gans.networks.validation import check_image_shape, check_positive
 def unet_depth(height, width):
     """Downsamplings of the default U-Net: down to 1x1 (256 -> 8, 32 -> 5), at most 8."""
     if height != width or height < 4 or height & (height - 1):
-        raise ValueError(
+        raise ArgumentError(
             f"The default U-Net needs a square image whose side is a power of two >= 4, "
             f"got {height}x{width}; pass depth= for other sizes (sides divisible by 2**depth)."
         )
@@ -69,7 +70,7 @@ def unet_generator(
     check_positive(filters, "filters")
     depth = unet_depth(h, w) if depth is None else check_positive(depth, "depth")
     if h % 2**depth or w % 2**depth:
-        raise ValueError(
+        raise ArgumentError(
             f"A U-Net of depth {depth} needs height and width divisible by {2**depth}, got {h}x{w}."
         )
     init = keras.initializers.RandomNormal(0.0, 0.02)

@@ -1,5 +1,8 @@
 """Mixed precision: the right Keras dtype policy for the device."""
 
+from keras_gans.errors import ArgumentError
+
+
 import keras
 import tensorflow as tf
 
@@ -29,6 +32,6 @@ def enable_mixed_precision(policy=None):
     if policy is None:
         policy = "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
     if policy not in DTYPE_POLICIES:
-        raise ValueError(f"Unknown policy {policy!r}; choose from {list(DTYPE_POLICIES)}")
+        raise ArgumentError(f"Unknown policy {policy!r}; choose from {list(DTYPE_POLICIES)}")
     keras.mixed_precision.set_global_policy(policy)
     return policy

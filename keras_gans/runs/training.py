@@ -34,116 +34,13 @@ from keras_gans.data.stream import resumable_stream
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
 from keras_gans.errors import RunError
 from keras_gans.runs.precision import enable_mixed_precision
+from keras_gans.runs.settings import common_defaults, resumable_names
 from keras_gans.runs.translation import (
     build_translation_model,
     pair_dataset,
     translation_callbacks,
     validation_data,
 )
-
-
-# Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
-# the digits data (see docs/cli.md).
-MODEL_DEFAULTS = {
-    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {}},
-    # 1,438 training digits are few: a narrow discriminator (16 filters) keeps it
-    # from memorising them; 120 epochs of batch 32 take about 2 minutes here.
-    "dcgan": {
-        "epochs": 120,
-        "batch_size": 32,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 16},
-    },
-    # Not yet tuned for sample quality (issue 5): the paper's settings, sized for 16x16.
-    "wgan": {
-        "epochs": 60,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
-    },
-    "wgan-gp": {
-        "epochs": 60,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
-    },
-    # The label channels make the discriminator stronger: with 16 filters it won
-    # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
-    "cgan": {
-        "epochs": 100,
-        "batch_size": 32,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 8},
-    },
-    # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
-    # No normalization: batch norm's moving statistics made the held-out PSNR jump
-    # by up to 8 dB between epochs; instance norm was 3x slower on CPU.
-    "pix2pix": {
-        "data": "photos-paired",
-        "image_size": 32,
-        "epochs": 20,
-        "decay_epochs": 10,
-        "batch_size": 8,
-        "model_args": {
-            "generator_filters": 32,
-            "discriminator_filters": 32,
-            "normalization": "none",
-        },
-    },
-    # One downsampling (a 16x16 bottleneck) at 32x32: the same arithmetic per residual
-    # block as the paper's two, and a lower held-out cycle error (docs/cli.md).
-    "cyclegan": {
-        "data": "photos-unpaired",
-        "image_size": 32,
-        "epochs": 20,
-        "batch_size": 4,
-        "decay_epochs": 10,
-        "model_args": {
-            "generator_filters": 16,
-            "discriminator_filters": 16,
-            "num_downsamples": 1,
-        },
-    },
-}
-COMMON_DEFAULTS = {
-    "data": "digits",
-    "batch_size": 64,
-    "image_size": 16,
-    "seed": 0,
-    "steps_per_epoch": None,
-    "evaluate_every": None,
-    "learning_rate": None,
-    "mixed_precision": False,
-    "distribute": None,
-    "augment": False,
-    "decay_epochs": None,
-    "update": None,
-}
-# Settings a resumed run may change (the others come from its config.json).
-RESUMABLE_OVERRIDES = ("epochs", "learning_rate", "evaluate_every", "distribute", "decay_epochs")
-
-
-def run_settings(model, **overrides):
-    """The full settings of a run: family defaults, then non-None ``overrides``."""
-    cls = models.get(model)
-    translation = getattr(cls, "translation", False)
-    for key, wanted in (
-        ("latent_dim", False),
-        ("evaluate_every", False),
-        ("augment", True),
-        ("decay_epochs", True),
-        ("update", False),
-    ):
-        if overrides.get(key) and translation != wanted:
-            what = "translates images" if translation else "generates from noise"
-            raise RunError(f"{model} {what}; the setting {key} does not apply to it.")
-    settings = {
-        "model": model.lower(),
-        **COMMON_DEFAULTS,
-        **MODEL_DEFAULTS[model.lower()],
-    }
-    model_args = {**settings["model_args"], **(overrides.pop("model_args", None) or {})}
-    settings.update({k: v for k, v in overrides.items() if v is not None})
-    settings["model_args"] = model_args
-    return settings
 
 
 def finished_epochs(run_dir):
@@ -182,7 +79,7 @@ def _build_model(settings, image_shape):
 
 
 def train(run_dir, settings, verbose=2):
-    """Trains (or resumes) the run in ``run_dir`` with ``settings`` (see ``run_settings``).
+    """Trains (or resumes) the run in ``run_dir`` with ``settings`` (``runs.run_settings``).
 
     Returns:
         The trained model.
@@ -198,8 +95,8 @@ def train(run_dir, settings, verbose=2):
                 f"{run_dir} holds a '{saved['model']}' run, not '{settings['model']}'; "
                 f"choose another --out."
             )
-        changed = {k: settings[k] for k in RESUMABLE_OVERRIDES if settings.get(k) is not None}
-        settings = {**COMMON_DEFAULTS, **saved, **changed}
+        changed = {k: settings[k] for k in resumable_names() if settings.get(k) is not None}
+        settings = {**common_defaults(), **saved, **changed}
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     keras.utils.set_random_seed(settings["seed"])

@@ -6,6 +6,8 @@ import os
 import numpy as np
 from PIL import Image
 
+from keras_gans.errors import ArgumentError
+
 
 def to_uint8(images):
     """Maps float images in [-1, 1] to uint8 in [0, 255] (values outside are clipped)."""
@@ -25,7 +27,7 @@ def make_grid(images, cols=None, scale=1, pad=1):
     """
     images = to_uint8(images)
     if images.ndim != 4:
-        raise ValueError(f"make_grid expects [n, h, w, c] images, got {images.shape}.")
+        raise ArgumentError(f"make_grid expects [n, h, w, c] images, got {images.shape}.")
     n, h, w, c = images.shape
     if scale > 1:
         images = images.repeat(scale, axis=1).repeat(scale, axis=2)

@@ -8,6 +8,8 @@ same image.
 
 import tensorflow as tf
 
+from keras_gans.errors import ArgumentError
+
 
 def noise_from_seeds(seeds, latent_dim):
     """One standard-normal latent vector per int64 seed, shape ``[len(seeds), latent_dim]``."""
@@ -29,7 +31,7 @@ def seeded_noise(n, latent_dim, seed):
 def check_seed(seed):
     """Returns ``seed`` if it is an int or None, else raises ValueError."""
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-        raise ValueError(f"seed must be an int or None, got {seed!r}.")
+        raise ArgumentError(f"seed must be an int or None, got {seed!r}.")
     return seed
 
 

@@ -149,3 +149,22 @@ def test_exported_generator_draws_what_the_model_draws(model, exported):
     np.testing.assert_allclose(gen.generate(5, seed=7), model.generate(5, seed=7), atol=1e-5)
     with pytest.raises(keras_gans.RunError, match="No such run or export: /no/where"):
         load_source("/no/where")
+
+
+def test_exported_and_model_generate_take_the_same_arguments_in_the_same_order():
+    import inspect
+
+    from keras_gans.export import ExportedGenerator
+    from keras_gans.models import AdversarialModel
+
+    def params(fn):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()]
+
+    assert params(ExportedGenerator.generate) == params(AdversarialModel.generate)
+    assert [name for name, *_ in params(AdversarialModel.generate)] == [
+        "self", "n", "seed", "labels", "batch_size",
+    ]  # fmt: skip
+    gan = tiny_dcgan()
+    gan.compile()
+    with pytest.raises(TypeError, match="positional"):
+        gan.generate(4, 0)  # seed or label? keyword-only, so neither is guessed

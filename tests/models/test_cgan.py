@@ -168,3 +168,14 @@ def test_conditional_export_signatures(tmp_path):
 def test_cgan_is_in_the_registry():
     assert keras_gans.models.get("cgan") is keras_gans.models.ConditionalGAN
     assert isinstance(keras_gans.models.get("CGAN")(image_shape=(16, 16, 1)), keras.Model)
+
+
+def test_arguments_the_chosen_loss_does_not_use_raise_instead_of_being_dropped():
+    from keras_gans.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="generator loss follows loss='bce'; generator_loss='minimax' cannot apply"):  # fmt: skip
+        tiny_cgan(generator_loss="minimax")
+    with pytest.raises(ArgumentError, match="gp_weight=3.0 applies to loss='wgan-gp' only, not loss='hinge'"):  # fmt: skip
+        tiny_cgan(loss="hinge", gp_weight=3.0)
+    assert tiny_cgan(loss="wgan-gp", gp_weight=3.0).gp_weight == 3.0
+    assert tiny_cgan().gp_weight == 10.0  # the default, kept in the config as before

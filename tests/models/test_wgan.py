@@ -73,8 +73,9 @@ def test_wgangp_d_loss_is_wasserstein_plus_weighted_penalty():
     gan = tiny(keras_gans.models.WGANGP, gp_weight=3.0)
     real = DATA[:4]
     fake = gan.generate(4, seed=0)
-    loss, extras = gan.discriminator_objective(real, fake)
-    assert float(loss) == pytest.approx(
+    result = gan.discriminator_objective(real, fake)
+    extras = result.extras
+    assert float(result.loss) == pytest.approx(
         float(-extras["wasserstein"] + 3.0 * extras["gp"]), rel=1e-5
     )
     assert float(extras["gp"]) > 0
@@ -87,3 +88,13 @@ def test_bad_arguments():
         tiny(keras_gans.models.WGANGP, gp_weight=-1)
     with pytest.raises(ValueError, match="Unknown normalization 'group'"):
         keras_gans.networks.dcgan_discriminator((16, 16, 1), normalization="group")
+
+
+@pytest.mark.parametrize("cls", [keras_gans.models.WGAN, keras_gans.models.WGANGP])
+def test_an_argument_the_family_cannot_honour_raises_instead_of_being_dropped(cls):
+    name = cls.__name__
+    with pytest.raises(keras_gans.errors.ArgumentError, match=f"^{name} trains with the Wasserstein loss only; loss='hinge' cannot apply"):  # fmt: skip
+        tiny(cls, loss="hinge")
+    with pytest.raises(keras_gans.errors.ArgumentError, match="generator_loss='minimax' cannot apply"):  # fmt: skip
+        tiny(cls, generator_loss="minimax")
+    assert tiny(cls, loss="wasserstein").loss_name == "wasserstein"  # its own loss: accepted
