@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 import warnings
 
 import keras
@@ -18,38 +17,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the reposi
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 
-def run_python(code, timeout=180):
-    """Runs ``code`` in a fresh Python process; returns its last stdout line as JSON."""
+PROGRAMS = os.path.join(ROOT, "tests", "programs")
+
+
+def run_program(name, params=None, timeout=180, env=None):
+    """Runs ``tests/programs/<name>.py`` with ``params`` (JSON) in a fresh process;
+    returns its last stdout line as JSON."""
     proc = subprocess.run(
-        [PYTHON, "-c", textwrap.dedent(code)],
+        [PYTHON, os.path.join(PROGRAMS, f"{name}.py"), json.dumps(params or {})],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=ENV,
+        env=env or ENV,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-CLI_CASES = """
-import contextlib, io, json, os, sys, traceback
-import keras_gans_cli
-keras_gans_cli._quiet_import_tensorflow()
-from keras_gans.cli import main
-results = []
-for args, cwd in __CASES__:
-    os.chdir(cwd)
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            code = main(args)
-        except SystemExit as e:
-            code = e.code
-        except BaseException:
-            code, _ = None, traceback.print_exc()
-    results.append([code, err.getvalue()])
-print(json.dumps(results))
-"""
 
 
 def run_cli_cases(cases, cwd):
@@ -62,7 +45,7 @@ def run_cli_cases(cases, cwd):
     """
     folders = cwd if isinstance(cwd, (list, tuple)) else [cwd] * len(cases)
     cases = [[list(args), str(folder)] for args, folder in zip(cases, folders, strict=True)]
-    result = run_python(CLI_CASES.replace("__CASES__", repr(cases)), timeout=300)
+    result = run_program("cli_cases", {"cases": cases}, timeout=300)
     return [tuple(r) for r in result]
 
 
@@ -81,27 +64,6 @@ def foreign_warnings(records):
         for r in records
         if not (issubclass(r.category, DeprecationWarning) and "__array__" in str(r.message))
     ]
-
-
-FRESH_LOAD = """
-import json, sys
-import numpy as np
-import tensorflow as tf
-m = tf.saved_model.load({path!r})
-z = tf.constant(np.random.RandomState(1).normal(size=(3, {latent})).astype("float32"))
-conditional = "label" in m.signatures["serving_default"].structured_input_signature[1]
-extra = {{"label": tf.constant([2, 0, 1], tf.int64)}} if conditional else {{}}
-images = m.signatures["serving_default"](z=z, **extra)["images"]
-extra = {{"label": tf.constant([1, 2], tf.int64)}} if conditional else {{}}
-u8 = m.signatures["sample"](seed=tf.constant([5, 6], tf.int64), **extra)["images_uint8"]
-assert "keras_gans" not in sys.modules, "the fresh process imported keras_gans"
-print(json.dumps({{
-    "images_shape": images.shape.as_list(), "images_dtype": images.dtype.name,
-    "min": float(tf.reduce_min(images)), "max": float(tf.reduce_max(images)),
-    "images": images.numpy().tolist(),
-    "u8_shape": u8.shape.as_list(), "u8_dtype": u8.dtype.name, "u8": u8.numpy().tolist(),
-}}))
-"""
 
 
 def condition_for(model, n):
@@ -182,19 +144,36 @@ def check_export_fresh_process(model, base_dir):
     """Exports, then loads in a process that imports only TensorFlow and calls both signatures."""
     path = save_generator(model, base_dir)
     assert os.path.basename(path) == "1"
-    out = run_python(FRESH_LOAD.format(path=path, latent=model.latent_dim))
-    h, w, c = model.image_shape
-    assert out["images_shape"] == [3, h, w, c]
-    assert out["images_dtype"] == "float32"
-    assert -1.0 <= out["min"] <= out["max"] <= 1.0
     z = np.random.RandomState(1).normal(size=(3, model.latent_dim)).astype("float32")
-    labels = np.array([2, 0, 1]) if hasattr(model, "num_classes") else None
+    conditional = hasattr(model, "num_classes")
+    z_inputs = {"z": [z.tolist(), "float32"]}
+    seed_inputs = {"seed": [[5, 6], "int64"]}
+    if conditional:
+        z_inputs["label"] = [[2, 0, 1], "int64"]
+        seed_inputs["label"] = [[1, 2], "int64"]
+    out = run_program(
+        "call_export",
+        {
+            "path": path,
+            "calls": [
+                {"signature": "serving_default", "inputs": z_inputs},
+                {"signature": "sample", "inputs": seed_inputs},
+            ],
+        },
+    )
+    images, u8 = out["results"][0]["images"], out["results"][1]["images_uint8"]
+    h, w, c = model.image_shape
+    assert images["shape"] == [3, h, w, c]
+    assert images["dtype"] == "float32"
+    values = np.array(images["values"])
+    assert -1.0 <= values.min() <= values.max() <= 1.0
+    labels = np.array([2, 0, 1]) if conditional else None
     expected = model.generate_images(z, labels, training=False)
-    np.testing.assert_allclose(out["images"], expected, atol=1e-5)
-    assert out["u8_shape"] == [2, h, w, c] and out["u8_dtype"] == "uint8"
-    kwargs = {"labels": [1, 2]} if labels is not None else {}
+    np.testing.assert_allclose(values, expected, atol=1e-5)
+    assert u8["shape"] == [2, h, w, c] and u8["dtype"] == "uint8"
+    kwargs = {"labels": [1, 2]} if conditional else {}
     expected = to_uint8(model.generate(2, seed=5, **kwargs)).astype(int)
-    assert np.abs(np.array(out["u8"]) - expected).max() <= 1
+    assert np.abs(np.array(u8["values"]) - expected).max() <= 1
     return path
 
 
@@ -215,27 +194,6 @@ def standard_model_checks(
 
 
 # ----------------------------------------------------------- image-to-image models
-FRESH_TRANSLATE = """
-import json, sys
-import numpy as np
-import tensorflow as tf
-m = tf.saved_model.load({path!r})
-inputs = json.loads({inputs!r})
-out = {{}}
-for name, fn in m.signatures.items():
-    spec = fn.structured_input_signature[1]["image"]
-    x = np.array(inputs["b2a" if name.startswith("b2a") else "a2b"])
-    if spec.dtype == tf.uint8:
-        x = np.clip(np.round((x + 1) * 127.5), 0, 255).astype("uint8")
-    result = fn(image=tf.constant(x, spec.dtype))
-    (key, value), = result.items()
-    out[name] = {{"key": key, "dtype": value.dtype.name, "shape": value.shape.as_list(),
-                 "values": value.numpy().tolist(), "input_dtype": spec.dtype.name}}
-assert "keras_gans" not in sys.modules, "the fresh process imported keras_gans"
-print(json.dumps(out))
-"""
-
-
 def translation_networks(model):
     """``{name: network}`` of every network a translation model trains."""
     names = ("generator_ab", "generator_ba", "discriminator_a", "discriminator_b")
@@ -280,7 +238,7 @@ def check_translation_model(make_model, data, tmp_path, logs):
     # export + a process with only TensorFlow calling every signature
     export = save_generator(model, str(tmp_path / "export" / "model"))
     inputs = {d: sources[d].tolist() for d in directions}
-    out = run_python(FRESH_TRANSLATE.format(path=export, inputs=json.dumps(inputs)))
+    out = run_program("fresh_translate", {"path": export, "inputs": inputs})
     expected_names = (
         {"serving_default", "a2b", "b2a", "a2b_uint8", "b2a_uint8"}
         if len(directions) == 2

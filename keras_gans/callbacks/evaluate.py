@@ -48,8 +48,14 @@ class Evaluate(keras.callbacks.Callback):
         seed: first seed of the generated images.
 
     Example:
-    >>> cb = keras_gans.callbacks.Evaluate(every=10, n=500)
-    >>> # gan.fit(ds, epochs=50, callbacks=[cb, keras.callbacks.TensorBoard("logs")])
+    >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=4,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> digits = keras_gans.data.load("digits", image_size=16, batch_size=32)
+    >>> cb = keras_gans.callbacks.Evaluate(every=1, n=100, metrics=("fid", "coverage"))
+    >>> history = gan.fit(digits, epochs=1, steps_per_epoch=2, callbacks=[cb], verbose=0)
+    >>> sorted(k for k in history.history if k in ("fid", "coverage"))
+    ['coverage', 'fid']
 
     Reference:
         Heusel et al. (2017), https://arxiv.org/abs/1706.08500; Bińkowski et al.
@@ -123,8 +129,14 @@ class ModeCollapseMonitor(keras.callbacks.Callback):
         seed: first seed of the samples.
 
     Example:
-    >>> cb = keras_gans.callbacks.ModeCollapseMonitor(min_coverage=0.8)
-    >>> # gan.fit(ds, epochs=50, callbacks=[cb])
+    >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=4,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> digits = keras_gans.data.load("digits", image_size=16, batch_size=32)
+    >>> cb = keras_gans.callbacks.ModeCollapseMonitor(n=100, min_coverage=0.0, min_diversity=0.0)
+    >>> history = gan.fit(digits, epochs=1, steps_per_epoch=2, callbacks=[cb], verbose=0)
+    >>> 0.0 <= history.history["coverage"][0] <= 1.0
+    True
 
     Reference:
         Srivastava et al., VEEGAN (2017), https://arxiv.org/abs/1705.07761

@@ -25,8 +25,14 @@ class DivergenceGuard(keras.callbacks.Callback):
         verbose: print the message when it fires.
 
     Example:
+    >>> gan = keras_gans.models.DCGAN(image_shape=(8, 8, 1), latent_dim=4,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> images = np.random.RandomState(0).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
     >>> guard = keras_gans.callbacks.DivergenceGuard(max_abs_loss=1e4)
-    >>> # gan.fit(ds, epochs=50, callbacks=[guard]); guard.diverged -> None or a dict
+    >>> _ = gan.fit(images, batch_size=4, epochs=2, callbacks=[guard], verbose=0)
+    >>> guard.diverged is None  # else a dict: message, epoch, step, logs
+    True
 
     Reference:
         https://keras.io/api/callbacks/terminate_on_nan/ (Keras' TerminateOnNaN,

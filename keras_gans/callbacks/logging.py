@@ -28,8 +28,14 @@ class ImageGrid(keras.callbacks.Callback):
         scale: integer upscaling of each cell (default: cells >= 48 pixels).
 
     Example:
-    >>> cb = keras_gans.callbacks.ImageGrid("/tmp/samples", n=16)
-    >>> # gan.fit(dataset, epochs=5, callbacks=[cb])
+    >>> gan = keras_gans.models.DCGAN(image_shape=(8, 8, 1), latent_dim=4,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> images = np.random.RandomState(0).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
+    >>> cb = keras_gans.callbacks.ImageGrid("samples", n=16)
+    >>> _ = gan.fit(images, batch_size=4, epochs=2, callbacks=[cb], verbose=0)
+    >>> import os; sorted(os.listdir("samples"))
+    ['epoch_001.png', 'epoch_002.png']
 
     Reference:
         Radford et al. (2015), https://arxiv.org/abs/1511.06434 (fixed-noise
@@ -91,8 +97,16 @@ class MetricsCSV(keras.callbacks.Callback):
         path: the CSV file (created with its header on the first epoch).
 
     Example:
-    >>> cb = keras_gans.callbacks.MetricsCSV("/tmp/run/metrics.csv")
-    >>> # gan.fit(dataset, epochs=5, callbacks=[cb])
+    >>> gan = keras_gans.models.DCGAN(image_shape=(8, 8, 1), latent_dim=4,
+    ...     generator_filters=8, discriminator_filters=8)
+    >>> gan.compile()
+    >>> images = np.random.RandomState(0).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
+    >>> cb = keras_gans.callbacks.MetricsCSV("run/metrics.csv")
+    >>> _ = gan.fit(images, batch_size=4, epochs=2, callbacks=[cb], verbose=0)
+    >>> open("run/metrics.csv").read().splitlines()[0]
+    'epoch,d_loss,g_loss'
+    >>> len(open("run/metrics.csv").read().splitlines())  # the header, then one row an epoch
+    3
 
     Reference:
         https://keras.io/api/callbacks/csv_logger/ (the Keras logger it replaces).

@@ -35,8 +35,13 @@ class TranslationGrid(ImageGrid):
 
     Example:
     >>> a, b, _ = keras_gans.data.pair_arrays("photos-paired", 32, "test")
-    >>> cb = keras_gans.callbacks.TranslationGrid("/tmp/grids", a[:8], b[:8])
-    >>> # pix2pix.fit(dataset, epochs=5, callbacks=[cb])
+    >>> pix2pix = keras_gans.models.Pix2Pix(image_shape=(32, 32, 1), target_channels=3,
+    ...     generator_filters=4, discriminator_filters=4, discriminator_layers=2)
+    >>> pix2pix.compile()
+    >>> cb = keras_gans.callbacks.TranslationGrid("grids", a[:4], b[:4])
+    >>> _ = pix2pix.fit(a[:8], b[:8], batch_size=4, epochs=1, callbacks=[cb], verbose=0)
+    >>> import os; os.listdir("grids")
+    ['epoch_001.png']
 
     Reference:
         Isola et al. (2017), https://arxiv.org/abs/1611.07004 (input, output,
@@ -95,8 +100,8 @@ class LinearDecay(keras.callbacks.Callback):
 
     Example:
     >>> cb = keras_gans.callbacks.LinearDecay(epochs=200, initial_learning_rate=2e-4)
-    >>> cb.factor(99), cb.factor(199)
-    (1.0, 0.009900990099009901)
+    >>> cb.factor(99), round(cb.factor(199), 6)
+    (1.0, 0.009901)
 
     Reference:
         Zhu et al. (2017), https://arxiv.org/abs/1703.10593 (section 7.1)

@@ -117,8 +117,12 @@ def save_generator(
     >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=8,
     ...     generator_filters=8, discriminator_filters=8)
     >>> gan.compile()
-    >>> # gan.fit(keras_gans.data.load("digits"), epochs=120)
-    >>> path = keras_gans.export.save_generator(gan, "/tmp/export/dcgan", allow_untrained=True)
+    >>> digits = keras_gans.data.load("digits", image_size=16, batch_size=32)
+    >>> _ = gan.fit(digits, epochs=1, steps_per_epoch=2, verbose=0)
+    >>> keras_gans.export.save_generator(gan, "export/dcgan")
+    'export/dcgan/1'
+    >>> keras_gans.export.save_generator(gan, "export/dcgan")  # never overwrites
+    'export/dcgan/2'
     """
     if not hasattr(model, "export_networks"):
         raise ExportError(f"Cannot export a {type(model).__name__}: not a keras_gans model.")

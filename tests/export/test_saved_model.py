@@ -8,7 +8,7 @@ import tensorflow as tf
 
 import keras_gans
 from keras_gans.export import list_versions, resolve_saved_model, save_generator
-from tests.helpers import ENV, run_python
+from tests.helpers import ENV, run_program
 from tests.models.test_dcgan import tiny_dcgan
 
 
@@ -113,18 +113,16 @@ def test_saved_model_cli_lists_both_signatures(exported):
     assert "dtype: DT_INT64" in out.stdout and "dtype: DT_UINT8" in out.stdout
 
 
-SAMPLE = """
-import json
-import tensorflow as tf
-m = tf.saved_model.load({path!r})
-out = m.signatures["sample"](seed=tf.constant([11, 12, 11], tf.int64))["images_uint8"]
-print(json.dumps(out.numpy().tolist()))
-"""
-
-
 def test_same_seed_same_image_in_two_processes(exported):
-    first = np.array(run_python(SAMPLE.format(path=exported)))
-    second = np.array(run_python(SAMPLE.format(path=exported)))
+    call = {"signature": "sample", "inputs": {"seed": [[11, 12, 11], "int64"]}}
+    first, second = (
+        np.array(
+            run_program("call_export", {"path": exported, "calls": [call]})["results"][0][
+                "images_uint8"
+            ]["values"]
+        )  # fmt: skip
+        for _ in range(2)
+    )
     np.testing.assert_array_equal(first, second)
     np.testing.assert_array_equal(first[0], first[2])
     assert not np.array_equal(first[0], first[1])

@@ -6,7 +6,7 @@ import pytest
 
 import keras_gans
 from keras_gans.errors import DataError
-from tests.helpers import run_python, standard_model_checks
+from tests.helpers import run_program, standard_model_checks
 
 RNG = np.random.RandomState(0)
 IMAGES = RNG.uniform(-1, 1, (16, 16, 16, 1)).astype("float32")
@@ -140,19 +140,15 @@ def test_conditional_export_signatures(tmp_path):
     path = keras_gans.export.save_generator(cgan, str(tmp_path / "cgan"), allow_untrained=True)
     meta = keras_gans.export.load_metadata(path)
     assert meta["num_classes"] == 10 and meta["model"] == "ConditionalGAN"
-    out = run_python(
-        f"""
-        import json
-        import tensorflow as tf
-        m = tf.saved_model.load({path!r})
-        specs = {{k: {{n: [s.dtype.name, s.shape.as_list()]
-                      for n, s in f.structured_input_signature[1].items()}}
-                 for k, f in m.signatures.items()}}
-        a = m.signatures["sample"](seed=tf.constant([3, 3], tf.int64),
-                                   label=tf.constant([1, 8], tf.int64))["images_uint8"]
-        print(json.dumps({{"specs": specs, "a": a.numpy().tolist()}}))
-        """
-    )
+    call = {
+        "signature": "sample",
+        "inputs": {"seed": [[3, 3], "int64"], "label": [[1, 8], "int64"]},
+    }
+    out = run_program("call_export", {"path": path, "calls": [call]})
+    specs = {
+        k: {n: [dtype, shape] for n, (dtype, shape) in v.items()} for k, v in out["specs"].items()
+    }
+    out = {"specs": specs, "a": out["results"][0]["images_uint8"]["values"]}
     assert out["specs"]["serving_default"] == {
         "z": ["float32", [None, 4]],
         "label": ["int64", [None]],

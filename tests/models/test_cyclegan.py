@@ -28,7 +28,6 @@ def unpaired(n=8, seed=0):
     return a, b
 
 
-@pytest.mark.slow
 def test_cyclegan_standard_checks(tmp_path):
     model = check_translation_model(
         tiny_cyclegan, unpaired(), tmp_path, logs=("g_gan", "cycle", "identity")

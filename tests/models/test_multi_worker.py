@@ -4,34 +4,19 @@ import json
 import os
 import socket
 import subprocess
-import textwrap
+import tempfile
 
 import numpy as np
 import pytest
 
 from keras_gans import runs
 from tests.cli.test_commands import CLI
-from tests.helpers import ENV, PYTHON
-
-WORKER = """
-import json
-import numpy as np
-import tensorflow as tf
-strategy = tf.distribute.MultiWorkerMirroredStrategy()
-import keras_gans
-with strategy.scope():
-    gan = keras_gans.models.{cls}(image_shape=(16, 16, 1), latent_dim=4, generator_filters=4,
-                                  discriminator_filters=4, seed=0)
-    gan.compile()
-x = np.random.RandomState(0).uniform(-1, 1, (32, 16, 16, 1)).astype("float32")
-history = gan.fit(tf.data.Dataset.from_tensor_slices(x).batch(8, drop_remainder=True),
-                  epochs=1, verbose=0)
-print(json.dumps({{"logs": history.history, "steps": int(gan.g_optimizer.iterations.numpy()),
-                  "weights": [w.numpy().tolist() for w in gan.trainable_weights]}}))
-"""
+from tests.helpers import ENV, PROGRAMS, PYTHON
 
 
 def free_ports(n):
+    """``n`` loopback ports that were free a moment ago (another process may take one
+    before the workers bind it: ``run_workers`` then retries with new ones)."""
     sockets = [socket.socket() for _ in range(n)]
     for s in sockets:
         s.bind(("127.0.0.1", 0))
@@ -41,19 +26,48 @@ def free_ports(n):
     return ports
 
 
-def run_workers(command, cwd=None):
-    """Starts one process per worker with its TF_CONFIG; returns their CompletedProcess-likes."""
-    cluster = [f"127.0.0.1:{p}" for p in free_ports(2)]
-    procs = []
-    for index in range(2):
-        config = {"cluster": {"worker": cluster}, "task": {"type": "worker", "index": index}}
-        env = {**ENV, "TF_CONFIG": json.dumps(config)}
-        procs.append(
-            subprocess.Popen(
-                command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )  # fmt: skip
-        )
-    return [(p, *p.communicate(timeout=300)) for p in procs]
+PORT_TAKEN = "Could not start gRPC server"
+
+
+def run_workers(command, cwd=None, choose_ports=free_ports, attempts=3):
+    """Starts one process per worker with its TF_CONFIG; returns
+    ``(results, attempts used)``, ``results`` as ``[(process, stdout, stderr)]``.
+
+    A port taken between its choice and a worker's bind makes that worker fail to
+    start its gRPC server, and the other then waits for a peer that never comes:
+    every worker is stopped and the cluster starts again on new ports.
+    """
+    for attempt in range(1, attempts + 1):
+        cluster = [f"127.0.0.1:{p}" for p in choose_ports(2)]
+        with tempfile.TemporaryDirectory() as logs:
+            procs = []
+            for index in range(2):
+                task = {"type": "worker", "index": index}
+                env = {**ENV, "TF_CONFIG": json.dumps({"cluster": {"worker": cluster}, "task": task})}  # fmt: skip
+                out = open(os.path.join(logs, f"{index}.out"), "w+")
+                err = open(os.path.join(logs, f"{index}.err"), "w+")
+                procs.append((subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err), out, err))  # fmt: skip
+            failed = False
+            while not failed and any(p.poll() is None for p, _, _ in procs):
+                running = next(p for p, _, _ in procs if p.poll() is None)
+                try:
+                    running.wait(timeout=1)
+                except subprocess.TimeoutExpired:
+                    pass
+                failed = any(
+                    p.poll() and PORT_TAKEN in open(err.name).read() for p, _, err in procs
+                )
+            results = []
+            for proc, out, err in procs:
+                if failed:
+                    proc.kill()
+                proc.wait(timeout=300)
+                out.seek(0), err.seek(0)
+                results.append((proc, out.read(), err.read()))
+                out.close(), err.close()
+        if not failed:
+            return results, attempt
+    raise AssertionError(f"the workers could not bind their ports in {attempts} attempts")
 
 
 def weights_equal(a, b):
@@ -63,8 +77,8 @@ def weights_equal(a, b):
 @pytest.mark.slow
 @pytest.mark.parametrize("cls", ["DCGAN", "WGANGP"])
 def test_two_workers_fit_to_identical_weights(cls):
-    code = textwrap.dedent(WORKER.format(cls=cls))
-    results = run_workers([PYTHON, "-c", code])
+    program = os.path.join(PROGRAMS, "multi_worker_fit.py")
+    results, _ = run_workers([PYTHON, program, json.dumps({"cls": cls})])
     outs = []
     for proc, stdout, stderr in results:
         assert proc.returncode == 0, stderr[-3000:]
@@ -85,7 +99,8 @@ def test_cli_multi_worker_training(tmp_path):
         "--epochs", "1", "--quiet",
         "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4",
     ]  # fmt: skip
-    for proc, _, stderr in run_workers(command):
+    results, _ = run_workers(command)
+    for proc, _, stderr in results:
         assert proc.returncode == 0, stderr[-3000:]
     chief, worker = runs.load_run_model(out), runs.load_run_model(out + "-worker-1")
     assert int(chief.g_optimizer.iterations.numpy()) == 2
@@ -107,3 +122,27 @@ def test_multi_worker_without_tf_config_is_one_clear_error(tmp_path):
         "keras-gans: error: --distribute multi-worker needs TF_CONFIG on every worker"
     )
     assert not os.path.exists(tmp_path / "r")
+
+
+@pytest.mark.slow
+def test_a_port_taken_before_the_workers_bind_is_retried_on_new_ports():
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    chosen = []
+
+    def first_taken_then_free(n):
+        ports = [taken.getsockname()[1], *free_ports(n - 1)] if not chosen else free_ports(n)
+        chosen.append(ports)
+        return ports
+
+    program = os.path.join(PROGRAMS, "multi_worker_fit.py")
+    try:
+        results, attempts = run_workers(
+            [PYTHON, program, json.dumps({"cls": "DCGAN"})], choose_ports=first_taken_then_free
+        )
+    finally:
+        taken.close()
+    assert attempts == 2 and len(chosen) == 2
+    for proc, _, stderr in results:
+        assert proc.returncode == 0, stderr[-3000:]

@@ -25,7 +25,6 @@ def pairs(n=8, seed=0):
     return a, b
 
 
-@pytest.mark.slow
 def test_pix2pix_standard_checks(tmp_path):
     check_translation_model(tiny_pix2pix, pairs(), tmp_path, logs=("g_gan", "l1"))
 

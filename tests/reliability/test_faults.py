@@ -5,8 +5,6 @@ import json
 import os
 import signal
 import subprocess
-import textwrap
-import time
 
 import keras
 import numpy as np
@@ -16,8 +14,8 @@ import keras_gans
 from keras_gans import runs
 from keras_gans.errors import ExportError
 from keras_gans.runs import checkpoint
-from tests.cli.test_commands import CLI, cli
-from tests.helpers import ENV, PYTHON
+from tests.cli.test_commands import cli
+from tests.helpers import ENV, PROGRAMS, PYTHON
 from tests.models.test_dcgan import tiny_dcgan
 from tests.reliability.table import record
 
@@ -39,19 +37,18 @@ def test_sigkill_mid_epoch_then_rerun_matches_an_uninterrupted_run(tmp_path):
     full, killed = str(tmp_path / "full"), str(tmp_path / "killed")
     assert cli(*TRAIN, "--out", full).returncode == 0
     proc = subprocess.Popen(
-        [CLI, *TRAIN, "--out", killed], env=ENV, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [PYTHON, os.path.join(PROGRAMS, "train_with_progress.py"), json.dumps({"argv": [*TRAIN, "--out", killed]})],
+        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
-    state = os.path.join(killed, checkpoint.STATE)
-    deadline = time.time() + 240
-    while not (os.path.isfile(state) and checkpoint.read_json(state)["epoch"] >= 1):
-        assert time.time() < deadline and proc.poll() is None
-        time.sleep(0.02)
-    time.sleep(0.3)  # into epoch 2 (60 steps take about 1 s here)
+    for line in proc.stdout:  # kill on an observed point: step 20 of epoch 2
+        if line.strip() == "step 2 20":
+            break
+    else:
+        raise AssertionError(f"the run ended (status {proc.wait()}) before step 20 of epoch 2")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    at_kill = checkpoint.read_json(state)["epoch"]
-    assert at_kill < 3, "the run finished before the kill"
+    at_kill = checkpoint.read_json(os.path.join(killed, checkpoint.STATE))["epoch"]
+    assert at_kill == 1, "the kill came after epoch 1's checkpoint, inside epoch 2"
     result = cli(*TRAIN, "--out", killed)
     assert result.returncode == 0, result.stderr[-2000:]
     a, b = runs.load_run_model(full), runs.load_run_model(killed)
@@ -163,29 +160,18 @@ def test_kill_between_checkpoint_and_state_write(tmp_path):
     )
 
 
-EXPORT_LOOP = """
-import numpy as np, keras_gans
-gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=4, generator_filters=4,
-                              discriminator_filters=4, seed=1)
-gan.compile()
-gan.fit(np.zeros((8, 16, 16, 1), "float32"), batch_size=8, epochs=1, verbose=0)
-while True:
-    keras_gans.export.save_generator(gan, {base!r}, warmup=True)
-"""
-
-
 @pytest.mark.slow
 def test_sigkill_during_exports_leaves_no_partial_version(tmp_path):
     base = str(tmp_path / "m")
     proc = subprocess.Popen(
-        [PYTHON, "-c", textwrap.dedent(EXPORT_LOOP.format(base=base))],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [PYTHON, os.path.join(PROGRAMS, "export_loop.py"), json.dumps({"base": base})],
+        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
-    deadline = time.time() + 240
-    while len(keras_gans.export.list_versions(base) if os.path.isdir(base) else []) < 2:
-        assert time.time() < deadline and proc.poll() is None
-        time.sleep(0.05)
-    time.sleep(0.37)  # somewhere inside the next export
+    for line in proc.stdout:  # the program stops inside its third export and says so
+        if line.strip() == "inside export 3":
+            break
+    else:
+        raise AssertionError(f"the export loop ended (status {proc.wait()}) before export 3")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     versions = keras_gans.export.list_versions(base)
@@ -194,8 +180,9 @@ def test_sigkill_during_exports_leaves_no_partial_version(tmp_path):
         assert os.path.isfile(os.path.join(folder, "saved_model.pb"))
         assert os.path.isfile(os.path.join(folder, "variables", "variables.index"))
         assert os.path.isfile(os.path.join(folder, "assets.extra", "keras_gans.json"))
+    assert versions == [1, 2]
     leftovers = [n for n in os.listdir(base) if not n.isdigit()]
-    assert all(n.startswith(".tmp-") for n in leftovers)
+    assert len(leftovers) == 1 and leftovers[0].startswith(".tmp-3-"), leftovers
     gan = tiny_dcgan()
     gan.compile()
     gan.fit(DATA[:8], batch_size=8, epochs=1, verbose=0)
