@@ -51,7 +51,7 @@ class Budget:
         self.callback = _Stop()
 
 
-# Opt-in training schemes of issue 7, trained at the family's CLI defaults otherwise:
+# Opt-in training schemes, trained at the family's CLI defaults otherwise:
 # name -> (family, run_settings overrides). `--models dcgan+simultaneous` trains one.
 VARIANTS = {
     # DCGAN's default is simultaneous; this row is the papers' alternating scheme.

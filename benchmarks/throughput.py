@@ -75,7 +75,7 @@ def matmul_peak(n=2048, repeats=10):
 DEFAULT_STEPS = {"dcgan": 96, "wgan-gp": 24}
 
 # Schemes measured for each model: (label, constructor kwargs, compile kwargs). The
-# first is what a bare compile() gives; the others are the levers of issue 7.
+# first is what a bare compile() gives; the others are the opt-in speed levers.
 SCHEMES = {
     "dcgan": [
         ('default (bare compile: update="simultaneous")', {}, {}),

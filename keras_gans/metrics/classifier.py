@@ -64,7 +64,7 @@ def build_digits_network(image_size, seed=0):
 class DigitsClassifier:
     """A CNN trained on the digits train split: class probabilities and features.
 
-    Trained on first use (fixed seed, about 20 seconds on 2 CPU cores) and
+    Trained on first use (fixed seed; a few seconds, docs/evaluation.md) and
     cached in ``cache_dir()`` (``$KERAS_GANS_CACHE`` overrides it); later uses
     load the cached file. Its held-out accuracy (digits test split) is stored
     with it as ``accuracy``. Features, for FID/KID/precision-recall, are the

@@ -47,9 +47,9 @@ class DCGAN(AdversarialModel):
 
     default_label_smoothing = 0.1
     # One generator pass and one discriminator pass on the fakes serve both updates:
-    # 1.21-1.26x the reference's throughput with no worse FID (docs/performance.md).
+    # faster than the alternating scheme with no worse FID (docs/performance.md).
     default_update = "simultaneous"
-    # Normalisation of the default discriminator ("batch", "layer" or None).
+    # Normalisation of the default discriminator ("batch", "layer" or "none").
     discriminator_normalization = "batch"
 
     def __init__(

@@ -143,8 +143,8 @@ class WGANGP(_WassersteinGAN):
         gp_every: lazy regularisation: the penalty on every ``gp_every``-th
             critic update only (counted back from the last of each step), its
             weight scaled up so the average stays ``gp_weight``. The default 5
-            (once per step) trained 1.7x faster here with a better FID on the
-            digits (docs/performance.md); 1 penalises every update, as the paper.
+            (once per step) is faster with a better FID on the digits (figures in
+            docs/performance.md); 1 penalises every update, as the paper.
         generator_filters: width of the default generator's last hidden block.
         discriminator_filters: filters of the default critic's first convolution.
         seed: int seed of the training noise and the interpolation weights.

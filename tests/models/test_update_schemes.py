@@ -1,4 +1,4 @@
-"""Training schemes of issue 7: the update schemes and the lazy gradient penalty."""
+"""The update schemes of ``AdversarialModel`` and WGAN-GP's lazy gradient penalty."""
 
 import keras
 import numpy as np

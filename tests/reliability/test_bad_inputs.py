@@ -9,7 +9,7 @@ import tensorflow as tf
 from PIL import Image
 
 import keras_gans
-from keras_gans.errors import DataError, ExportError
+from keras_gans.errors import ArgumentError, DataError, ExportError
 from tests.helpers import run_cli_cases
 from tests.models.test_cgan import tiny_cgan
 from tests.models.test_dcgan import tiny_dcgan
@@ -61,9 +61,9 @@ def test_fit_rejects_bad_images_before_training(dcgan, case, data, message):
 
 
 def test_image_size_the_network_cannot_take():
-    with pytest.raises(ValueError, match="even and at least 8, got 9x9") as info:
+    with pytest.raises(ArgumentError, match="even and at least 8, got 9x9") as info:
         tiny_dcgan(image_shape=(9, 9, 1))
-    record("model", "DCGAN with 9x9 images", f"ValueError at construction: {info.value}")
+    record("model", "DCGAN with 9x9 images", f"ArgumentError at construction: {info.value}")
 
 
 LABEL_CASES = [
