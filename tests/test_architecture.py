@@ -102,3 +102,18 @@ def test_the_layer_order_is_the_one_docs_architecture_states():
     doc = open(os.path.join(ROOT, "docs", "architecture.md")).read()
     for room, rank in RANKS.items():
         assert f"| {rank} | `{room}` |" in doc, f"docs/architecture.md lacks the row of {room}"
+
+
+def test_no_source_file_is_hidden_by_gitignore():
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not os.path.isdir(os.path.join(ROOT, ".git")):
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(
+        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "keras_gans", "tests"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    ).stdout.split()  # fmt: skip
+    assert [f for f in ignored if f.endswith((".py", ".md", ".json", ".keras"))] == []

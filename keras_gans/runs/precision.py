@@ -1,10 +1,9 @@
 """Mixed precision: the right Keras dtype policy for the device."""
 
-from keras_gans.errors import ArgumentError
-
-
 import keras
 import tensorflow as tf
+
+from keras_gans.errors import ArgumentError
 
 DTYPE_POLICIES = ("mixed_float16", "mixed_bfloat16", "float32")
 

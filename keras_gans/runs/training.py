@@ -21,6 +21,8 @@ import keras
 from keras_gans import data as data_lib
 from keras_gans import models
 from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
+from keras_gans.data.stream import resumable_stream
+from keras_gans.errors import RunError
 from keras_gans.runs.checkpoint import (
     CHECKPOINT,
     CONFIG,
@@ -30,9 +32,7 @@ from keras_gans.runs.checkpoint import (
 )
 from keras_gans.runs.checkpoint import read_json as _read_json
 from keras_gans.runs.checkpoint import write_json as _write_json
-from keras_gans.data.stream import resumable_stream
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
-from keras_gans.errors import RunError
 from keras_gans.runs.precision import enable_mixed_precision
 from keras_gans.runs.settings import common_defaults, resumable_names
 from keras_gans.runs.translation import (

@@ -1,0 +1,33 @@
+"""Run folders: settings, training and resuming, checkpoints, distribution, precision.
+
+``keras-gans train`` writes one; ``load_source`` reads a run folder or an export.
+"""
+
+from keras_gans.runs import checkpoint
+from keras_gans.runs.checkpoint import CHECKPOINT, CONFIG, STATE, RunCheckpoint, load_checkpoint
+from keras_gans.runs.distribute import STRATEGIES, make_strategy
+from keras_gans.runs.loading import load_run_model, load_source
+from keras_gans.runs.precision import DTYPE_POLICIES, enable_mixed_precision
+from keras_gans.runs.settings import MODEL_DEFAULTS, SETTINGS, Setting, run_settings
+from keras_gans.runs.training import finished_epochs, train
+
+__all__ = [
+    "CHECKPOINT",
+    "CONFIG",
+    "MODEL_DEFAULTS",
+    "DTYPE_POLICIES",
+    "SETTINGS",
+    "STATE",
+    "STRATEGIES",
+    "RunCheckpoint",
+    "Setting",
+    "checkpoint",
+    "enable_mixed_precision",
+    "finished_epochs",
+    "load_checkpoint",
+    "load_run_model",
+    "load_source",
+    "make_strategy",
+    "run_settings",
+    "train",
+]

@@ -1,0 +1,285 @@
+"""The run settings: one declaration drives the CLI flags, the defaults, config.json and resume.
+
+Each ``Setting`` in ``SETTINGS`` is, at once:
+- a ``keras-gans train`` flag (``--name-with-dashes`` unless ``flag`` says otherwise),
+  with its help text, type, choices and positivity check;
+- a key of ``config.json`` with its common default, which ``MODEL_DEFAULTS``
+  may override per model family;
+- a value a resumed run keeps from its ``config.json`` (``resumable=False``) or
+  takes from the new command (``resumable=True``).
+
+Adding a setting is one ``Setting(...)`` line here; ``runs.training`` reads it
+from the settings dict.
+"""
+
+import dataclasses
+import json
+from typing import Any
+
+from keras_gans.errors import ArgumentError, RunError
+from keras_gans.models.updates import UPDATES
+from keras_gans.runs.distribute import STRATEGIES
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One run setting.
+
+    Attributes:
+        name: key in ``config.json`` and in ``run_settings(**overrides)``.
+        default: its value when neither the command nor the model family sets it.
+        help: the flag's help text.
+        type: the flag's type (``int``, ``float``, ``str``), or ``bool`` for a switch
+            (``--flag`` alone turns it on), or ``"key=value"`` for a repeatable
+            ``KEY=VALUE`` flag collected into a dict.
+        choices: allowed values, or None.
+        positive: the value must be > 0 (ints: >= 1).
+        resumable: a resumed run takes the new command's value (else config.json's).
+        applies_to: ``"all"``, ``"noise"`` (models that generate from noise) or
+            ``"translation"`` (pix2pix, cyclegan); setting it for another kind of
+            model is an error.
+        flag: the CLI flag (default: ``--`` and the name with dashes).
+        metavar: the flag's value name in the help.
+    """
+
+    name: str
+    default: Any
+    help: str
+    type: Any = str
+    choices: tuple = None
+    positive: bool = False
+    resumable: bool = False
+    applies_to: str = "all"
+    flag: str = None
+    metavar: str = None
+
+    @property
+    def cli_flag(self):
+        return self.flag or "--" + self.name.replace("_", "-")
+
+
+SETTINGS = (
+    Setting(
+        "data",
+        "digits",
+        "digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
+        "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
+    ),
+    Setting(
+        "epochs",
+        None,
+        "epochs to train (a resumed run: in all)",
+        int,
+        positive=True,
+        resumable=True,
+    ),  # fmt: skip
+    Setting("batch_size", 64, "images per step", int, positive=True),
+    Setting("image_size", 16, "side of the (square) images", int, positive=True),
+    Setting("latent_dim", None, "size of z", int, positive=True, applies_to="noise"),
+    Setting("seed", 0, "seed of the weights, noise and data order", int),
+    Setting(
+        "steps_per_epoch",
+        None,
+        "steps per epoch (default: one pass over the data)",
+        int,
+        positive=True,
+    ),  # fmt: skip
+    Setting(
+        "distribute",
+        None,
+        "none (default), mirrored (local GPUs), multi-worker (reads TF_CONFIG)",
+        choices=STRATEGIES,
+        resumable=True,
+    ),
+    Setting(
+        "mixed_precision",
+        False,
+        "mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
+        bool,
+    ),
+    Setting(
+        "learning_rate",
+        None,
+        "learning rate of both optimizers (default: the model's)",
+        float,
+        positive=True,
+        resumable=True,
+        flag="--lr",
+    ),
+    Setting(
+        "evaluate_every",
+        None,
+        "add FID, KID, precision/recall, coverage to the logs every N epochs (digits)",
+        int,
+        positive=True,
+        resumable=True,
+        applies_to="noise",
+        metavar="N",
+    ),
+    Setting(
+        "update",
+        None,
+        "noise models: how the discriminator and generator updates share fakes "
+        "(default: simultaneous for dcgan, alternating for the others; docs/performance.md)",
+        choices=UPDATES,
+        applies_to="noise",
+    ),
+    Setting(
+        "augment",
+        False,
+        "pix2pix/cyclegan: random jitter and mirroring, as in the papers",
+        bool,
+        applies_to="translation",
+    ),
+    Setting(
+        "decay_epochs",
+        None,
+        "pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
+        int,
+        positive=True,
+        resumable=True,
+        applies_to="translation",
+        metavar="N",
+    ),
+    Setting(
+        "model_args",
+        {},
+        "constructor argument of the model (JSON value), repeatable",
+        "key=value",
+        flag="--model-arg",
+        metavar="KEY=VALUE",
+    ),
+)
+
+# Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
+# the digits data (see docs/cli.md); every key is a Setting's name.
+MODEL_DEFAULTS = {
+    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {}},
+    # 1,438 training digits are few: a narrow discriminator (16 filters) keeps it
+    # from memorising them.
+    "dcgan": {
+        "epochs": 120,
+        "batch_size": 32,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 16},
+    },
+    # The paper's settings, sized for 16x16.
+    "wgan": {
+        "epochs": 60,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+    },
+    "wgan-gp": {
+        "epochs": 60,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+    },
+    # The label channels make the discriminator stronger: with 16 filters it won
+    # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
+    "cgan": {
+        "epochs": 100,
+        "batch_size": 32,
+        "latent_dim": 64,
+        "model_args": {"generator_filters": 64, "discriminator_filters": 8},
+    },
+    # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
+    # No normalization: batch norm's moving statistics made the held-out PSNR jump
+    # between epochs; instance norm was slower on CPU (docs/cli.md).
+    "pix2pix": {
+        "data": "photos-paired",
+        "image_size": 32,
+        "epochs": 20,
+        "decay_epochs": 10,
+        "batch_size": 8,
+        "model_args": {
+            "generator_filters": 32,
+            "discriminator_filters": 32,
+            "normalization": "none",
+        },
+    },
+    # One downsampling (a 16x16 bottleneck) at 32x32: the same arithmetic per residual
+    # block as the paper's two, and a lower held-out cycle error (docs/cli.md).
+    "cyclegan": {
+        "data": "photos-unpaired",
+        "image_size": 32,
+        "epochs": 20,
+        "batch_size": 4,
+        "decay_epochs": 10,
+        "model_args": {
+            "generator_filters": 16,
+            "discriminator_filters": 16,
+            "num_downsamples": 1,
+        },
+    },
+}
+
+
+def settings_by_name():
+    """``{name: Setting}`` of ``SETTINGS``."""
+    return {s.name: s for s in SETTINGS}
+
+
+def common_defaults():
+    """``{name: default}`` of every setting (before a family's ``MODEL_DEFAULTS``)."""
+    return {s.name: s.default for s in SETTINGS}
+
+
+def resumable_names():
+    """Names of the settings a resumed run takes from the new command."""
+    return tuple(s.name for s in SETTINGS if s.resumable)
+
+
+def parse_key_value(text):
+    """``"key=json"`` -> ``(key, value)``; a value that is not JSON stays a string."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.isidentifier():
+        raise ArgumentError(f"expected KEY=VALUE, got {text!r}")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def check_value(setting, value):
+    """``value`` if it fits ``setting`` (positivity, choices); else a RunError naming
+    its flag. The CLI checks every flag with it; the Python API also takes 0 for "off"
+    (``decay_epochs=0``)."""
+    if value is None:
+        return value
+    if setting.positive and not value > 0:
+        kind = "integer" if setting.type is int else "number"
+        raise RunError(f"{setting.cli_flag} must be a positive {kind}, got {value}")
+    if setting.choices is not None and value not in setting.choices:
+        raise RunError(f"{setting.cli_flag} must be one of {list(setting.choices)}, got {value!r}")
+    return value
+
+
+def run_settings(model, **overrides):
+    """The full settings of a run: common defaults, the family's, then non-None ``overrides``.
+
+    Args:
+        model: a model family name (``keras_gans.models.names()``).
+        **overrides: setting values by name (None: not given).
+
+    Returns:
+        ``{"model": name, setting: value, ...}`` as written to ``config.json``.
+    """
+    from keras_gans import models
+
+    cls = models.get(model)
+    translation = getattr(cls, "translation", False)
+    declared = settings_by_name()
+    unknown = sorted(set(overrides) - set(declared))
+    if unknown:
+        raise RunError(f"Unknown run setting {unknown[0]!r}; choose from {sorted(declared)}")
+    for key, value in overrides.items():
+        setting = declared[key]
+        wanted = {"noise": False, "translation": True}.get(setting.applies_to)
+        if value and wanted is not None and translation != wanted:
+            what = "translates images" if translation else "generates from noise"
+            raise RunError(f"{model} {what}; the setting {key} does not apply to it.")
+    settings = {"model": model.lower(), **common_defaults(), **MODEL_DEFAULTS[model.lower()]}
+    model_args = {**settings["model_args"], **(overrides.pop("model_args", None) or {})}
+    settings.update({k: v for k, v in overrides.items() if v is not None})
+    settings["model_args"] = model_args
+    return settings
