@@ -42,9 +42,10 @@ def _positive(value, flag):
 
 def _cmd_train(args):
     from keras_gans import runs
+    from keras_gans.data import BUILTIN, PHOTO_NAMES
     from keras_gans.runs import settings as run_settings
 
-    builtin = ("digits", "photos-paired", "photos-unpaired")
+    builtin = (*BUILTIN, *PHOTO_NAMES)
     if args.data and args.data not in builtin and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")

