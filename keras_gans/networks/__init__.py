@@ -11,6 +11,7 @@ from keras_gans.networks.dcgan import (
     dcgan_generator,
     num_upsamples,
 )
+from keras_gans.networks.layers import MinibatchStdDev
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
 from keras_gans.networks.normalization import NORMALIZATIONS, normalization_layer
 from keras_gans.networks.patchgan import patchgan_discriminator, receptive_field
@@ -19,6 +20,7 @@ from keras_gans.networks.unet import unet_depth, unet_generator
 
 __all__ = [
     "LabelChannels",
+    "MinibatchStdDev",
     "NORMALIZATIONS",
     "ReflectionPadding2D",
     "OneHot",

@@ -3,6 +3,7 @@
 import keras
 
 from keras_gans.errors import ArgumentError
+from keras_gans.networks.layers import MinibatchStdDev
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
@@ -78,7 +79,12 @@ DISCRIMINATOR_NORMALIZATIONS = ("batch", "layer", "none")
 
 
 def dcgan_discriminator(
-    image_shape, filters=64, num_layers=4, normalization="batch", name="discriminator"
+    image_shape,
+    filters=64,
+    num_layers=4,
+    normalization="batch",
+    minibatch_std=0,
+    name="discriminator",
 ):
     """DCGAN discriminator: strided 5x5 convolutions, LeakyReLU(0.2), one logit.
 
@@ -91,6 +97,8 @@ def dcgan_discriminator(
         filters: filters of the first convolution, doubling each layer.
         num_layers: number of stride-2 convolutions (4 in the paper).
         normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
+        minibatch_std: group size of a ``MinibatchStdDev`` layer before the output
+            (0: none). The batch must be divisible by it.
         name: model name.
 
     Returns:
@@ -107,11 +115,11 @@ def dcgan_discriminator(
     """
     image_shape = check_image_shape(image_shape)
     images = keras.Input(image_shape, name="images")
-    logits = dcgan_discriminator_body(images, filters, num_layers, normalization)
+    logits = dcgan_discriminator_body(images, filters, num_layers, normalization, minibatch_std)
     return keras.Model(images, logits, name=name)
 
 
-def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch"):
+def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch", minibatch_std=0):
     """The DCGAN discriminator's layers applied to an image tensor ``x``; returns logits."""
     normalization = check_normalization(normalization, DISCRIMINATOR_NORMALIZATIONS)
     for i in range(num_layers):
@@ -122,5 +130,7 @@ def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch")
         if normalized:
             x = normalization_layer(normalization)(x)
         x = keras.layers.LeakyReLU(0.2)(x)
+    if minibatch_std:
+        x = MinibatchStdDev(minibatch_std, name="minibatch_std")(x)
     x = keras.layers.Flatten()(x)
     return keras.layers.Dense(1, dtype="float32", name="logits")(x)
