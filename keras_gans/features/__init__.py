@@ -1,6 +1,13 @@
-"""Reusable training pieces, each tested alone: image history pool, weight clipping."""
+"""Reusable training pieces, each tested alone: image pool, weight clipping, penalties."""
 
 from keras_gans.features.clipping import clip_weights
 from keras_gans.features.image_pool import query_image_pool
+from keras_gans.features.penalties import PenaltyAndLogits, lazy_weight, zero_centred_penalty
 
-__all__ = ["clip_weights", "query_image_pool"]
+__all__ = [
+    "PenaltyAndLogits",
+    "clip_weights",
+    "lazy_weight",
+    "query_image_pool",
+    "zero_centred_penalty",
+]
