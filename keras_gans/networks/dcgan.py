@@ -84,6 +84,7 @@ def dcgan_discriminator(
     num_layers=4,
     normalization="batch",
     minibatch_std=0,
+    spectral_norm=False,
     name="discriminator",
 ):
     """DCGAN discriminator: strided 5x5 convolutions, LeakyReLU(0.2), one logit.
@@ -99,6 +100,10 @@ def dcgan_discriminator(
         normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
         minibatch_std: group size of a ``MinibatchStdDev`` layer before the output
             (0: none). The batch must be divisible by it.
+        spectral_norm: wrap every convolution and the output layer in
+            ``keras.layers.SpectralNormalization`` (Miyato et al. 2018): each training
+            call divides the kernel by its largest singular value (one power
+            iteration), keeping the discriminator about 1-Lipschitz.
         name: model name.
 
     Returns:
@@ -115,17 +120,28 @@ def dcgan_discriminator(
     """
     image_shape = check_image_shape(image_shape)
     images = keras.Input(image_shape, name="images")
-    logits = dcgan_discriminator_body(images, filters, num_layers, normalization, minibatch_std)
+    logits = dcgan_discriminator_body(
+        images, filters, num_layers, normalization, minibatch_std, spectral_norm
+    )
     return keras.Model(images, logits, name=name)
 
 
-def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch", minibatch_std=0):
+def _spectral(layer, wrap, **kwargs):
+    return keras.layers.SpectralNormalization(layer, **kwargs) if wrap else layer
+
+
+def dcgan_discriminator_body(
+    x, filters=64, num_layers=4, normalization="batch", minibatch_std=0, spectral_norm=False
+):
     """The DCGAN discriminator's layers applied to an image tensor ``x``; returns logits."""
     normalization = check_normalization(normalization, DISCRIMINATOR_NORMALIZATIONS)
     for i in range(num_layers):
         normalized = i > 0 and normalization != "none"
-        x = keras.layers.Conv2D(
-            filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
+        x = _spectral(
+            keras.layers.Conv2D(
+                filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
+            ),  # fmt: skip
+            spectral_norm,
         )(x)
         if normalized:
             x = normalization_layer(normalization)(x)
@@ -133,4 +149,7 @@ def dcgan_discriminator_body(x, filters=64, num_layers=4, normalization="batch",
     if minibatch_std:
         x = MinibatchStdDev(minibatch_std, name="minibatch_std")(x)
     x = keras.layers.Flatten()(x)
+    if spectral_norm:  # the wrapper computes in float32 too, so the logits stay float32
+        dense = keras.layers.Dense(1, dtype="float32")
+        return keras.layers.SpectralNormalization(dense, dtype="float32", name="logits")(x)
     return keras.layers.Dense(1, dtype="float32", name="logits")(x)

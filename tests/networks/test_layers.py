@@ -33,6 +33,7 @@ def test_minibatch_std_bad_group_size_is_named():
         MinibatchStdDev(group_size=0)
 
 
+@pytest.mark.slow  # a full standard check; the fast subset has the plain DCGAN's
 def test_a_dcgan_with_a_minibatch_std_discriminator_passes_the_standard_checks(tmp_path):
     images = np.random.RandomState(0).uniform(-1, 1, (16, 16, 16, 1)).astype("float32")
 
