@@ -7,6 +7,7 @@ import tensorflow as tf
 from keras_gans import losses
 from keras_gans.errors import ArgumentError, DataError
 from keras_gans.models.objectives import DiscriminatorObjective
+from keras_gans.models.stabilisers import Stabilisers
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
 from keras_gans.models.validation import check_fit_data, unwrap_batch
@@ -60,7 +61,7 @@ def replica_logs(model, trackers):
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
+class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
     """A generator and a discriminator trained against each other by ``fit``.
 
     ``train_step`` runs ``d_steps`` discriminator updates, then one generator
@@ -95,6 +96,12 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         generator_loss: generator loss by name; default: the one matching
             ``loss`` (``"non_saturating"`` for bce; ``"minimax"`` is available).
         seed: int seed of the training noise (None: non-deterministic).
+        augment: ``None``, ``"diffaugment"`` or ``"ada"``: augment every image the
+            discriminator sees in training (``keras_gans.models.stabilisers``).
+        ada_target: ADA's target for the sign of the real logits (``augment="ada"``).
+        r1_weight: gamma of the R1 penalty on real images (0: off).
+        r2_weight: gamma of the R2 penalty on generated images (0: off).
+        r1_every: apply R1/R2 on every k-th discriminator update, k times weighted.
         **kwargs: passed to ``keras.Model`` (``name``, ...).
 
     Example:
@@ -125,6 +132,11 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         loss="bce",
         generator_loss=None,
         seed=None,
+        augment=None,
+        ada_target=0.6,
+        r1_weight=0.0,
+        r2_weight=0.0,
+        r1_every=1,
         **kwargs,
     ):
         discriminator_loss_fn = losses.get_discriminator_loss(loss)
@@ -156,6 +168,7 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
         self.extra_trackers = [keras.metrics.Mean(name=n) for n in self.extra_log_names]
+        self.setup_stabilisers(augment, ada_target, r1_weight, r2_weight, r1_every)
         self.d_steps = self.default_d_steps
         self.label_smoothing = self.default_label_smoothing
         self.g_optimizer = None
@@ -189,7 +202,12 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
     # ---------------------------------------------------------------- metrics
     @property
     def metrics(self):
-        return [self.d_loss_tracker, self.g_loss_tracker, *self.extra_trackers]
+        return [
+            self.d_loss_tracker,
+            self.g_loss_tracker,
+            *self.extra_trackers,
+            *self.stabiliser_trackers,
+        ]
 
     def _logs(self):
         return replica_logs(self, self.metrics)
@@ -246,8 +264,9 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
         return self.generator(z, training=training)
 
     def discriminate(self, images, condition=None, training=True):
-        """The discriminator's logits for ``images`` (and ``condition``)."""
-        return self.discriminator(images, training=training)
+        """The discriminator's logits for ``images`` (and ``condition``); in training
+        the images are augmented first when ``augment`` is set."""
+        return self.discriminator(self.augment_images(images, training), training=training)
 
     def scaled_loss(self, loss, optimizer):
         """``loss`` as differentiated: divided by the replica count, loss-scaled."""
@@ -326,6 +345,7 @@ class AdversarialModel(UpdateSteps, TwoOptimizers, keras.Model):
                 "loss": self.loss_name,
                 "generator_loss": self.generator_loss_name,
                 "seed": self.seed,
+                **self.stabiliser_config(),
             }
         )
         return config

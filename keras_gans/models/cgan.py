@@ -150,7 +150,7 @@ class ConditionalGAN(AdversarialModel):
         return self.generator([z, tf.cast(condition, tf.int32)], training=training)
 
     def discriminate(self, images, condition=None, training=True):
-        images = tf.convert_to_tensor(images)
+        images = self.augment_images(tf.convert_to_tensor(images), training)
         return self.discriminator([images, tf.cast(condition, tf.int32)], training=training)
 
     def discriminator_objective(self, real, fake, condition=None, critic_step=None):

@@ -31,9 +31,10 @@ class UpdateSteps:
     """
 
     def objective(self, real, fake, condition, critic_step):
-        """``discriminator_objective``'s record, checked (``check_objective``)."""
+        """``discriminator_objective``'s record, checked (``check_objective``), with the
+        R1/R2 penalties added (``Stabilisers.regularized``)."""
         result = self.discriminator_objective(real, fake, condition, critic_step=critic_step)
-        return check_objective(self, result)
+        return self.regularized(check_objective(self, result), real, fake, condition)
 
     def discriminator_update(self, real, fake, condition, critic_step):
         """Critic update ``critic_step`` of the step, on ``real`` and the given ``fake``.
@@ -124,8 +125,10 @@ class UpdateSteps:
             result, g_loss = self.simultaneous_step(real, condition, batch_size, last)
         else:
             result, g_loss = self.reuse_step(real, condition, batch_size, last)
+        self.after_discriminator_steps(result)
         self.d_loss_tracker.update_state(result.loss)
         self.g_loss_tracker.update_state(g_loss)
         for tracker in self.extra_trackers:
             tracker.update_state(result.extras[tracker.name])
+        self.update_stabiliser_trackers(result)
         return self._logs()

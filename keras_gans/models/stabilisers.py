@@ -1,0 +1,102 @@
+"""``Stabilisers``: the training aids every noise model takes as constructor arguments.
+
+- ``augment="diffaugment"``: every image the discriminator sees in training (real and
+  fake, in the discriminator's and the generator's passes) goes through
+  ``features.diff_augment`` with ``p = 1``; ``augment="ada"``: the same with ADA's
+  adaptive ``p`` (``features.AdaptiveAugment``, ``ada_target``), updated from the real
+  logits of each step's last discriminator update and logged as ``augment_p``.
+- ``r1_weight`` / ``r2_weight``: zero-centred gradient penalties on the real / fake
+  images (``features.zero_centred_penalty``), ``gamma / 2 * penalty`` added to the
+  discriminator's loss; ``r1_every = k`` applies them on every k-th discriminator
+  update only, with k times the weight (``features.lazy_weight``). Logged as ``r1``,
+  ``r2`` (the unweighted penalty; 0 on the skipped updates).
+
+They are added to whatever ``discriminator_objective`` returns, so they compose with
+every family and with user subclasses.
+"""
+
+import dataclasses
+
+import keras
+import tensorflow as tf
+
+from keras_gans.errors import ArgumentError
+from keras_gans.features import AdaptiveAugment, diff_augment, lazy_weight, zero_centred_penalty
+
+AUGMENTS = (None, "diffaugment", "ada")
+
+
+class Stabilisers:
+    """Mixin of ``AdversarialModel``: augmentation and R1/R2 penalties (see the module)."""
+
+    def setup_stabilisers(self, augment, ada_target, r1_weight, r2_weight, r1_every):
+        if augment not in AUGMENTS:
+            raise ArgumentError(f"Unknown augment {augment!r}; choose from {list(AUGMENTS)}")
+        for what, value in (("r1_weight", r1_weight), ("r2_weight", r2_weight)):
+            if not float(value) >= 0:
+                raise ArgumentError(f"{what} must be >= 0, got {value!r}.")
+        if isinstance(r1_every, bool) or not isinstance(r1_every, int) or r1_every < 1:
+            raise ArgumentError(f"r1_every must be an int >= 1, got {r1_every!r}.")
+        if augment != "ada" and float(ada_target) != 0.6:
+            raise ArgumentError(f"ada_target={ada_target!r} applies to augment='ada' only.")
+        self.augment = augment
+        self.ada_target = float(ada_target)
+        self.r1_weight = float(r1_weight)
+        self.r2_weight = float(r2_weight)
+        self.r1_every = r1_every
+        self.ada = AdaptiveAugment(target=self.ada_target, name="ada") if augment == "ada" else None
+        names = [n for n, w in (("r1", self.r1_weight), ("r2", self.r2_weight)) if w > 0]
+        self.penalty_names = tuple(names)
+        if self.ada is not None:
+            names.append("augment_p")  # the mean of p over the epoch
+        self.stabiliser_trackers = [keras.metrics.Mean(name=n) for n in names]
+
+    def stabiliser_config(self):
+        return {
+            "augment": self.augment,
+            "ada_target": self.ada_target,
+            "r1_weight": self.r1_weight,
+            "r2_weight": self.r2_weight,
+            "r1_every": self.r1_every,
+        }
+
+    def augment_images(self, images, training):
+        """``images`` as the discriminator sees them: augmented in training, if asked."""
+        if not training or self.augment is None:
+            return images
+        p = 1.0 if self.augment == "diffaugment" else self.ada.p
+        return diff_augment(images, self.noise_generator, p=p)
+
+    def regularized(self, result, real, fake, condition):
+        """``result`` with the R1/R2 penalties added to its loss and to its extras."""
+        if not self.penalty_names:
+            return result
+        step = tf.convert_to_tensor(self.d_optimizer.iterations)
+        weight_scale = lazy_weight(1.0, self.r1_every, step)
+        loss, extras = result.loss, dict(result.extras)
+        for name, weight, images in (("r1", self.r1_weight, real), ("r2", self.r2_weight, fake)):
+            if weight <= 0:
+                continue
+
+            def penalty(images=images):
+                critic = lambda x: self.discriminate(x, condition)  # noqa: E731
+                return zero_centred_penalty(critic, tf.stop_gradient(images)).penalty
+
+            if self.r1_every == 1:
+                value = penalty()
+            else:  # computed on the penalised updates only
+                value = tf.cond(weight_scale > 0, penalty, lambda: tf.constant(0.0))
+            extras[name] = value
+            loss = loss + tf.cast(0.5 * weight * weight_scale * value, loss.dtype)
+        return dataclasses.replace(result, loss=loss, extras=extras)
+
+    def after_discriminator_steps(self, result):
+        """ADA: the last discriminator update's real logits move ``p``."""
+        if self.ada is not None:
+            self.ada.update(result.real_logits)
+
+    def update_stabiliser_trackers(self, result):
+        """The penalties of ``result`` and ADA's ``p`` into their trackers."""
+        for tracker in self.stabiliser_trackers:
+            value = self.ada.p if tracker.name == "augment_p" else result.extras[tracker.name]
+            tracker.update_state(value)
