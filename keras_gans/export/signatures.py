@@ -24,6 +24,7 @@ def signatures_for(model):
         model: a keras_gans model: noise models use ``generator``, ``latent_dim``
             and ``conditional``; translation models (``translation`` True) use
             ``translators()`` (``{direction: generator}``) and ``domain_shapes``.
+            Noise models export ``inference_generator`` (the EMA generator when set).
     """
     if getattr(model, "translation", False):
         translators = model.translators()
@@ -42,8 +43,8 @@ def signatures_for(model):
             {"a2b": "a2b_uint8", "b2a": "b2a_uint8"},
         )
     if model.conditional:
-        return conditional_signatures(model.generator, model.latent_dim)
-    return unconditional_signatures(model.generator, model.latent_dim)
+        return conditional_signatures(model.inference_generator, model.latent_dim)
+    return unconditional_signatures(model.inference_generator, model.latent_dim)
 
 
 def unconditional_signatures(generator, latent_dim):

@@ -1,8 +1,9 @@
 """Reusable training pieces, each tested alone: image pool, weight clipping, penalties,
-augmentation."""
+augmentation, weight averages."""
 
 from keras_gans.features.augment import POLICY, AdaptiveAugment, diff_augment
 from keras_gans.features.clipping import clip_weights
+from keras_gans.features.ema import averaged_copy, ramped_decay, update_average
 from keras_gans.features.image_pool import query_image_pool
 from keras_gans.features.penalties import PenaltyAndLogits, lazy_weight, zero_centred_penalty
 
@@ -11,8 +12,11 @@ __all__ = [
     "AdaptiveAugment",
     "diff_augment",
     "PenaltyAndLogits",
+    "averaged_copy",
     "clip_weights",
     "lazy_weight",
     "query_image_pool",
+    "ramped_decay",
+    "update_average",
     "zero_centred_penalty",
 ]

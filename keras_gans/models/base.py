@@ -102,6 +102,8 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         r1_weight: gamma of the R1 penalty on real images (0: off).
         r2_weight: gamma of the R2 penalty on generated images (0: off).
         r1_every: apply R1/R2 on every k-th discriminator update, k times weighted.
+        ema_decay: keep an EMA of the generator's weights with this decay (ramped
+            up) and draw samples and exports from it (None: off).
         **kwargs: passed to ``keras.Model`` (``name``, ...).
 
     Example:
@@ -137,6 +139,7 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         r1_weight=0.0,
         r2_weight=0.0,
         r1_every=1,
+        ema_decay=None,
         **kwargs,
     ):
         discriminator_loss_fn = losses.get_discriminator_loss(loss)
@@ -168,7 +171,7 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
         self.extra_trackers = [keras.metrics.Mean(name=n) for n in self.extra_log_names]
-        self.setup_stabilisers(augment, ada_target, r1_weight, r2_weight, r1_every)
+        self.setup_stabilisers(augment, ada_target, r1_weight, r2_weight, r1_every, ema_decay)
         self.d_steps = self.default_d_steps
         self.label_smoothing = self.default_label_smoothing
         self.g_optimizer = None
@@ -260,8 +263,9 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
             )
 
     def generate_images(self, z, condition=None, training=False):
-        """The generator on noise ``z`` (and ``condition``, for conditional models)."""
-        return self.generator(z, training=training)
+        """The generator on noise ``z`` (and ``condition``, for conditional models);
+        outside training the EMA generator when ``ema_decay`` is set."""
+        return self.generator_for(training)(z, training=training)
 
     def discriminate(self, images, condition=None, training=True):
         """The discriminator's logits for ``images`` (and ``condition``); in training
@@ -332,7 +336,7 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
 
         ``keras_gans.export`` writes the serving signatures around them.
         """
-        return {"generator": self.generator}
+        return {"generator": self.inference_generator}
 
     # ---------------------------------------------------------- serialization
     def get_config(self):

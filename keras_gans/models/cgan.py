@@ -147,7 +147,8 @@ class ConditionalGAN(AdversarialModel):
 
     def generate_images(self, z, condition=None, training=False):
         z = tf.convert_to_tensor(z)
-        return self.generator([z, tf.cast(condition, tf.int32)], training=training)
+        generator = self.generator_for(training)
+        return generator([z, tf.cast(condition, tf.int32)], training=training)
 
     def discriminate(self, images, condition=None, training=True):
         images = self.augment_images(tf.convert_to_tensor(images), training)

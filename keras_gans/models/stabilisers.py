@@ -11,8 +11,14 @@
   update only, with k times the weight (``features.lazy_weight``). Logged as ``r1``,
   ``r2`` (the unweighted penalty; 0 on the skipped updates).
 
-They are added to whatever ``discriminator_objective`` returns, so they compose with
-every family and with user subclasses.
+- ``ema_decay``: an exponential moving average of the generator's weights
+  (``features.update_average`` after every generator update, decay ramped up by
+  ``features.ramped_decay``; batch norm's moving statistics copied from the raw
+  generator) draws every sample: ``generate``, exports, evaluation and sample grids.
+  The raw generator keeps training.
+
+The penalties are added to whatever ``discriminator_objective`` returns, so they
+compose with every family and with user subclasses.
 """
 
 import dataclasses
@@ -21,7 +27,16 @@ import keras
 import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
-from keras_gans.features import AdaptiveAugment, diff_augment, lazy_weight, zero_centred_penalty
+from keras_gans.features import (
+    AdaptiveAugment,
+    averaged_copy,
+    diff_augment,
+    lazy_weight,
+    ramped_decay,
+    update_average,
+    zero_centred_penalty,
+)
+from keras_gans.features.ema import check_decay
 
 AUGMENTS = (None, "diffaugment", "ada")
 
@@ -29,7 +44,7 @@ AUGMENTS = (None, "diffaugment", "ada")
 class Stabilisers:
     """Mixin of ``AdversarialModel``: augmentation and R1/R2 penalties (see the module)."""
 
-    def setup_stabilisers(self, augment, ada_target, r1_weight, r2_weight, r1_every):
+    def setup_stabilisers(self, augment, ada_target, r1_weight, r2_weight, r1_every, ema_decay):
         if augment not in AUGMENTS:
             raise ArgumentError(f"Unknown augment {augment!r}; choose from {list(AUGMENTS)}")
         for what, value in (("r1_weight", r1_weight), ("r2_weight", r2_weight)):
@@ -39,6 +54,11 @@ class Stabilisers:
             raise ArgumentError(f"r1_every must be an int >= 1, got {r1_every!r}.")
         if augment != "ada" and float(ada_target) != 0.6:
             raise ArgumentError(f"ada_target={ada_target!r} applies to augment='ada' only.")
+        self.ema_decay = check_decay(ema_decay)
+        self.ema_generator = None
+        if self.ema_decay is not None:
+            with self.distribute_strategy.scope():
+                self.ema_generator = averaged_copy(self.generator)
         self.augment = augment
         self.ada_target = float(ada_target)
         self.r1_weight = float(r1_weight)
@@ -58,7 +78,23 @@ class Stabilisers:
             "r1_weight": self.r1_weight,
             "r2_weight": self.r2_weight,
             "r1_every": self.r1_every,
+            "ema_decay": self.ema_decay,
         }
+
+    @property
+    def inference_generator(self):
+        """The generator that draws samples: the EMA generator when ``ema_decay`` is set."""
+        return self.ema_generator if self.ema_generator is not None else self.generator
+
+    def generator_for(self, training):
+        """The raw generator in training, ``inference_generator`` otherwise."""
+        return self.generator if training else self.inference_generator
+
+    def after_generator_update(self):
+        """EMA: the average moves towards the generator just updated."""
+        if self.ema_generator is not None:
+            decay = ramped_decay(self.ema_decay, self.g_optimizer.iterations)
+            update_average(self.ema_generator, self.generator, decay)
 
     def augment_images(self, images, training):
         """``images`` as the discriminator sees them: augmented in training, if asked."""

@@ -125,6 +125,7 @@ class UpdateSteps:
             result, g_loss = self.simultaneous_step(real, condition, batch_size, last)
         else:
             result, g_loss = self.reuse_step(real, condition, batch_size, last)
+        self.after_generator_update()
         self.after_discriminator_steps(result)
         self.d_loss_tracker.update_state(result.loss)
         self.g_loss_tracker.update_state(g_loss)

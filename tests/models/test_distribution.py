@@ -53,3 +53,12 @@ def test_translation_models_train_on_two_replicas(name):
     assert ("val_psnr" if name == "pix2pix" else "val_cycle") in out["logs"]
     if name == "cyclegan":  # the pool keeps the first replica's fakes (4 per step)
         assert out["pool_count"] == [4, 4] and out["pool_filled"]
+
+
+@pytest.mark.slow
+def test_every_stabiliser_trains_on_two_replicas():
+    out = run_program("stabilisers_two_replicas", timeout=300)
+    assert out["replicas"] == 2 and out["steps"] == 4 and out["ema_moved"]
+    assert out["gap"] > 0  # the average lags the raw generator
+    for key in ("d_loss", "g_loss", "r1", "augment_p"):
+        assert np.all(np.isfinite(out["logs"][key])), key

@@ -144,3 +144,69 @@ def test_bad_stabiliser_arguments_are_one_sentence():
         FAMILIES["dcgan"](r1_every=0)
     with pytest.raises(ArgumentError, match="ada_target=0.5 applies to augment='ada' only"):
         FAMILIES["dcgan"](ada_target=0.5)
+
+
+class RecordGenerator(keras.callbacks.Callback):
+    """The raw generator's weights after every training step."""
+
+    def __init__(self):
+        super().__init__()
+        self.after = []
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.after.append([w.numpy() for w in self.model.generator.weights])
+
+
+def test_ema_weights_after_k_steps_equal_the_hand_formula():
+    gan = FAMILIES["dcgan"](ema_decay=0.9)
+    gan.compile()
+    start = [w.numpy() for w in gan.generator.weights]
+    np.testing.assert_array_equal(gan.ema_generator.get_weights()[0], start[0])
+    record = RecordGenerator()
+    gan.fit(IMAGES, batch_size=4, epochs=1, callbacks=[record], verbose=0)  # 4 steps
+    expected = start
+    trainable = [w.trainable for w in gan.generator.weights]
+    for t, raw in enumerate(record.after, start=1):
+        d = min(0.9, (1 + t) / (10 + t))
+        expected = [d * e + (1 - d) * r if tr else r for e, r, tr in zip(expected, raw, trainable, strict=True)]  # fmt: skip
+    for e, got in zip(expected, gan.ema_generator.weights, strict=True):
+        np.testing.assert_allclose(got.numpy(), e, atol=1e-6)
+    assert not np.allclose(gan.ema_generator.weights[0].numpy(), gan.generator.weights[0].numpy())
+
+
+def test_the_ema_generator_draws_samples_and_exports_and_the_raw_one_trains(tmp_path):
+    gan = FAMILIES["cgan"](ema_decay=0.99)
+    gan.compile()
+    gan.fit(IMAGES, LABELS, batch_size=8, epochs=1, verbose=0)
+    z = np.random.RandomState(0).normal(size=(2, 4)).astype("float32")
+    labels = np.array([1, 2])
+    np.testing.assert_allclose(gan.generate_images(z, labels), gan.ema_generator([z, labels]), atol=1e-6)  # fmt: skip
+    np.testing.assert_allclose(
+        gan.generate_images(z, labels, training=True), gan.generator([z, labels], training=True),
+        atol=1e-6,
+    )  # fmt: skip
+    assert gan.export_networks()["generator"] is gan.ema_generator
+    assert not any(w is v for w in gan.trainable_weights for v in gan.ema_generator.weights)
+    loaded = keras_round_trip(gan, str(tmp_path / "m.keras"))
+    for a, b in zip(loaded.ema_generator.weights, gan.ema_generator.weights, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
+
+
+@pytest.mark.slow
+def test_an_ema_dcgan_passes_the_standard_checks_and_resumes_exactly(tmp_path):
+    from keras_gans import runs
+
+    standard_model_checks(lambda: FAMILIES["dcgan"](ema_decay=0.99), IMAGES, tmp_path)
+
+    def settings(epochs):
+        return runs.run_settings(
+            "dcgan", epochs=epochs, batch_size=8, latent_dim=4, steps_per_epoch=3,
+            model_args={"generator_filters": 4, "discriminator_filters": 4, "ema_decay": 0.99},
+        )  # fmt: skip
+
+    full = runs.train(str(tmp_path / "full"), settings(2), verbose=0)
+    runs.train(str(tmp_path / "part"), settings(1), verbose=0)
+    resumed = runs.train(str(tmp_path / "part"), settings(2), verbose=0)
+    for a, b in zip(full.ema_generator.weights, resumed.ema_generator.weights, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
+    np.testing.assert_allclose(full.generate(4, seed=0), resumed.generate(4, seed=0), atol=1e-6)
