@@ -47,6 +47,8 @@ class ConditionalGAN(AdversarialModel):
         generator_filters: width of the default generator's last hidden block.
         discriminator_filters: filters of the default discriminator's first convolution.
         gp_weight: gradient-penalty weight (``loss="wgan-gp"`` only; default 10).
+        projection: the default discriminator is a projection discriminator
+            (``conditional_discriminator(projection=True)``) instead of label channels.
         seed: int seed of the training noise.
         **kwargs: passed to ``keras.Model``.
 
@@ -75,6 +77,7 @@ class ConditionalGAN(AdversarialModel):
         generator_filters=64,
         discriminator_filters=64,
         gp_weight=None,
+        projection=False,
         seed=None,
         **kwargs,
     ):
@@ -103,7 +106,11 @@ class ConditionalGAN(AdversarialModel):
             discriminator,
             lambda n, s: conditional_generator(n, num_classes, s, generator_filters),
             lambda s: conditional_discriminator(
-                s, num_classes, discriminator_filters, normalization=normalization
+                s,
+                num_classes,
+                discriminator_filters,
+                normalization=normalization,
+                projection=projection,
             ),
         )
         self.num_classes = int(num_classes)
@@ -113,6 +120,7 @@ class ConditionalGAN(AdversarialModel):
         if not float(gp_weight) >= 0:
             raise ArgumentError(f"gp_weight must be >= 0, got {gp_weight!r}.")
         self.gp_weight = float(gp_weight)
+        self.projection = bool(projection)
         self.generator_filters = generator_filters
         self.discriminator_filters = discriminator_filters
 
@@ -179,6 +187,7 @@ class ConditionalGAN(AdversarialModel):
                 "generator_filters": self.generator_filters,
                 "discriminator_filters": self.discriminator_filters,
                 "gp_weight": self.gp_weight,
+                "projection": self.projection,
             }
         )
         return config

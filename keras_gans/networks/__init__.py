@@ -1,6 +1,7 @@
 """Network builders returning ``keras.Model``s."""
 
 from keras_gans.networks.conditional import (
+    ClassProjection,
     LabelChannels,
     OneHot,
     conditional_discriminator,
@@ -19,6 +20,7 @@ from keras_gans.networks.resnet import ReflectionPadding2D, resnet_generator
 from keras_gans.networks.unet import unet_depth, unet_generator
 
 __all__ = [
+    "ClassProjection",
     "LabelChannels",
     "MinibatchStdDev",
     "NORMALIZATIONS",

@@ -3,7 +3,11 @@
 import keras
 
 from keras_gans.errors import ArgumentError
-from keras_gans.networks.dcgan import dcgan_discriminator_body, dcgan_generator_body
+from keras_gans.networks.dcgan import (
+    dcgan_discriminator_body,
+    dcgan_discriminator_features,
+    dcgan_generator_body,
+)
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
 
@@ -102,15 +106,66 @@ def conditional_generator(latent_dim, num_classes, image_shape, filters=64, name
     return keras.Model([z, label], dcgan_generator_body(x, image_shape, filters), name=name)
 
 
+@keras.saving.register_keras_serializable(package="keras_gans")
+class ClassProjection(keras.layers.Layer):
+    """``[features [b, d], labels [b]]`` -> ``[b, 1]``: ``<embedding(label), features>``.
+
+    The class term of the projection discriminator: a learned vector per class, dotted
+    with the discriminator's features.
+
+    Args:
+        num_classes: number of classes.
+
+    Example:
+    >>> layer = keras_gans.networks.ClassProjection(3)
+    >>> out = layer([np.ones((2, 4), "float32"), np.array([0, 2])])
+    >>> out.shape
+    TensorShape([2, 1])
+
+    Reference:
+        Miyato and Koyama, cGANs with Projection Discriminator (2018),
+        https://arxiv.org/abs/1802.05637
+    """
+
+    def __init__(self, num_classes, **kwargs):
+        super().__init__(**kwargs)
+        self.num_classes = int(num_classes)
+
+    def build(self, input_shape):
+        features_shape, _ = input_shape
+        self.embeddings = self.add_weight(
+            shape=(self.num_classes, features_shape[-1]),
+            initializer="glorot_uniform",
+            name="embeddings",
+        )
+
+    def call(self, inputs):
+        features, labels = inputs
+        vectors = keras.ops.take(self.embeddings, keras.ops.cast(labels, "int32"), axis=0)
+        return keras.ops.sum(vectors * features, axis=-1, keepdims=True)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0][0], 1)
+
+    def get_config(self):
+        return {**super().get_config(), "num_classes": self.num_classes}
+
+
 def conditional_discriminator(
     image_shape,
     num_classes,
     filters=64,
     num_layers=4,
     normalization="batch",
+    projection=False,
     name="discriminator",
 ):
-    """DCGAN discriminator on the image with the label's one-hot code as extra channels.
+    """DCGAN discriminator that sees the label: as extra channels, or by projection.
+
+    By default the label's one-hot code is appended to the image as constant channels
+    (Mirza and Osindero). With ``projection=True`` the image goes in alone and the
+    label enters at the end: ``logits = dense(h) + <embedding(label), h>`` for the
+    features ``h`` (Miyato and Koyama 2018).
 
     Args:
         image_shape: ``(height, width, channels)`` of the images.
@@ -118,6 +173,7 @@ def conditional_discriminator(
         filters: filters of the first convolution.
         num_layers: number of stride-2 convolutions.
         normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
+        projection: the projection discriminator instead of label channels.
         name: model name.
 
     Returns:
@@ -130,12 +186,20 @@ def conditional_discriminator(
 
     Reference:
         Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
-        https://arxiv.org/abs/1411.1784
+        https://arxiv.org/abs/1411.1784; Miyato and Koyama, cGANs with Projection
+        Discriminator (2018), https://arxiv.org/abs/1802.05637
     """
     image_shape = check_image_shape(image_shape)
     num_classes = _check_num_classes(num_classes)
     images = keras.Input(image_shape, name="images")
     label = keras.Input((), dtype="int32", name="label")
-    x = LabelChannels(num_classes)([images, label])
-    logits = dcgan_discriminator_body(x, filters, num_layers, normalization)
+    if not projection:
+        x = LabelChannels(num_classes)([images, label])
+        logits = dcgan_discriminator_body(x, filters, num_layers, normalization)
+        return keras.Model([images, label], logits, name=name)
+    h = dcgan_discriminator_features(images, filters, num_layers, normalization)
+    h = keras.layers.Activation("linear", dtype="float32", name="features_float32")(h)
+    unconditional = keras.layers.Dense(1, dtype="float32", name="unconditional")(h)
+    by_class = ClassProjection(num_classes, dtype="float32", name="projection")([h, label])
+    logits = keras.layers.Add(dtype="float32", name="logits")([unconditional, by_class])
     return keras.Model([images, label], logits, name=name)

@@ -134,6 +134,20 @@ def dcgan_discriminator_body(
     x, filters=64, num_layers=4, normalization="batch", minibatch_std=0, spectral_norm=False
 ):
     """The DCGAN discriminator's layers applied to an image tensor ``x``; returns logits."""
+    x = dcgan_discriminator_features(
+        x, filters, num_layers, normalization, minibatch_std, spectral_norm
+    )
+    if spectral_norm:  # the wrapper computes in float32 too, so the logits stay float32
+        dense = keras.layers.Dense(1, dtype="float32")
+        return keras.layers.SpectralNormalization(dense, dtype="float32", name="logits")(x)
+    return keras.layers.Dense(1, dtype="float32", name="logits")(x)
+
+
+def dcgan_discriminator_features(
+    x, filters=64, num_layers=4, normalization="batch", minibatch_std=0, spectral_norm=False
+):
+    """The DCGAN discriminator's convolutions on an image tensor ``x``; returns its
+    flattened features (the input of the output layer), named ``features``."""
     normalization = check_normalization(normalization, DISCRIMINATOR_NORMALIZATIONS)
     for i in range(num_layers):
         normalized = i > 0 and normalization != "none"
@@ -148,8 +162,4 @@ def dcgan_discriminator_body(
         x = keras.layers.LeakyReLU(0.2)(x)
     if minibatch_std:
         x = MinibatchStdDev(minibatch_std, name="minibatch_std")(x)
-    x = keras.layers.Flatten()(x)
-    if spectral_norm:  # the wrapper computes in float32 too, so the logits stay float32
-        dense = keras.layers.Dense(1, dtype="float32")
-        return keras.layers.SpectralNormalization(dense, dtype="float32", name="logits")(x)
-    return keras.layers.Dense(1, dtype="float32", name="logits")(x)
+    return keras.layers.Flatten(name="features")(x)

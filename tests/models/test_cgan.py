@@ -175,3 +175,19 @@ def test_arguments_the_chosen_loss_does_not_use_raise_instead_of_being_dropped()
         tiny_cgan(loss="hinge", gp_weight=3.0)
     assert tiny_cgan(loss="wgan-gp", gp_weight=3.0).gp_weight == 3.0
     assert tiny_cgan().gp_weight == 10.0  # the default, kept in the config as before
+
+
+@pytest.mark.slow
+def test_cgan_projection_standard_checks(tmp_path):
+    standard_model_checks(lambda: tiny_cgan(projection=True), (IMAGES, LABELS), tmp_path)
+
+
+def test_cgan_projection_option_builds_and_saves_it(tmp_path):
+    from tests.helpers import keras_round_trip
+
+    cgan = tiny_cgan(projection=True)
+    cgan.compile()
+    assert cgan.discriminator.get_layer("projection").num_classes == 10
+    cgan.fit(IMAGES, LABELS, batch_size=8, epochs=1, verbose=0)
+    loaded = keras_round_trip(cgan, str(tmp_path / "m.keras"))
+    assert loaded.projection and loaded.get_config()["projection"] is True

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from keras_gans import networks
@@ -55,3 +56,28 @@ def test_bad_image_shape(shape):
 def test_bad_latent_dim():
     with pytest.raises(ValueError, match="latent_dim must be a positive int"):
         networks.mlp_generator(0, (8, 8, 1))
+
+
+def test_class_projection_on_hand_values():
+    layer = networks.ClassProjection(3)
+    features = np.array([[1.0, 2.0], [3.0, -1.0]], "float32")
+    layer.build([(None, 2), (None,)])
+    layer.embeddings.assign([[1.0, 0.0], [0.0, 1.0], [2.0, 3.0]])
+    out = np.asarray(layer([features, np.array([2, 1])]))
+    np.testing.assert_allclose(out, [[1 * 2 + 2 * 3], [-1.0]])  # <e_2, h_0>, <e_1, h_1>
+
+
+def test_projection_discriminator_is_dense_plus_the_class_term():
+    import keras
+
+    d = networks.conditional_discriminator((16, 16, 1), 3, filters=4, num_layers=2, projection=True)
+    images = np.random.RandomState(0).uniform(-1, 1, (3, 16, 16, 1)).astype("float32")
+    labels = np.array([0, 1, 2])
+    h = keras.Model(d.inputs, d.get_layer("features").output)([images, labels])
+    dense = d.get_layer("unconditional")
+    emb = d.get_layer("projection").embeddings.numpy()
+    expected = np.asarray(h) @ dense.kernel.numpy() + dense.bias.numpy()
+    expected = expected + np.sum(emb[labels] * np.asarray(h), axis=1, keepdims=True)
+    np.testing.assert_allclose(d([images, labels]), expected, rtol=1e-5, atol=1e-6)
+    assert d.output.dtype == "float32"
+    assert "LabelChannels" not in {type(layer).__name__ for layer in d.layers}
