@@ -1,10 +1,8 @@
 import numpy as np
 import pytest
 
-import keras_gans
 from keras_gans.errors import ArgumentError
 from keras_gans.networks import MinibatchStdDev
-from tests.helpers import standard_model_checks
 
 
 def test_minibatch_std_on_a_hand_batch():
@@ -31,18 +29,3 @@ def test_minibatch_std_fills_every_pixel_and_shrinks_the_group_to_the_batch():
 def test_minibatch_std_bad_group_size_is_named():
     with pytest.raises(ArgumentError, match="group_size must be a positive int, got 0"):
         MinibatchStdDev(group_size=0)
-
-
-@pytest.mark.slow  # a full standard check; the fast subset has the plain DCGAN's
-def test_a_dcgan_with_a_minibatch_std_discriminator_passes_the_standard_checks(tmp_path):
-    images = np.random.RandomState(0).uniform(-1, 1, (16, 16, 16, 1)).astype("float32")
-
-    def make():
-        g = keras_gans.networks.dcgan_generator(4, (16, 16, 1), filters=8)
-        d = keras_gans.networks.dcgan_discriminator(
-            (16, 16, 1), filters=8, num_layers=2, minibatch_std=4
-        )
-        assert d.get_layer("minibatch_std").group_size == 4
-        return keras_gans.models.DCGAN(generator=g, discriminator=d, seed=0)
-
-    standard_model_checks(make, images, tmp_path)

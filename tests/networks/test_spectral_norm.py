@@ -1,4 +1,5 @@
-"""``dcgan_discriminator(spectral_norm=True)``: Keras' SpectralNormalization on every layer."""
+"""``dcgan_discriminator(spectral_norm=True)``: Keras' SpectralNormalization on every layer
+(and, in the standard checks, with ``minibatch_std`` too)."""
 
 import keras
 import numpy as np
@@ -50,5 +51,13 @@ def test_after_training_steps_each_kernels_largest_singular_value_is_within_1_pe
 
 
 @pytest.mark.slow  # a full standard check; the fast subset has the plain DCGAN's
-def test_a_spectral_norm_dcgan_passes_the_standard_checks(tmp_path):
-    standard_model_checks(spectral_dcgan, DATA[:16], tmp_path)
+def test_a_dcgan_with_spectral_norm_and_minibatch_std_passes_the_standard_checks(tmp_path):
+    def make():
+        d = keras_gans.networks.dcgan_discriminator(
+            (16, 16, 1), filters=8, num_layers=2, spectral_norm=True, minibatch_std=4
+        )
+        assert d.get_layer("minibatch_std").group_size == 4
+        g = keras_gans.networks.dcgan_generator(4, (16, 16, 1), filters=8)
+        return keras_gans.models.DCGAN(generator=g, discriminator=d, seed=0)
+
+    standard_model_checks(make, DATA[:16], tmp_path)
