@@ -12,6 +12,7 @@ import keras
 import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
+from keras_gans.utils.checks import check_int
 
 POLICY = ("color", "translation", "cutout")
 
@@ -133,9 +134,8 @@ class AdaptiveAugment(keras.layers.Layer):
         super().__init__(**kwargs)
         if not 0.0 < float(target) < 1.0:
             raise ArgumentError(f"target must be in (0, 1), got {target!r}.")
-        for what, value in (("interval", interval), ("speed", speed)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ArgumentError(f"{what} must be a positive int, got {value!r}.")
+        check_int(interval, "interval")
+        check_int(speed, "speed")
         if not 0.0 <= float(initial_p) <= 1.0:
             raise ArgumentError(f"initial_p must be in [0, 1], got {initial_p!r}.")
         self.target = float(target)

@@ -37,6 +37,7 @@ from keras_gans.features import (
     zero_centred_penalty,
 )
 from keras_gans.features.ema import check_decay
+from keras_gans.utils.checks import check_int
 
 AUGMENTS = (None, "diffaugment", "ada")
 
@@ -50,8 +51,7 @@ class Stabilisers:
         for what, value in (("r1_weight", r1_weight), ("r2_weight", r2_weight)):
             if not float(value) >= 0:
                 raise ArgumentError(f"{what} must be >= 0, got {value!r}.")
-        if isinstance(r1_every, bool) or not isinstance(r1_every, int) or r1_every < 1:
-            raise ArgumentError(f"r1_every must be an int >= 1, got {r1_every!r}.")
+        check_int(r1_every, "r1_every")
         if augment != "ada" and float(ada_target) != 0.6:
             raise ArgumentError(f"ada_target={ada_target!r} applies to augment='ada' only.")
         self.ema_decay = check_decay(ema_decay)

@@ -3,7 +3,7 @@
 import keras
 from keras import ops
 
-from keras_gans.errors import ArgumentError
+from keras_gans.networks.validation import check_positive
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
@@ -32,8 +32,7 @@ class MinibatchStdDev(keras.layers.Layer):
 
     def __init__(self, group_size=4, epsilon=1e-8, **kwargs):
         super().__init__(**kwargs)
-        if isinstance(group_size, bool) or not isinstance(group_size, int) or group_size < 1:
-            raise ArgumentError(f"group_size must be a positive int, got {group_size!r}.")
+        check_positive(group_size, "group_size")
         self.group_size = group_size
         self.epsilon = float(epsilon)
 
