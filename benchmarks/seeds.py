@@ -1,14 +1,17 @@
-"""FID of one family's CLI defaults under several update schemes and seeds.
+"""Each family's CLI defaults (and stabiliser ablations) over seeds: docs/results.md.
 
-    python -m benchmarks.seeds --family dcgan --seeds 0,1,3,4 \
-        --updates simultaneous,alternating,alternating_reuse
+    python -m benchmarks.seeds --configs dcgan,wgan-gp --seeds 0-4
+    python -m benchmarks.seeds --configs dcgan --data mnist --seeds 0-2
+    python -m benchmarks.seeds --configs dcgan-no-ema --seeds 0-4 --jobs 2
 
-Each (seed, scheme) trains `keras-gans train FAMILY --seed S --update U` and is scored
-with FID, precision and recall on 1,000 samples (the protocol of docs/evaluation.md).
-Within one version of the code a run is deterministic (the same seed and scheme give the
-same FID twice), but a change to how noise is drawn changes every figure, so schemes are
-compared by seed, in one run of this script. Rows accumulate in benchmarks/results.json
-under "seed_pairs"; docs/performance.md shows them.
+A config is a family at its `keras-gans train FAMILY` defaults, or one of ABLATIONS
+(the family with one setting changed). Each (config, data, seed) trains
+`runs.train` with those settings and `--seed S`, then is scored with the protocol of
+docs/evaluation.md (1,000 samples against the dataset's train split, the dataset's
+classifier). Rows accumulate in benchmarks/results.json under "seed_runs" (one per
+config, data and seed; a rerun replaces its row); docs/results.md is rewritten from
+them. `--jobs 2` trains two seeds at once, each process limited to one CPU thread, so
+its train time is that of one core (an upper bound for a 2-core run).
 """
 
 import argparse
@@ -16,51 +19,196 @@ import datetime
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 
 from benchmarks.quality import RESULTS_JSON
 
+# Ablations: name -> (family, run_settings overrides). Each changes one thing of the
+# family's defaults, so its row shows what that one thing does.
+ABLATIONS = {
+    "dcgan-no-ema": ("dcgan", {"model_args": {"ema_decay": None}}),
+    "dcgan-no-diffaugment": ("dcgan", {"model_args": {"augment": None}}),
+    "dcgan+ada": ("dcgan", {"model_args": {"augment": "ada"}}),
+    "dcgan+r1": ("dcgan", {"model_args": {"r1_weight": 1.0, "r1_every": 4}}),
+    "dcgan+spectral-norm": ("dcgan", {"model_args": {"spectral_norm": True}}),
+    "dcgan+minibatch-std": ("dcgan", {"model_args": {"minibatch_std": 4}}),
+    "dcgan-bare": ("dcgan", {"model_args": {"ema_decay": None, "augment": None}}),
+    "cgan+projection": ("cgan", {"model_args": {"projection": True}}),
+}
+METRICS = ("fid", "kid", "pr", "coverage")
 
-def main(argv=None):
+
+def parse_seeds(text):
+    """``"0-4"`` -> [0, 1, 2, 3, 4]; ``"0,2"`` -> [0, 2]."""
+    if "-" in text:
+        lo, hi = text.split("-")
+        return list(range(int(lo), int(hi) + 1))
+    return [int(s) for s in text.split(",")]
+
+
+def config_settings(config, data, seed, extra=None):
+    from keras_gans import runs
+
+    family, overrides = ABLATIONS.get(config, (config, {}))
+    overrides = {k: (dict(v) if isinstance(v, dict) else v) for k, v in overrides.items()}
+    for key, value in (extra or {}).items():
+        if key == "model_args":
+            overrides["model_args"] = {**overrides.get("model_args", {}), **value}
+        else:
+            overrides[key] = value
+    return runs.run_settings(family, data=data, seed=seed, **overrides)
+
+
+def run_one(config, data, seed, work, extra=None):
+    """Trains and scores one (config, data, seed); returns its row."""
+    import keras
+
     from keras_gans import runs
     from keras_gans.reports.evaluation import evaluate_source
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--family", default="dcgan")
-    parser.add_argument("--seeds", default="0,1,3,4")
-    parser.add_argument("--updates", default="simultaneous,alternating")
-    args = parser.parse_args(argv)
-    with open(RESULTS_JSON) as f:
-        results = json.load(f)
-    pairs = results.setdefault("seed_pairs", [])
+    settings = config_settings(config, data, seed, extra)
+    run_dir = os.path.join(work, f"{config}-{data}-{seed}")
+    shutil.rmtree(run_dir, ignore_errors=True)
+    start = time.perf_counter()
+    model = runs.train(run_dir, settings, verbose=0)
+    seconds = time.perf_counter() - start
+    r = evaluate_source(model, METRICS, n=1000, seed=0, data=data)
+    row = {
+        "config": config,
+        "family": settings["model"],
+        "data": data,
+        "seed": seed,
+        "epochs": settings["epochs"],
+        "image_size": settings["image_size"],
+        "train_seconds": round(seconds, 1),
+        "date": datetime.date.today().isoformat(),
+        "threads": os.environ.get("KERAS_GANS_BENCH_THREADS", "all"),
+    }
+    for key in ("fid", "kid", "precision", "recall", "coverage", "coverage_kl"):
+        row[key] = round(float(r[key]), 4)
+    for key in ("accuracy", "accuracy_min"):
+        if key in r:
+            row[key] = round(float(r[key]), 4)
+    grid = os.path.join(run_dir, "samples")
+    pictures = (
+        sorted(p for p in os.listdir(grid) if p.endswith(".png")) if os.path.isdir(grid) else []
+    )
+    if pictures:  # the final grid, kept for docs/results.md
+        from benchmarks.seeds_doc import GRIDS
+
+        grids = os.environ.get("KERAS_GANS_BENCH_GRIDS", GRIDS)
+        os.makedirs(grids, exist_ok=True)
+        shutil.copy(
+            os.path.join(grid, pictures[-1]), os.path.join(grids, f"{config}-{data}-{seed}.png")
+        )
+    keras.backend.clear_session()
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return row
+
+
+def floors(datasets):
+    """The floor of each dataset: its held-out test split against its train split."""
+    import platform
+
+    from keras_gans.reports.evaluation import evaluate_images_protocol, reference_images
+
+    out = {}
+    for data in datasets:
+        size = {"digits": 16, "mnist": 28}[data]
+        test = reference_images((size, size, 1), split="test", data=data)
+        r = evaluate_images_protocol(test, METRICS, (size, size, 1), data=data)
+        out[data] = {k: round(float(r[k]), 4) for k in ("fid", "precision", "recall", "coverage")}
+        out[data].update(
+            n=len(test),
+            machine=f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
+            date=datetime.date.today().isoformat(),
+        )
+    return out
+
+
+def save_row(row):
+    results = {}
+    if os.path.isfile(RESULTS_JSON):
+        with open(RESULTS_JSON) as f:
+            results = json.load(f)
+    rows = results.setdefault("seed_runs", [])
+    key = (row["config"], row["data"], row["seed"])
+    rows[:] = [r for r in rows if (r["config"], r["data"], r["seed"]) != key]
+    rows.append(row)
+    with open(RESULTS_JSON + ".tmp", "w") as f:
+        json.dump(results, f, indent=2, sort_keys=True)
+    os.replace(RESULTS_JSON + ".tmp", RESULTS_JSON)
+
+
+def _child(args):
+    """One (config, data, seed) in this process; prints its row as JSON."""
+    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
+    if threads:
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
+        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
     work = tempfile.mkdtemp(prefix="keras_gans_seeds_")
     try:
-        for seed in [int(s) for s in args.seeds.split(",")]:
-            for update in args.updates.split(","):
-                settings = runs.run_settings(args.family, seed=seed, update=update)
-                start = time.perf_counter()
-                model = runs.train(os.path.join(work, f"{update}{seed}"), settings, verbose=0)
-                seconds = time.perf_counter() - start
-                r = evaluate_source(model, ("fid", "pr"), n=1000, seed=0)
-                row = {
-                    "family": args.family,
-                    "update": update,
-                    "seed": seed,
-                    "fid": round(r["fid"], 2),
-                    "precision": round(r["precision"], 3),
-                    "recall": round(r["recall"], 3),
-                    "train_seconds": round(seconds, 1),
-                    "date": datetime.date.today().isoformat(),
-                }
-                print(json.dumps(row), flush=True)
-                key = (row["family"], row["update"], row["seed"])
-                pairs[:] = [p for p in pairs if (p["family"], p["update"], p["seed"]) != key]
-                pairs.append(row)
-                with open(RESULTS_JSON, "w") as f:
-                    json.dump(results, f, indent=2, sort_keys=True)
+        row = run_one(args.configs, args.data, int(args.seeds), work, json.loads(args.extra))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print("ROW " + json.dumps(row), flush=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--configs", default="dcgan")
+    parser.add_argument("--data", default="digits")
+    parser.add_argument("--seeds", default="0-4")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--extra", default="{}", help="JSON run_settings overrides (exploring)")
+    parser.add_argument("--name", default=None, help="row name when --extra is given")
+    parser.add_argument("--floors", action="store_true", help="compute the floors only")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args)
+    if args.floors:
+        with open(RESULTS_JSON) as f:
+            results = json.load(f)
+        results["floors"] = floors(("digits", "mnist"))
+        print(json.dumps(results["floors"]))
+        with open(RESULTS_JSON, "w") as f:
+            json.dump(results, f, indent=2, sort_keys=True)
+        return None
+    jobs = []
+    for config in args.configs.split(","):
+        for seed in parse_seeds(args.seeds):
+            jobs.append((config, seed))
+    env = dict(os.environ)
+    if args.jobs > 1:
+        env["KERAS_GANS_BENCH_THREADS"] = "1"
+    running = []
+    while jobs or running:
+        while jobs and len(running) < args.jobs:
+            config, seed = jobs.pop(0)
+            cmd = [sys.executable, "-m", "benchmarks.seeds", "--child", "--configs", config]
+            cmd += ["--data", args.data, "--seeds", str(seed), "--extra", args.extra]
+            proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
+            running.append((config, seed, proc))
+        config, seed, proc = running.pop(0)
+        out, _ = proc.communicate()
+        if proc.returncode != 0:
+            print(f"{config} seed {seed} failed (exit {proc.returncode})", flush=True)
+            continue
+        row = json.loads(out.split("ROW ", 1)[1])
+        if args.name:
+            row["config"] = args.name
+            row["extra"] = json.loads(args.extra)
+        print(json.dumps(row), flush=True)
+        save_row(row)
+    from benchmarks.seeds_doc import write_seed_doc
+
+    write_seed_doc()
 
 
 if __name__ == "__main__":

@@ -11,10 +11,14 @@ _CACHE = None
 
 
 def pytest_configure(config):
-    """One fresh extractor cache per test session (subprocesses inherit it)."""
+    """One fresh extractor cache per test session, shared by the xdist workers and the
+    subprocesses (they inherit it)."""
     global _CACHE
+    if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("KERAS_GANS_TEST_CACHE"):
+        os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"]
+        return  # the controller made it and removes it
     _CACHE = tempfile.mkdtemp(prefix="keras_gans_test_cache_")
-    os.environ["KERAS_GANS_CACHE"] = _CACHE
+    os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"] = _CACHE
 
 
 def pytest_unconfigure(config):

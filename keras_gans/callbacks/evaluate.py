@@ -9,16 +9,17 @@ from keras_gans.errors import KerasGansWarning
 from keras_gans.utils.checks import check_int
 
 
-def _digits_reference(model):
+def _reference(model, data):
     from keras_gans.reports.evaluation import reference_images
 
-    return reference_images(model.image_shape)
+    return reference_images(model.image_shape, data=data)
 
 
-def _default_classifier():
-    from keras_gans.metrics import DigitsClassifier
+def _default_classifier(data):
+    from keras_gans.metrics import protocol_classifier
+    from keras_gans.reports.evaluation import check_protocol_data
 
-    return DigitsClassifier(image_size=16)
+    return protocol_classifier(check_protocol_data(data))
 
 
 def _due(epoch, every, params):
@@ -38,14 +39,17 @@ class Evaluate(keras.callbacks.Callback):
     ``precision``, ``recall``, ``coverage``, ``coverage_kl``.
 
     Args:
-        real_images: reference images in [-1, 1] (default: the digits train
+        real_images: reference images in [-1, 1] (default: ``data``'s train
             split at the model's image size).
         every: evaluate after every ``every`` epochs (and after the last).
         metrics: names among ``"fid"``, ``"kid"``, ``"pr"``, ``"coverage"``.
         n: number of generated images.
-        extractor: feature extractor for fid/kid/pr (default: ``DigitsClassifier``).
-        classifier: classifier for coverage (default: the same ``DigitsClassifier``).
+        extractor: feature extractor for fid/kid/pr (default: ``data``'s
+            classifier, ``DigitsClassifier`` or ``MnistClassifier``).
+        classifier: classifier for coverage (default: the same classifier).
         seed: first seed of the generated images.
+        data: the protocol's dataset, ``"digits"`` or ``"mnist"``, for the
+            defaults above.
 
     Example:
     >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=4,
@@ -72,10 +76,13 @@ class Evaluate(keras.callbacks.Callback):
         extractor=None,
         classifier=None,
         seed=0,
+        data="digits",
     ):
         from keras_gans.metrics import check_metric_names
+        from keras_gans.reports.evaluation import check_protocol_data
 
         super().__init__()
+        self.data = check_protocol_data(data) if real_images is None or extractor is None else data
         self.metrics = check_metric_names(metrics)
         self.every = check_int(every, "every")
         self.n = check_int(n, "n", minimum=4)
@@ -90,9 +97,9 @@ class Evaluate(keras.callbacks.Callback):
         from keras_gans.metrics import evaluate_images
 
         if self.real_images is None:
-            self.real_images = _digits_reference(self.model)
+            self.real_images = _reference(self.model, self.data)
         if self.extractor is None:
-            self.extractor = self.classifier or _default_classifier()
+            self.extractor = self.classifier or _default_classifier(self.data)
         if self.classifier is None and hasattr(self.extractor, "predict_proba"):
             self.classifier = self.extractor
         fake = self.model.generate(self.n, seed=self.seed)
@@ -119,14 +126,17 @@ class ModeCollapseMonitor(keras.callbacks.Callback):
     naming the epoch and the numbers, and adds both values to the logs.
 
     Args:
-        real_images: images for the diversity reference (default: digits train split).
+        real_images: images for the diversity reference (default: ``data``'s
+            train split).
         classifier: a classifier with ``predict_proba`` and ``features``
-            (default: ``DigitsClassifier``).
+            (default: ``data``'s, ``DigitsClassifier`` or ``MnistClassifier``).
         every: check after every ``every`` epochs.
         n: samples per check.
         min_coverage: warn below this class coverage.
         min_diversity: warn below this relative diversity.
         seed: first seed of the samples.
+        data: the protocol's dataset, ``"digits"`` or ``"mnist"``, for the
+            defaults above.
 
     Example:
     >>> gan = keras_gans.models.DCGAN(image_shape=(16, 16, 1), latent_dim=4,
@@ -153,8 +163,12 @@ class ModeCollapseMonitor(keras.callbacks.Callback):
         min_coverage=0.8,
         min_diversity=0.5,
         seed=0,
+        data="digits",
     ):
+        from keras_gans.reports.evaluation import check_protocol_data
+
         super().__init__()
+        self.data = check_protocol_data(data) if real_images is None or classifier is None else data
         self.every = check_int(every, "every")
         self.n = check_int(n, "n", minimum=4)
         self.real_images = real_images
@@ -177,10 +191,10 @@ class ModeCollapseMonitor(keras.callbacks.Callback):
         from keras_gans.metrics import class_coverage
 
         if self.classifier is None:
-            self.classifier = _default_classifier()
+            self.classifier = _default_classifier(self.data)
         if self._real_spread is None:
             if self.real_images is None:
-                self.real_images = _digits_reference(self.model)
+                self.real_images = _reference(self.model, self.data)
             self._real_spread = self._spread(self.classifier.features(self.real_images))
         fake = self.model.generate(self.n, seed=self.seed)
         coverage = class_coverage(fake, self.classifier)["coverage"]

@@ -162,13 +162,19 @@ def _cmd_evaluate(args):
     names = check_metric_names(args.metrics)
     if args.n < 10:
         raise CliError(f"--n must be at least 10, got {args.n}")
-    from keras_gans.reports.evaluation import evaluate_source, format_table
-
-    model = _source(args.source)
-    result = evaluate_source(model, names, n=args.n, seed=args.seed)
     from keras_gans import runs
+    from keras_gans.reports.evaluation import check_protocol_data, evaluate_source, format_table
 
     is_run = os.path.isfile(os.path.join(args.source, runs.CONFIG))
+    data = args.data
+    if data is None:  # the run's training data, else the digits
+        data = "digits"
+        if is_run:
+            with open(os.path.join(args.source, runs.CONFIG)) as f:
+                data = json.load(f).get("data", "digits")
+    check_protocol_data(data)
+    model = _source(args.source)
+    result = evaluate_source(model, names, n=args.n, seed=args.seed, data=data)
     path = args.json or os.path.join(args.source if is_run else ".", "evaluation.json")
     with open(path, "w") as f:
         json.dump(result, f, indent=2, sort_keys=True)

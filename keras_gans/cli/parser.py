@@ -80,6 +80,11 @@ def build_parser():
     evaluate.add_argument("--metrics", default="fid,kid,pr,coverage")
     evaluate.add_argument("--n", type=int, default=1000, help="generated images")
     evaluate.add_argument("--seed", type=int, default=0)
+    evaluate.add_argument(
+        "--data",
+        choices=("digits", "mnist"),
+        help="the reference data and classifier (default: the run's --data, else digits)",
+    )
     evaluate.add_argument("--json", help="result file (default: SOURCE/evaluation.json)")
 
     translate = sub.add_parser(

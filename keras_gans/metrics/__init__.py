@@ -1,6 +1,11 @@
 """Evaluation: FID, KID, precision/recall, class coverage; offline feature extractors."""
 
-from keras_gans.metrics.classifier import DigitsClassifier, cache_dir
+from keras_gans.metrics.classifier import (
+    DigitsClassifier,
+    MnistClassifier,
+    cache_dir,
+    protocol_classifier,
+)
 from keras_gans.metrics.evaluation import (
     METRICS,
     check_metric_names,
@@ -25,6 +30,8 @@ __all__ = [
     "check_metric_names",
     "evaluate_images",
     "DigitsClassifier",
+    "MnistClassifier",
+    "protocol_classifier",
     "InceptionFeatures",
     "cache_dir",
     "class_coverage",

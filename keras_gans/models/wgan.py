@@ -162,7 +162,7 @@ class WGANGP(_WassersteinGAN):
         https://arxiv.org/abs/1704.00028
     """
 
-    discriminator_normalization = "layer"
+    default_discriminator_normalization = "layer"
     extra_log_names = ("gp", "wasserstein")
 
     def __init__(self, *args, gp_weight=10.0, gp_every=5, **kwargs):

@@ -1,59 +1,72 @@
-"""The evaluation protocol shared by ``keras-gans evaluate`` and ``benchmarks/quality.py``.
+"""The evaluation protocol shared by ``keras-gans evaluate`` and the benchmarks.
 
-Reference set: the digits train split (1,438 images) at the model's image
-size, made the way the training data is made. Extractor and classifier: the
-16x16 ``DigitsClassifier`` (images of other sizes are resized to 16x16 with
-area averaging, real and generated alike). Generated set: ``n`` images from
-seeds ``seed, seed + 1, ...`` (conditional models: labels cycling through the
-classes). See docs/evaluation.md.
+Per dataset (``"digits"`` or ``"mnist"``): the reference set is its train split
+(digits: 1,438 images; MNIST: 4,000) at the model's image size, made the way the
+training data is made; the extractor and classifier are the dataset's
+(``metrics.protocol_classifier``: the 16x16 ``DigitsClassifier``, the 28x28
+``MnistClassifier``; images of other sizes are resized to its size, real and
+generated alike). Generated set: ``n`` images from seeds ``seed, seed + 1, ...``
+(conditional models: labels cycling through the classes). See docs/evaluation.md.
 """
 
 import time
 
 from keras_gans.errors import KerasGansError
 
-REFERENCE = "digits train split"
+PROTOCOL_DATA = ("digits", "mnist")
 
 
-def reference_images(image_shape, split="train"):
-    """Real digits at ``image_shape``; a clear error for shapes the digits cannot take."""
+def check_protocol_data(data):
+    """``data`` if the protocol covers it, else one KerasGansError sentence."""
+    if data not in PROTOCOL_DATA:
+        raise KerasGansError(
+            f"The evaluation protocol covers {list(PROTOCOL_DATA)}, not {data!r}; for other "
+            f"data pass real_images= and extractor= to the callbacks, or use "
+            f"keras_gans.metrics.fid with InceptionFeatures."
+        )
+    return data
+
+
+def reference_images(image_shape, split="train", data="digits"):
+    """Real images of ``data`` at ``image_shape``; a clear error for shapes it cannot take."""
     from keras_gans.data import load_arrays
 
+    check_protocol_data(data)
     h, w, c = image_shape
     if c != 1 or h != w:
         raise KerasGansError(
-            f"The evaluation reference is the digits data (square, 1 channel); a model "
+            f"The evaluation reference is the {data} data (square, 1 channel); a model "
             f"making {tuple(image_shape)} images needs its own reference and extractor: "
             f"pass real_images= (and extractor=) to the callbacks, or use "
             f"keras_gans.metrics.fid with InceptionFeatures."
         )
-    return load_arrays("digits", h, split)[0]
+    return load_arrays(data, h, split)[0]
 
 
-def evaluate_images_protocol(fake, names, image_shape, classifier=None, real=None):
-    """The metrics of ``fake`` images against the reference set (or ``real``)."""
-    from keras_gans.metrics import DigitsClassifier, evaluate_images
+def evaluate_images_protocol(fake, names, image_shape, classifier=None, real=None, data="digits"):
+    """The metrics of ``fake`` images against ``data``'s reference set (or ``real``)."""
+    from keras_gans.metrics import evaluate_images, protocol_classifier
 
-    classifier = classifier or DigitsClassifier(image_size=16)
-    real = reference_images(image_shape) if real is None else real
+    classifier = classifier or protocol_classifier(check_protocol_data(data))
+    real = reference_images(image_shape, data=data) if real is None else real
     return evaluate_images(real, fake, names, classifier, classifier)
 
 
-def evaluate_source(model, names, n=1000, seed=0, classifier=None):
-    """Evaluates a model (or exported generator) with the protocol above.
+def evaluate_source(model, names, n=1000, seed=0, classifier=None, data="digits"):
+    """Evaluates a model (or exported generator) with the protocol above on ``data``.
 
     Returns:
         A JSON-able dict: the metric values, ``n``, ``seed``, ``reference``, and for
         conditional models ``accuracy`` / ``accuracy_min`` / ``accuracy_per_class``
         (how often ``generate(labels=k)`` is classified as k, 100 images per class).
     """
-    from keras_gans.metrics import DigitsClassifier, conditional_accuracy
+    from keras_gans.metrics import conditional_accuracy, protocol_classifier
 
-    classifier = classifier or DigitsClassifier(image_size=16)
+    classifier = classifier or protocol_classifier(check_protocol_data(data))
     start = time.perf_counter()
     fake = model.generate(n, seed=seed)
-    real = reference_images(model.image_shape)
-    result = evaluate_images_protocol(fake, names, model.image_shape, classifier, real)
+    real = reference_images(model.image_shape, data=data)
+    result = evaluate_images_protocol(fake, names, model.image_shape, classifier, real, data)
     if getattr(model, "conditional", False):
         acc = conditional_accuracy(model, classifier, n_per_class=100, seed=seed)
         result.update(
@@ -62,8 +75,12 @@ def evaluate_source(model, names, n=1000, seed=0, classifier=None):
     result.update(
         n=int(n),
         seed=int(seed),
-        reference=f"{REFERENCE} ({len(real)} images)",
-        extractor=f"DigitsClassifier 16px (held-out accuracy {classifier.accuracy:.4f})",
+        data=data,
+        reference=f"{data} train split ({len(real)} images)",
+        extractor=(
+            f"{type(classifier).__name__} {getattr(classifier, 'image_size', '?')}px "
+            f"(held-out accuracy {getattr(classifier, 'accuracy', float('nan')):.4f})"
+        ),
         seconds=round(time.perf_counter() - start, 2),
     )
     return result

@@ -138,7 +138,7 @@ def train(run_dir, settings, verbose=2):
     callbacks = [guard]
     if settings.get("evaluate_every"):
         # Before the loggers, which record the values it adds to the logs.
-        callbacks.append(Evaluate(every=settings["evaluate_every"], n=500))
+        callbacks.append(Evaluate(every=settings["evaluate_every"], n=500, data=settings["data"]))
     if translation:
         callbacks += translation_callbacks(settings, model, held_out, run_dir, logs)
     else:

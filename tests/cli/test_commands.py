@@ -210,11 +210,21 @@ def test_evaluate_a_run_and_label_on_an_unconditional_model(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     values = json.load(open(os.path.join(run, "evaluation.json")))
     assert set(values) >= {"fid", "coverage", "coverage_kl"} and "kid" not in values
+    assert values["data"] == "digits" and values["reference"] == "digits train split (1438 images)"
     bad = cli("sample", run, "--label", "3")
     assert bad.returncode == 2
     assert bad.stderr.strip() == (
         "keras-gans: error: --label works only for conditional models (e.g. cgan)"
     )
+
+
+def test_evaluate_a_run_of_data_the_protocol_does_not_cover_is_one_line(tmp_path):
+    run = tmp_path / "folder-run"
+    run.mkdir()
+    (run / "config.json").write_text(json.dumps({"model": "dcgan", "data": "my_faces/"}))
+    bad = cli("evaluate", str(run))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "evaluation protocol covers ['digits', 'mnist'], not 'my_faces/'" in bad.stderr
 
 
 def test_a_planted_internal_error_shows_its_traceback_and_exits_1(monkeypatch, capsys):

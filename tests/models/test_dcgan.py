@@ -60,3 +60,25 @@ def test_dcgan_accepts_custom_networks():
     gan.compile()
     history = gan.fit(np.zeros((8, 8, 8, 1), "float32"), batch_size=4, epochs=1, verbose=0)
     assert np.isfinite(history.history["d_loss"][0])
+
+
+def test_spectral_norm_and_minibatch_std_are_saved_and_need_the_default_discriminator():
+    gan = keras_gans.models.DCGAN(
+        image_shape=(16, 16, 1), latent_dim=4, generator_filters=8, discriminator_filters=8,
+        spectral_norm=True, minibatch_std=2,
+    )  # fmt: skip
+    config = gan.get_config()
+    assert config["spectral_norm"] is True and config["minibatch_std"] == 2
+    wrapped = [
+        x for x in gan.discriminator.layers if isinstance(x, keras.layers.SpectralNormalization)
+    ]
+    assert len(wrapped) >= 2
+    again = keras_gans.models.DCGAN.from_config(config)
+    assert again.discriminator.get_layer("minibatch_std").group_size == 2
+    d = keras_gans.networks.dcgan_discriminator((16, 16, 1), filters=8)
+    with pytest.raises(
+        keras_gans.errors.ArgumentError,
+        match="spectral_norm shape the default discriminator, and the given discriminator has no such layer",
+    ):
+        keras_gans.models.DCGAN(latent_dim=4, image_shape=(16, 16, 1), discriminator=d,
+                                spectral_norm=True)  # fmt: skip

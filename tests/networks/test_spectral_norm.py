@@ -52,12 +52,12 @@ def test_after_training_steps_each_kernels_largest_singular_value_is_within_1_pe
 
 @pytest.mark.slow  # a full standard check; the fast subset has the plain DCGAN's
 def test_a_dcgan_with_spectral_norm_and_minibatch_std_passes_the_standard_checks(tmp_path):
-    def make():
-        d = keras_gans.networks.dcgan_discriminator(
-            (16, 16, 1), filters=8, num_layers=2, spectral_norm=True, minibatch_std=4
-        )
-        assert d.get_layer("minibatch_std").group_size == 4
-        g = keras_gans.networks.dcgan_generator(4, (16, 16, 1), filters=8)
-        return keras_gans.models.DCGAN(generator=g, discriminator=d, seed=0)
+    def make():  # the constructor's options, so the .keras round trip carries them
+        gan = keras_gans.models.DCGAN(
+            image_shape=(16, 16, 1), latent_dim=4, generator_filters=8,
+            discriminator_filters=8, spectral_norm=True, minibatch_std=4, seed=0,
+        )  # fmt: skip
+        assert gan.discriminator.get_layer("minibatch_std").group_size == 4
+        return gan
 
     standard_model_checks(make, DATA[:16], tmp_path)

@@ -1,0 +1,205 @@
+"""docs/results.md from benchmarks/results.json: the per-seed tables, grids, translation.
+
+The rows come from `python -m benchmarks.seeds` ("seed_runs") and the floors from
+`python -m benchmarks.seeds --floors` ("floors"). Each (config, dataset) is summarised
+over its seeds: median and worst FID against the dataset's floor, recall, class
+coverage, collapses (a seed whose class coverage is below 0.8) and train time; the
+targets of issue 18 are checked against the same figures.
+"""
+
+import os
+import shutil
+import statistics
+
+from benchmarks.quality import RESULTS_MD, ROOT, _translation_lines
+
+GRIDS = os.path.join(ROOT, "benchmarks", "grids")  # every seed's final grid (git-ignored)
+PICTURES = os.path.join(ROOT, "docs", "images", "results")
+COLLAPSE = 0.8
+# Issue 18's targets: median FID at most this many times the floor.
+TARGETS = {
+    ("gan", "digits"): 4.0,
+    ("dcgan", "digits"): 2.0,
+    ("wgan", "digits"): 4.0,
+    ("wgan-gp", "digits"): 2.0,
+    ("cgan", "digits"): 2.0,
+    ("dcgan", "mnist"): 2.5,
+}
+FAMILIES = ("gan", "dcgan", "wgan", "wgan-gp", "cgan")
+# What each ablation changes from its family's defaults (benchmarks.seeds.ABLATIONS).
+ABLATION_NOTES = {
+    "dcgan-bare": "no EMA generator, no DiffAugment",
+    "dcgan-no-ema": "no EMA generator",
+    "dcgan-no-diffaugment": "no DiffAugment",
+    "dcgan+ada": "ADA instead of DiffAugment",
+    "dcgan+r1": "R1 penalty (gamma 1, every 4th update) added",
+    "dcgan+spectral-norm": "spectral norm on the discriminator added",
+    "dcgan+minibatch-std": "minibatch std (group 4) added",
+    "cgan+projection": "projection discriminator instead of label channels",
+}
+
+
+def summarise(rows):
+    """One (config, dataset)'s seeds -> the figures of its table row."""
+    fids = sorted(r["fid"] for r in rows)
+    median = statistics.median(fids)
+    out = {
+        "seeds": sorted(r["seed"] for r in rows),
+        "median_fid": median,
+        "worst_fid": fids[-1],
+        "worst_over_median": fids[-1] / median,
+        "precision": statistics.median(r["precision"] for r in rows),
+        "recall": statistics.median(r["recall"] for r in rows),
+        "min_coverage": min(r["coverage"] for r in rows),
+        "collapses": sum(r["coverage"] < COLLAPSE for r in rows),
+        "train_seconds": statistics.median(r["train_seconds"] for r in rows),
+        "epochs": rows[0]["epochs"],
+        "image_size": rows[0]["image_size"],
+        "threads": rows[0].get("threads", "all"),
+        "dates": sorted({r["date"] for r in rows}),
+    }
+    if all("accuracy" in r for r in rows):
+        out["accuracy"] = statistics.mean(r["accuracy"] for r in rows)
+        out["accuracy_min"] = min(r["accuracy_min"] for r in rows)
+    median_row = min(rows, key=lambda r: (abs(r["fid"] - median), r["seed"]))
+    out["median_seed"] = median_row["seed"]
+    return out
+
+
+def groups(results):
+    by = {}
+    for r in results.get("seed_runs", []):
+        by.setdefault((r["config"], r["data"]), []).append(r)
+    return {k: summarise(v) for k, v in by.items()}
+
+
+def _picture(config, data, seed):
+    """Copies the seed's final grid into docs/images/results; its path from docs/."""
+    src = os.path.join(GRIDS, f"{config}-{data}-{seed}.png")
+    if not os.path.isfile(src):
+        return None
+    os.makedirs(PICTURES, exist_ok=True)
+    name = f"{config}-{data}.png"
+    shutil.copy(src, os.path.join(PICTURES, name))
+    return f"images/results/{name}"
+
+
+def _verdict(key, s, floor):
+    target = TARGETS.get(key)
+    if target is None or floor is None:
+        return "-"
+    ratio = s["median_fid"] / floor
+    parts = [f"{ratio:.1f}x floor (target {target:g}x): {'met' if ratio <= target else 'missed'}"]
+    if s["worst_over_median"] > 3:
+        parts.append(f"worst seed {s['worst_over_median']:.1f}x median (target 3x): missed")
+    if s["collapses"]:
+        parts.append(f"{s['collapses']} collapse(s): missed")
+    return "; ".join(parts)
+
+
+def seed_lines(results):
+    floors = results.get("floors", {})
+    summary = groups(results)
+    lines = [
+        "# Sample quality",
+        "",
+        "Written by `make bench-quality` (`python -m benchmarks.seeds`, then",
+        "`python -m benchmarks.seeds_doc`); do not edit by hand.",
+        "",
+        "Every row is one configuration trained on several seeds (`keras-gans train FAMILY",
+        "--seed S` with the family's CLI defaults, or one setting changed for the ablation",
+        "rows), each seed then scored with the protocol of [evaluation.md](evaluation.md):",
+        "1,000 generated images against the dataset's train split, features and classes",
+        "from the dataset's classifier. *Median* and *worst* are over the seeds; a",
+        f"*collapse* is a seed whose class coverage is below {COLLAPSE}. Train time is the",
+        "median seed's, on the machine named under each table (with `threads: 1` each run",
+        "had one core of the 2, two seeds running at once).",
+    ]
+    for data, title in (("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")):
+        floor = floors.get(data)
+        rows = sorted(
+            ((c, s) for (c, d), s in summary.items() if d == data and not c.startswith("x-")),
+            key=lambda item: (item[0] not in FAMILIES, item[0]),
+        )
+        if not rows:
+            continue
+        lines += ["", f"## {title}", ""]
+        if floor:
+            lines += [
+                f"Floor (held-out real {data} against the train split, n = {floor['n']}): "
+                f"FID {floor['fid']:.2f}, precision {floor['precision']:.3f}, "
+                f"recall {floor['recall']:.3f}. Machine: {floor.get('machine', '-')}.",
+                "",
+            ]
+        lines += [
+            "| config | seeds | epochs | median FID | worst FID | precision | recall "
+            "| min class coverage | collapses | label accuracy (worst class) | train time "
+            "| against the target |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for config, s in rows:
+            acc = "-"
+            if "accuracy" in s:
+                acc = f"{s['accuracy']:.3f} ({s['accuracy_min']:.2f})"
+            name = config
+            if config in ABLATION_NOTES:
+                name = f"{config} ({ABLATION_NOTES[config]})"
+            seeds = ",".join(str(x) for x in s["seeds"])
+            lines.append(
+                f"| {name} | {seeds} | {s['epochs']} | {s['median_fid']:.2f} "
+                f"| {s['worst_fid']:.2f} | {s['precision']:.3f} | {s['recall']:.3f} "
+                f"| {s['min_coverage']:.1f} | {s['collapses']} | {acc} "
+                f"| {s['train_seconds']:.0f} s (threads: {s['threads']}) "
+                f"| {_verdict((config, data), s, floor['fid'] if floor else None)} |"
+            )
+        pictures = []
+        for config, s in rows:
+            path = _picture(config, data, s["median_seed"])
+            if path:
+                pictures.append((config, s, path))
+        if pictures:
+            lines += ["", f"### Samples ({title}): the median seed's final grid", ""]
+            for config, s, path in pictures:
+                lines += [
+                    f"**{config}**, seed {s['median_seed']} (FID {s['median_fid']:.2f}):",
+                    "",
+                    f"![{config} on {data}, seed {s['median_seed']}]({path})",
+                    "",
+                ]
+    per_seed = [r for r in results.get("seed_runs", []) if not r["config"].startswith("x-")]
+    if per_seed:
+        lines += [
+            "",
+            "## Every seed",
+            "",
+            "| config | data | seed | FID | precision | recall | class coverage | label accuracy "
+            "(worst) | train time | date |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for r in sorted(per_seed, key=lambda r: (r["data"], r["config"], r["seed"])):
+            acc = "-"
+            if "accuracy" in r:
+                acc = f"{r['accuracy']:.3f} ({r['accuracy_min']:.2f})"
+            lines.append(
+                f"| {r['config']} | {r['data']} | {r['seed']} | {r['fid']:.2f} "
+                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
+                f"| {r['train_seconds']:.0f} s | {r['date']} |"
+            )
+    return lines
+
+
+def write_seed_doc(path=RESULTS_MD):
+    import json
+
+    from benchmarks.quality import RESULTS_JSON
+
+    with open(RESULTS_JSON) as f:
+        results = json.load(f)
+    lines = seed_lines(results) + _translation_lines() + [""]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    write_seed_doc()
+    print(f"wrote {RESULTS_MD}")
