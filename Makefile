@@ -26,7 +26,7 @@ demo: install
 # this process. 2 fits this 2-core machine: much of a test's time is tracing and
 # starting subprocesses, which one core does alone.
 PYTEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
 # The full suite: lint, then every test (slow ones included).
 test: install lint
@@ -42,7 +42,7 @@ bench: install
 	$(PY) -m benchmarks.step_parts
 	$(PY) -m benchmarks.throughput
 
-# Trains every model with its CLI defaults and writes docs/results.md (about 25 minutes).
+# Every noise family's CLI defaults on seeds 0-4, then docs/results.md (about 1.5 hours).
 bench-quality: install
 	$(PY) -m benchmarks.quality
 

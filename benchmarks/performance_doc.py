@@ -67,7 +67,8 @@ def _seed_lines(pairs):
     lines = [
         "## The schemes by seed",
         "",
-        "From `python -m benchmarks.seeds` (each family's CLI defaults with `--seed S "
+        "From the 2026-11-23 version of `benchmarks/seeds.py` (the DCGAN/WGAN-GP CLI "
+        "defaults of that day, before issue 18's stabilisers, with `--seed S "
         "--update U`, FID on 1,000 samples; one version of the code, so a seed's row is a "
         "fair pair: a run is deterministic within a version, but a change to how noise is "
         "drawn changes every figure). Seed 2 is DCGAN's known failing start (docs/cli.md).",

@@ -92,6 +92,17 @@ def run_one(config, data, seed, work, extra=None):
     for key in ("accuracy", "accuracy_min"):
         if key in r:
             row[key] = round(float(r[key]), 4)
+    if getattr(model, "ema_generator", None) is not None:
+        # The EMA does not change training, so the raw generator of the same run is the
+        # "without EMA" ablation: its figures go in the row as *_raw.
+        ema, model.ema_generator = model.ema_generator, None
+        try:
+            raw = evaluate_source(model, METRICS, n=1000, seed=0, data=data)
+        finally:
+            model.ema_generator = ema
+        for key in ("fid", "precision", "recall", "coverage", "accuracy", "accuracy_min"):
+            if key in raw:
+                row[key + "_raw"] = round(float(raw[key]), 4)
     grid = os.path.join(run_dir, "samples")
     pictures = (
         sorted(p for p in os.listdir(grid) if p.endswith(".png")) if os.path.isdir(grid) else []

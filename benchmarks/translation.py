@@ -14,7 +14,7 @@ judged on the held-out photo strips (``keras_gans.reports.translation``):
   statistics, trained on the real training patches, calls b.
 
 Figures go to benchmarks/translation_results.json, docs/results.md (through
-``benchmarks.quality.write_markdown``) and pictures to docs/images/.
+``benchmarks.seeds_doc.write_seed_doc``) and pictures to docs/images/.
 """
 
 import argparse
@@ -88,8 +88,7 @@ def main(argv=None):
     import datetime
     import platform
 
-    from benchmarks.quality import RESULTS_JSON as QUALITY_JSON
-    from benchmarks.quality import write_markdown
+    from benchmarks.seeds_doc import write_seed_doc
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="pix2pix,cyclegan")
@@ -112,8 +111,7 @@ def main(argv=None):
                 json.dump(results, f, indent=2, sort_keys=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    with open(QUALITY_JSON) as f:
-        write_markdown(json.load(f))
+    write_seed_doc()
     print("wrote docs/results.md")
 
 

@@ -161,25 +161,32 @@ SETTINGS = (
 # Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
 # the digits data (see docs/cli.md); every key is a Setting's name.
 MODEL_DEFAULTS = {
-    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {}},
-    # 1,438 training digits are few: a narrow discriminator (16 filters) keeps it
-    # from memorising them.
+    # Every noise family samples from an EMA generator (decay 0.999): docs/results.md
+    # has each family's figures with and without it (the raw generator of the same runs).
+    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {"ema_decay": 0.999}},
+    # 1,438 training digits are few: DiffAugment keeps a 64-filter discriminator from
+    # memorising them (without it a 16-filter one was needed, and collapsed on a seed).
     "dcgan": {
         "epochs": 120,
         "batch_size": 32,
         "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 16},
+        "model_args": {
+            "generator_filters": 64,
+            "discriminator_filters": 64,
+            "augment": "diffaugment",
+            "ema_decay": 0.999,
+        },
     },
     # The paper's settings, sized for 16x16.
     "wgan": {
         "epochs": 60,
         "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
     },
     "wgan-gp": {
         "epochs": 60,
         "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32},
+        "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
     },
     # The label channels make the discriminator stronger: with 16 filters it won
     # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
@@ -187,7 +194,7 @@ MODEL_DEFAULTS = {
         "epochs": 100,
         "batch_size": 32,
         "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 8},
+        "model_args": {"generator_filters": 64, "discriminator_filters": 8, "ema_decay": 0.999},
     },
     # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
     # No normalization: batch norm's moving statistics made the held-out PSNR jump
