@@ -15,11 +15,12 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PY) -m pip install --quiet -e ".[all]"
 	touch $(STAMP)
 
-# Trains a DCGAN on the embedded digits, writes sample grids, exports the generator.
+# Trains a WGAN-GP on the embedded digits, writes sample grids, exports the generator
+# (WGAN-GP: the best median FID of the families within a few minutes; docs/results.md).
 demo: install
-	$(CLI) train dcgan --data digits --out runs/dcgan
-	$(CLI) sample runs/dcgan --n 64 --out runs/dcgan/samples/final.png
-	$(CLI) export runs/dcgan --to export/models/dcgan
+	$(CLI) train wgan-gp --data digits --out runs/wgan-gp
+	$(CLI) sample runs/wgan-gp --n 64 --out runs/wgan-gp/samples/final.png
+	$(CLI) export runs/wgan-gp --to export/models/wgan-gp
 
 # Tests run in PYTEST_WORKERS processes (pytest-xdist; each test file whole on one
 # worker, tests/reliability/ on one worker in order); PYTEST_WORKERS=0 runs them in

@@ -204,19 +204,27 @@ def main(argv=None):
             config, seed = jobs.pop(0)
             cmd = [sys.executable, "-m", "benchmarks.seeds", "--child", "--configs", config]
             cmd += ["--data", args.data, "--seeds", str(seed), "--extra", args.extra]
-            proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
-            running.append((config, seed, proc))
-        config, seed, proc = running.pop(0)
-        out, _ = proc.communicate()
-        if proc.returncode != 0:
-            print(f"{config} seed {seed} failed (exit {proc.returncode})", flush=True)
+            out = tempfile.TemporaryFile("w+")
+            proc = subprocess.Popen(cmd, env=env, stdout=out, text=True)
+            running.append((config, seed, proc, out))
+        finished = [job for job in running if job[2].poll() is not None]
+        if not finished:
+            time.sleep(2)  # polling children; a row is written as soon as one ends
             continue
-        row = json.loads(out.split("ROW ", 1)[1])
-        if args.name:
-            row["config"] = args.name
-            row["extra"] = json.loads(args.extra)
-        print(json.dumps(row), flush=True)
-        save_row(row)
+        for job in finished:
+            running.remove(job)
+            config, seed, proc, out = job
+            out.seek(0)
+            text = out.read()
+            if proc.returncode != 0 or "ROW " not in text:
+                print(f"{config} seed {seed} failed (exit {proc.returncode})", flush=True)
+                continue
+            row = json.loads(text.split("ROW ", 1)[1])
+            if args.name:
+                row["config"] = args.name
+                row["extra"] = json.loads(args.extra)
+            print(json.dumps(row), flush=True)
+            save_row(row)
     from benchmarks.seeds_doc import write_seed_doc
 
     write_seed_doc()

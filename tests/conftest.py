@@ -40,13 +40,24 @@ def digits_classifier():
     return DigitsClassifier(image_size=16)
 
 
+# Files whose tests share no module state, so each test may run on either worker.
+PER_TEST = (
+    "tests/test_docs.py",
+    "tests/test_docstring_examples.py",
+    "tests/models/test_stabilisers.py",
+    "tests/models/test_distribution.py",
+)
+
+
 def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n 2 --dist loadgroup`` each test file runs whole on one worker,
     and tests/reliability/ on a single worker in order (its last test checks the rows
-    the others recorded)."""
+    the others recorded); the tests of the PER_TEST files are spread one by one."""
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
         path = item.path.as_posix()
         group = "reliability" if "/tests/reliability/" in path else path
+        if path.endswith(PER_TEST):  # long files of independent tests: balanced one by one
+            group = item.nodeid
         item.add_marker(pytest.mark.xdist_group(group))

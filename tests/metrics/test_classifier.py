@@ -77,3 +77,18 @@ def test_inception_features_from_a_local_weights_file(tmp_path):
         keras.ops.convert_to_numpy(keras.ops.image.resize(images, (299, 299))), 3, axis=-1
     )
     np.testing.assert_allclose(out, net(resized), atol=1e-4)
+
+
+def test_shifted_copies_move_each_image_within_two_pixels_and_keep_labels():
+    images = -np.ones((3, 8, 8, 1), np.float32)
+    images[:, 3:5, 3:5] = 1.0  # a bright 2x2 square in the middle
+    labels = np.array([0, 1, 2])
+    x, y = metrics.classifier.shifted_copies(images, labels, 2, seed=0)
+    assert x.shape == (9, 8, 8, 1) and y.tolist() == [0, 1, 2] * 3
+    np.testing.assert_array_equal(x[:3], images)
+    for image in x[3:]:
+        rows, cols = np.nonzero(image[..., 0] > 0)
+        assert len(rows) == 4 and abs(rows.min() - 3) <= 2 and abs(cols.min() - 3) <= 2
+        assert set(np.unique(image)) <= {-1.0, 1.0}  # filled with the background
+    again, _ = metrics.classifier.shifted_copies(images, labels, 2, seed=0)
+    np.testing.assert_array_equal(again, x)
