@@ -69,15 +69,16 @@ def summarise(rows):
 def with_raw_rows(rows):
     """``rows`` plus, for each run with an EMA generator, a ``CONFIG-no-ema`` row: the
     figures of the same run's raw generator (EMA does not change training, so this is
-    the run without EMA)."""
+    the run without EMA). A family whose default has no EMA keeps its EMA generator's
+    figures as ``*_ema`` (the benchmark trained it with one): a ``CONFIG+ema`` row."""
     out = list(rows)
     for r in rows:
-        if "fid_raw" in r:
-            raw = {k: v for k, v in r.items() if not k.endswith("_raw")}
-            raw.update({k[: -len("_raw")]: v for k, v in r.items() if k.endswith("_raw")})
-            raw["config"] = r["config"] + "-no-ema"
-            raw["grid"] = False
-            out.append(raw)
+        for suffix, name in (("_raw", "-no-ema"), ("_ema", "+ema")):
+            if "fid" + suffix in r:
+                other = {k: v for k, v in r.items() if not k.endswith(("_raw", "_ema"))}
+                other.update({k[: -len(suffix)]: v for k, v in r.items() if k.endswith(suffix)})
+                other["config"] = r["config"] + name
+                out.append(other)
     return out
 
 
@@ -104,6 +105,8 @@ def _ablation_note(config):
         return ABLATION_NOTES[config]
     if config.endswith("-no-ema"):
         return "the raw generator of the same runs: no EMA"
+    if config.endswith("+ema"):
+        return "the EMA generator of the same runs"
     return None
 
 
@@ -142,7 +145,7 @@ def seed_lines(results):
         floor = floors.get(data)
         rows = sorted(
             ((c, s) for (c, d), s in summary.items() if d == data and not c.startswith("x-")),
-            key=lambda item: (item[0].split("-no-ema")[0].split("+")[0], item[0]),
+            key=lambda item: (item[0].split("-no-")[0].split("+")[0], item[0]),
         )
         if not rows:
             continue
@@ -177,8 +180,8 @@ def seed_lines(results):
             )
         pictures = []
         for config, s in rows:
-            if config.endswith("-no-ema"):
-                continue  # its grid is the EMA generator's run
+            if config.endswith(("-no-ema", "+ema")):
+                continue  # the grid is of the run's other generator
             path = _picture(config, data, s["median_seed"])
             if path:
                 pictures.append((config, s, path))
