@@ -29,7 +29,14 @@ def models_config(entries):
 
     config = model_server_config_pb2.ModelServerConfig()
     names = set()
+    if isinstance(entries, dict):
+        entries = [entries]
     for entry in entries:
+        if not isinstance(entry, dict):
+            raise ExportError(
+                f"Each models.config entry must be a dict such as "
+                f"{{'name': 'dcgan', 'base_path': '/models/dcgan'}}, got {entry!r}."
+            )
         name, base_path = entry.get("name"), entry.get("base_path")
         if not name or not base_path:
             raise ExportError(f"A models.config entry needs a name and a base_path: {entry!r}")

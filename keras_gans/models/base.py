@@ -6,11 +6,18 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import ArgumentError, DataError
+from keras_gans.models.keras_export import export_network
+from keras_gans.models.naming import in_name_scope
 from keras_gans.models.objectives import DiscriminatorObjective
 from keras_gans.models.stabilisers import Stabilisers
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
-from keras_gans.models.validation import check_fit_data, unwrap_batch
+from keras_gans.models.validation import (
+    check_fit_call,
+    check_noise_shape,
+    check_predict_inputs,
+    unwrap_batch,
+)
 from keras_gans.utils.noise import check_seed, make_noise_generator, seeded_noise
 
 
@@ -170,6 +177,9 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         self.noise_generator = make_noise_generator(self.distribute_strategy, seed)
         self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
         self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        # d_loss + g_loss: the "loss" Keras' callbacks read (TerminateOnNaN, the
+        # default monitor of ModelCheckpoint/EarlyStopping); finite iff both are.
+        self.loss_tracker = keras.metrics.Mean(name="loss")
         self.extra_trackers = [keras.metrics.Mean(name=n) for n in self.extra_log_names]
         self.setup_stabilisers(augment, ada_target, r1_weight, r2_weight, r1_every, ema_decay)
         self.d_steps = self.default_d_steps
@@ -210,6 +220,7 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
             self.g_loss_tracker,
             *self.extra_trackers,
             *self.stabiliser_trackers,
+            self.loss_tracker,
         ]
 
     def _logs(self):
@@ -238,7 +249,7 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         also need int labels in ``[0, num_classes)``. Each problem raises a
         ``DataError`` with one sentence naming it, before any training.
         """
-        check_fit_data(self, x, y)
+        x = check_fit_call(self, x, y, kwargs)
         return super().fit(x, y, *args, **kwargs)
 
     def unpack(self, data):
@@ -310,6 +321,49 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         """Runs the generator on noise ``inputs``."""
         return self.generator(inputs, training=training)
 
+    # ------------------------------------------------------------ evaluation
+    def test_step(self, data):
+        """``evaluate`` and ``fit(validation_data=...)``: the losses on held-out real images.
+
+        Nothing is updated and nothing is augmented; both networks run in inference
+        mode, the fakes come from the sampling generator (the EMA generator when
+        ``ema_decay`` is set) on a fixed noise batch, so the figures are
+        deterministic. Logs ``d_loss`` and ``g_loss`` (the adversarial terms alone,
+        without gradient penalties or R1/R2) and ``loss`` (their sum).
+        """
+        real, condition = self.unpack(data)
+        z = tf.random.stateless_normal([tf.shape(real)[0], self.latent_dim], seed=[0, 0])
+        fake = self.generate_images(z, condition, training=False)
+        real_logits = self.discriminate(real, condition, training=False)
+        fake_logits = self.discriminate(fake, condition, training=False)
+        d_loss = tf.cast(self.discriminator_loss(real_logits, fake_logits), tf.float32)
+        g_loss = tf.cast(self.generator_loss(fake_logits), tf.float32)
+        self.d_loss_tracker.update_state(d_loss)
+        self.g_loss_tracker.update_state(g_loss)
+        self.loss_tracker.update_state(d_loss + g_loss)
+        return replica_logs(self, [self.d_loss_tracker, self.g_loss_tracker, self.loss_tracker])
+
+    def predict_step(self, data):
+        """``predict``: images from noise ``z`` (conditional models: ``[z, labels]``),
+        drawn by the sampling generator (the EMA generator when ``ema_decay`` is set)."""
+        data = unwrap_batch(data)
+        z, labels = (data[0], data[1]) if self.conditional else (data, None)
+        check_noise_shape(self, z)
+        return self.generate_images(z, labels, training=False)
+
+    def predict(self, x, *args, **kwargs):
+        """``keras.Model.predict`` on noise: ``x`` is z ``[n, latent_dim]`` (conditional
+        models: ``[z, labels]``); returns images. Labels outside the classes, or
+        images instead of noise, raise one sentence naming the problem."""
+        check_predict_inputs(self, x)
+        return super().predict(x, *args, **kwargs)
+
+    def evaluate(self, x=None, y=None, *args, **kwargs):
+        """``keras.Model.evaluate`` on held-out real data (see ``test_step``), checked
+        like ``fit``'s data."""
+        x = check_fit_call(self, x, y, kwargs)
+        return super().evaluate(x, y, *args, **kwargs)
+
     # ------------------------------------------------------------- inference
     def generate(self, n, *, seed=None, labels=None, batch_size=256):
         """Generates ``n`` images as a float32 numpy array in [-1, 1].
@@ -330,6 +384,21 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         if not self.conditional and labels is not None:
             raise ArgumentError(f"{type(self).__name__} is not conditional; it takes no labels.")
         return generate_in_batches(self, int(n), seed, batch_size, labels)
+
+    def export(
+        self, filepath, format="tf_saved_model", verbose=None, input_signature=None, **kwargs
+    ):
+        """Keras' own export of the sampling generator (the EMA one when ``ema_decay`` is set).
+
+        ``format``: ``"tf_saved_model"`` (endpoint ``serve``), ``"onnx"``, ``"litert"`` or
+        ``"openvino"`` (its package must be installed). Inputs: float32 z
+        ``[batch, latent_dim]``, and int32 labels ``[batch]`` for conditional models;
+        output: images in [-1, 1]. For TF Serving's versioned folders, named
+        signatures and warmup records use ``keras_gans.export.save_generator``.
+        """
+        return export_network(
+            self, self.inference_generator, filepath, format, verbose, input_signature, **kwargs
+        )
 
     def export_networks(self):
         """The networks an export holds (``{attribute name: keras.Model}``).
@@ -359,5 +428,5 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         config = dict(config)
         for key in ("generator", "discriminator"):
             if isinstance(config.get(key), dict):
-                config[key] = keras.saving.deserialize_keras_object(config[key])
+                config[key] = in_name_scope(key, keras.saving.deserialize_keras_object, config[key])
         return cls(**config)

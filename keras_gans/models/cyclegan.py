@@ -6,6 +6,7 @@ import tensorflow as tf
 from keras_gans import losses
 from keras_gans.errors import ArgumentError
 from keras_gans.features import query_image_pool
+from keras_gans.models.naming import in_name_scope
 from keras_gans.models.translation import TranslationModel
 from keras_gans.networks import patchgan_discriminator, resnet_generator
 from keras_gans.networks.validation import check_image_shape
@@ -122,7 +123,9 @@ class CycleGAN(TranslationModel):
             )
         check_seed(seed)
         blocks = num_blocks or (9 if min(shape_a[:2]) >= 256 else 6)
-        self.generator_ab = generator_ab or resnet_generator(
+        self.generator_ab = generator_ab or in_name_scope(
+            "generator_ab",
+            resnet_generator,
             shape_a,
             shape_b[-1],
             generator_filters,
@@ -132,7 +135,9 @@ class CycleGAN(TranslationModel):
             input_skip=input_skip,
             name="generator_ab",
         )
-        self.generator_ba = generator_ba or resnet_generator(
+        self.generator_ba = generator_ba or in_name_scope(
+            "generator_ba",
+            resnet_generator,
             shape_b,
             shape_a[-1],
             generator_filters,
@@ -142,7 +147,9 @@ class CycleGAN(TranslationModel):
             input_skip=input_skip,
             name="generator_ba",
         )
-        self.discriminator_a = discriminator_a or patchgan_discriminator(
+        self.discriminator_a = discriminator_a or in_name_scope(
+            "discriminator_a",
+            patchgan_discriminator,
             shape_a,
             None,
             discriminator_filters,
@@ -150,7 +157,9 @@ class CycleGAN(TranslationModel):
             normalization=normalization,
             name="discriminator_a",
         )
-        self.discriminator_b = discriminator_b or patchgan_discriminator(
+        self.discriminator_b = discriminator_b or in_name_scope(
+            "discriminator_b",
+            patchgan_discriminator,
             shape_b,
             None,
             discriminator_filters,

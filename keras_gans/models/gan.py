@@ -4,6 +4,7 @@ import keras
 
 from keras_gans.errors import ArgumentError
 from keras_gans.models.base import AdversarialModel
+from keras_gans.models.naming import in_name_scope
 from keras_gans.networks import mlp_discriminator, mlp_generator
 from keras_gans.networks.validation import check_image_shape
 
@@ -35,9 +36,9 @@ def default_networks(
     image_shape = check_image_shape(image_shape)
     if generator is None:
         latent_dim = DEFAULT_LATENT_DIM if latent_dim is None else latent_dim
-        generator = build_generator(latent_dim, image_shape)
+        generator = in_name_scope("generator", build_generator, latent_dim, image_shape)
     if discriminator is None:
-        discriminator = build_discriminator(image_shape)
+        discriminator = in_name_scope("discriminator", build_discriminator, image_shape)
     return image_shape, latent_dim, generator, discriminator
 
 

@@ -5,6 +5,7 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import ArgumentError
+from keras_gans.models.naming import in_name_scope
 from keras_gans.models.translation import TranslationModel, psnr
 from keras_gans.networks import patchgan_discriminator, unet_generator
 from keras_gans.networks.validation import check_image_shape
@@ -76,7 +77,9 @@ class Pix2Pix(TranslationModel):
             image_shape = generator.input_shape[1:]
         image_shape = check_image_shape(image_shape)
         if generator is None:
-            generator = unet_generator(
+            generator = in_name_scope(
+                "generator",
+                unet_generator,
                 image_shape,
                 target_channels,
                 generator_filters,
@@ -90,7 +93,9 @@ class Pix2Pix(TranslationModel):
                 f"target_channels={target_channels} but the generator makes {target_shape[-1]}."
             )
         if discriminator is None:
-            discriminator = patchgan_discriminator(
+            discriminator = in_name_scope(
+                "discriminator",
+                patchgan_discriminator,
                 target_shape,
                 image_shape,
                 discriminator_filters,

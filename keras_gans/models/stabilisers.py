@@ -37,6 +37,7 @@ from keras_gans.features import (
     zero_centred_penalty,
 )
 from keras_gans.features.ema import check_decay
+from keras_gans.models.naming import in_name_scope
 from keras_gans.utils.checks import check_int
 
 AUGMENTS = (None, "diffaugment", "ada")
@@ -58,7 +59,7 @@ class Stabilisers:
         self.ema_generator = None
         if self.ema_decay is not None:
             with self.distribute_strategy.scope():
-                self.ema_generator = averaged_copy(self.generator)
+                self.ema_generator = in_name_scope("ema_generator", averaged_copy, self.generator)
         self.augment = augment
         self.ada_target = float(ada_target)
         self.r1_weight = float(r1_weight)

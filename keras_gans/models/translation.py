@@ -6,8 +6,10 @@ import tensorflow as tf
 
 from keras_gans.errors import ArgumentError, DataError
 from keras_gans.models.base import replica_logs, scaled_replica_loss
+from keras_gans.models.keras_export import export_network
+from keras_gans.models.naming import in_name_scope
 from keras_gans.models.two_optimizers import TwoOptimizers
-from keras_gans.models.validation import check_fit_data, check_images, unwrap_batch
+from keras_gans.models.validation import check_fit_call, check_images, unwrap_batch
 
 DIRECTIONS = ("a2b", "b2a")
 
@@ -57,6 +59,9 @@ class TranslationModel(TwoOptimizers, keras.Model):
         The evaluation trackers are named ``eval_<name>`` so that a train and an
         evaluation log of one name never share a tracker; their logs drop the prefix.
         """
+        # "loss" (d_loss + g_loss) is what Keras' callbacks read (TerminateOnNaN,
+        # the default monitor of ModelCheckpoint/EarlyStopping).
+        train_names = (*train_names, "loss")
         self.train_trackers = [keras.metrics.Mean(name=n) for n in train_names]
         self.eval_trackers = [keras.metrics.Mean(name=f"eval_{n}") for n in eval_names]
 
@@ -70,6 +75,8 @@ class TranslationModel(TwoOptimizers, keras.Model):
         With ``batch_size`` each value counts for that many examples, so a last
         partial batch of held-out data weighs what its images weigh.
         """
+        if "d_loss" in values and "loss" not in values:
+            values = {**values, "loss": values["d_loss"] + values["g_loss"]}
         for tracker in trackers:
             value = values[tracker.name.removeprefix("eval_")]
             if batch_size is None:
@@ -90,8 +97,13 @@ class TranslationModel(TwoOptimizers, keras.Model):
     # -------------------------------------------------------------- training
     def fit(self, x=None, y=None, *args, **kwargs):
         """``keras.Model.fit`` after checking that the data are pairs of valid images."""
-        check_fit_data(self, x, y)
+        x = check_fit_call(self, x, y, kwargs)
         return super().fit(x, y, *args, **kwargs)
+
+    def evaluate(self, x=None, y=None, *args, **kwargs):
+        """``keras.Model.evaluate`` on held-out pairs, checked like ``fit``'s data."""
+        x = check_fit_call(self, x, y, kwargs)
+        return super().evaluate(x, y, *args, **kwargs)
 
     def check_pair_arrays(self, a, b):
         """Raises DataError unless ``a`` and ``b`` are valid image sets for this model."""
@@ -132,6 +144,25 @@ class TranslationModel(TwoOptimizers, keras.Model):
         optimizer.apply_gradients(zip(grads, variables, strict=True))
 
     # ------------------------------------------------------------- inference
+    def export(
+        self,
+        filepath,
+        format="tf_saved_model",
+        verbose=None,
+        input_signature=None,
+        direction="a2b",
+        **kwargs,
+    ):
+        """Keras' own export of the translator for ``direction`` (``"a2b"``, CycleGAN also
+        ``"b2a"``): float32 images in [-1, 1] ``[batch, h, w, c]`` to translated images.
+
+        ``format``: ``"tf_saved_model"``, ``"onnx"``, ``"litert"`` or ``"openvino"``. For TF
+        Serving's versioned folders use ``keras_gans.export.save_generator``.
+        """
+        return export_network(
+            self, self.translator(direction), filepath, format, verbose, input_signature, **kwargs
+        )
+
     def translate(self, images, direction="a2b", batch_size=64):
         """Translates float images in [-1, 1]; returns float32 numpy in [-1, 1].
 
@@ -182,5 +213,5 @@ class TranslationModel(TwoOptimizers, keras.Model):
         config = dict(config)
         for key in keys:
             if isinstance(config.get(key), dict):
-                config[key] = keras.saving.deserialize_keras_object(config[key])
+                config[key] = in_name_scope(key, keras.saving.deserialize_keras_object, config[key])
         return config

@@ -6,6 +6,64 @@ from keras_gans.errors import ArgumentError
 from keras_gans.models.updates import UPDATES
 
 
+class NamedOptimizer:
+    """One of a model's two optimizers as ``model.optimizer.optimizers`` lists it: its
+    role as ``name`` (``"g_optimizer"``, ``"d_optimizer"``), its ``learning_rate``
+    read and set on the optimizer itself; every other attribute is the optimizer's."""
+
+    def __init__(self, name, optimizer):
+        self.__dict__["name"] = name
+        self.__dict__["optimizer"] = optimizer
+
+    def __getattr__(self, attr):
+        return getattr(self.__dict__["optimizer"], attr)
+
+    def __setattr__(self, attr, value):
+        setattr(self.__dict__["optimizer"], attr, value)
+
+
+class OptimizerPair:
+    """``model.optimizer`` of a two-optimizer model, as Keras' callbacks use it.
+
+    Keras' ``ReduceLROnPlateau``, ``LearningRateScheduler`` and ``TensorBoard`` act on
+    every optimizer in ``model.optimizer.optimizers`` (logging
+    ``learning_rate_g_optimizer`` and ``learning_rate_d_optimizer``), so both
+    optimizers follow them. ``iterations`` counts the generator's updates (one per
+    training step). It is no ``keras.optimizers.Optimizer``: Keras builds, saves and
+    finalizes nothing through it (``get_compile_config`` saves both optimizers).
+    """
+
+    def __init__(self, g_optimizer, d_optimizer):
+        self.optimizers = [
+            NamedOptimizer("g_optimizer", g_optimizer),
+            NamedOptimizer("d_optimizer", d_optimizer),
+        ]
+
+    @property
+    def built(self):
+        return all(o.built for o in self.optimizers)
+
+    def build(self, variables):
+        """Nothing to do: ``compile`` builds both optimizers on their own networks."""
+
+    @property
+    def iterations(self):
+        return self.optimizers[0].iterations
+
+
+def check_no_optimizer_ema(role, optimizer):
+    """Refuses an optimizer with ``use_ema=True``: Keras writes its averaged weights
+    into the model only for ``model.optimizer``, so the generator would never get them."""
+    inner = getattr(optimizer, "inner_optimizer", optimizer)
+    if getattr(inner, "use_ema", False):
+        raise ArgumentError(
+            f"{role} has use_ema=True, but Keras copies an optimizer's averaged weights "
+            f"into the model only for a single model.optimizer, so they would never reach "
+            f"the networks; pass ema_decay= to the model instead (an EMA generator used by "
+            f"generate, exports and evaluation)."
+        )
+
+
 class TwoOptimizers:
     """Mixin of ``AdversarialModel``: the generator's and the discriminator's optimizers.
 
@@ -71,6 +129,8 @@ class TwoOptimizers:
         d_optimizer = keras.optimizers.get(d_optimizer) if d_optimizer is not None else default_d
         if g_optimizer is d_optimizer:
             raise ArgumentError("g_optimizer and d_optimizer must be two different optimizers.")
+        check_no_optimizer_ema("g_optimizer", g_optimizer)
+        check_no_optimizer_ema("d_optimizer", d_optimizer)
         if needs_loss_scaling(self):  # mixed_float16: dynamic loss scaling for both networks
             g_optimizer, d_optimizer = loss_scaled(g_optimizer), loss_scaled(d_optimizer)
         update = self.default_update if update is None else update
@@ -91,6 +151,7 @@ class TwoOptimizers:
         )
         self.g_optimizer = g_optimizer
         self.d_optimizer = d_optimizer
+        self.optimizer = OptimizerPair(g_optimizer, d_optimizer)
         self.d_steps = d_steps
         self.update = update
         self.label_smoothing = float(label_smoothing)

@@ -129,6 +129,9 @@ class UpdateSteps:
         self.after_discriminator_steps(result)
         self.d_loss_tracker.update_state(result.loss)
         self.g_loss_tracker.update_state(g_loss)
+        self.loss_tracker.update_state(
+            tf.cast(result.loss, tf.float32) + tf.cast(g_loss, tf.float32)
+        )
         for tracker in self.extra_trackers:
             tracker.update_state(result.extras[tracker.name])
         self.update_stabiliser_trackers(result)

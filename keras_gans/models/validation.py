@@ -1,5 +1,8 @@
 """Checks of the data given to ``fit``: one clear sentence for each way it can be wrong."""
 
+import types
+
+import keras
 import numpy as np
 import tensorflow as tf
 
@@ -86,21 +89,108 @@ def check_labels(labels, model, n):
         )
 
 
-def check_fit_data(model, x, y=None):
-    """Checks the arrays given to ``fit`` (a dataset: its first batch)."""
-    if x is None:
-        raise DataError("fit() got no data (x is None).")
-    if isinstance(x, tf.data.Dataset):
-        x = _first_batch(x)
-    elif hasattr(x, "__next__") or hasattr(x, "__getitem__") and hasattr(x, "on_epoch_end"):
-        return  # Python generators and PyDatasets: checked batch by batch in train_step
-    images, labels = _split(x, y)
+def check_batch(model, batch, y=None):
+    """Checks one batch (or all the arrays) of training data; returns ``batch``."""
+    images, labels = _split(batch, y)
     if getattr(model, "translation", False):
         model.check_pair_arrays(images, labels)
-        return
+        return batch
     check_images(images, model)
     if getattr(model, "conditional", False):
         check_labels(labels, model, len(np.asarray(images)))
+    return batch
+
+
+def _is_py_dataset(x):
+    return isinstance(x, keras.utils.PyDataset)
+
+
+def check_fit_data(model, x, y=None):
+    """Checks the arrays given to ``fit``/``evaluate`` (a dataset: its first batch;
+    Python generators and PyDatasets are checked batch by batch by ``checked_batches``)."""
+    if x is None:
+        raise DataError("fit() got no data (x is None).")
+    if isinstance(x, types.GeneratorType) or _is_py_dataset(x):
+        return
+    if isinstance(x, tf.data.Dataset):
+        x = _first_batch(x)
+    check_batch(model, x, y)
+
+
+class CheckedPyDataset(keras.utils.PyDataset):
+    """A ``PyDataset`` whose batches are checked (``check_batch``) as Keras reads them.
+
+    With ``use_multiprocessing`` the batches are read in other processes, which do
+    not get the model: then only the first batch is checked, here.
+    """
+
+    def __init__(self, model, dataset):
+        super().__init__(
+            workers=dataset.workers,
+            use_multiprocessing=dataset.use_multiprocessing,
+            max_queue_size=dataset.max_queue_size,
+        )
+        self.dataset = dataset
+        self._model = None if dataset.use_multiprocessing else model
+        if dataset.use_multiprocessing:
+            check_batch(model, dataset[0])
+
+    def __len__(self):
+        return len(self.dataset)
+
+    @property
+    def num_batches(self):
+        return self.dataset.num_batches
+
+    def __getitem__(self, index):
+        batch = self.dataset[index]
+        return batch if self._model is None else check_batch(self._model, batch)
+
+    def on_epoch_end(self):
+        self.dataset.on_epoch_end()
+
+
+def checked_batches(model, x):
+    """``x`` with every batch checked when it is a Python generator or a ``PyDataset``
+    (``fit`` sees no batch of those before training); other data is returned as is."""
+    if isinstance(x, types.GeneratorType):
+        return (check_batch(model, batch) for batch in x)
+    if _is_py_dataset(x) and not isinstance(x, CheckedPyDataset):
+        return CheckedPyDataset(model, x)
+    return x
+
+
+def check_fit_call(model, x, y, kwargs):
+    """Checks everything given to ``fit``/``evaluate``; returns ``x`` ready for Keras.
+
+    Refuses what the GANs would ignore (``sample_weight``, ``class_weight``, ``y``
+    for models that learn from images alone) and checks ``validation_data`` like
+    ``x``.
+    """
+    name = type(model).__name__
+    for key in ("sample_weight", "class_weight"):
+        if kwargs.get(key) is not None:
+            raise ArgumentError(
+                f"{name} weighs every example alike and does not use {key}; leave it out."
+            )
+    takes_y = getattr(model, "conditional", False) or getattr(model, "translation", False)
+    if y is not None and not takes_y:
+        raise ArgumentError(
+            f"{name} learns from images alone and does not use y; pass the images as x only."
+        )
+    check_fit_data(model, x, y)
+    validation = kwargs.get("validation_data")
+    if validation is not None:
+        if isinstance(validation, (tuple, list)) and not takes_y and len(validation) > 1:
+            raise ArgumentError(
+                f"{name} learns from images alone; give validation_data as images only."
+            )
+        if isinstance(validation, (tuple, list)) and len(validation) > 1:
+            check_fit_data(model, validation[0], validation[1])
+        else:
+            check_fit_data(model, unwrap_batch(validation))
+        kwargs["validation_data"] = checked_batches(model, validation)
+    return checked_batches(model, x)
 
 
 def labels_for_generate(labels, n, num_classes):
@@ -121,3 +211,31 @@ def labels_for_generate(labels, n, num_classes):
             f"labels must lie in [0, {num_classes - 1}], got {sorted(set(labels.tolist()))}."
         )
     return labels.astype(np.int64)
+
+
+def check_noise_shape(model, z):
+    """Raises DataError unless ``z`` (a tensor in ``predict``) is noise ``[batch, latent_dim]``."""
+    shape = tuple(z.shape)
+    if len(shape) != 2 or shape[-1] not in (None, model.latent_dim):
+        raise DataError(
+            f"{type(model).__name__}.predict() maps noise z of shape [n, {model.latent_dim}] "
+            f"to images, got inputs of shape {shape}; to sample images call generate(n), "
+            f"to score real images call evaluate(images)."
+        )
+
+
+def check_predict_inputs(model, x):
+    """Checks in-memory ``predict`` inputs: noise of the right size, and for conditional
+    models ``[z, labels]`` with labels inside the classes."""
+    if isinstance(x, tf.data.Dataset) or isinstance(x, types.GeneratorType) or _is_py_dataset(x):
+        return
+    if not getattr(model, "conditional", False):
+        check_noise_shape(model, np.asarray(x))
+        return
+    if not (isinstance(x, (tuple, list)) and len(x) == 2):
+        raise DataError(
+            f"{type(model).__name__}.predict() takes [z, labels] (noise and one class per row)."
+        )
+    z = np.asarray(x[0])
+    check_noise_shape(model, z)
+    labels_for_generate(x[1], len(z), model.num_classes)

@@ -48,6 +48,7 @@ def test_models_config_for_two_models_parses(tmp_path):
         ([{"name": "a", "base_path": "/m/a", "policy": "newest"}], "Unknown version policy"),
         ([{"name": "a", "base_path": "/m/a", "policy": "specific"}], "needs versions="),
         ([{"base_path": "/m/a"}], "needs a name and a base_path"),
+        ([("a", "/m/a")], r"must be a dict such as .*got \('a', '/m/a'\)"),
     ],
 )
 def test_models_config_errors_name_the_problem(entries, message, tmp_path):

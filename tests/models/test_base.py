@@ -23,7 +23,7 @@ def test_model_is_built_and_call_runs_the_generator():
 
 def test_metrics_are_the_two_loss_trackers():
     model = AdversarialModel(*nets())
-    assert [m.name for m in model.metrics] == ["d_loss", "g_loss"]
+    assert [m.name for m in model.metrics] == ["d_loss", "g_loss", "loss"]
 
 
 def test_optimizers_built_at_compile_with_their_own_network_variables():
@@ -34,7 +34,11 @@ def test_optimizers_built_at_compile_with_their_own_network_variables():
     # Adam keeps two slots per variable, plus iterations and learning rate.
     assert len(model.g_optimizer.variables) == 2 * len(g.trainable_variables) + 2
     assert len(model.d_optimizer.variables) == 2 * len(d.trainable_variables) + 2
-    assert model.optimizer is None
+    # Keras' callbacks see both optimizers through model.optimizer.optimizers
+    assert [o.optimizer for o in model.optimizer.optimizers] == [
+        model.g_optimizer,
+        model.d_optimizer,
+    ]
 
 
 def test_compile_forwards_jit_compile_and_steps_per_execution():

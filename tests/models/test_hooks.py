@@ -38,7 +38,7 @@ def test_the_tutorials_r1_gan_trains_under_every_update_scheme(update):
     gan.compile(update=update)
     d_before = [w.numpy() for w in gan.discriminator.trainable_weights]
     history = gan.fit(DATA, batch_size=4, epochs=1, verbose=0)
-    assert sorted(history.history) == ["d_loss", "g_loss", "r1"]
+    assert sorted(history.history) == ["d_loss", "g_loss", "loss", "r1"]
     assert history.history["r1"][0] > 0 and np.isfinite(history.history["d_loss"][0])
     assert int(gan.g_optimizer.iterations) == 2 and int(gan.d_optimizer.iterations) == 2
     moved = [not np.array_equal(a, w.numpy()) for a, w in zip(d_before, gan.discriminator.trainable_weights, strict=True)]  # fmt: skip

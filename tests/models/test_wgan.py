@@ -66,7 +66,7 @@ def test_wgangp_defaults_critic_without_batch_norm():
     assert float(opt.beta_1) == 0.0 and float(opt.beta_2) == pytest.approx(0.9)
     kinds = {type(layer).__name__ for layer in gan.discriminator.layers}
     assert "BatchNormalization" not in kinds and "LayerNormalization" in kinds
-    assert [m.name for m in gan.metrics] == ["d_loss", "g_loss", "gp", "wasserstein"]
+    assert [m.name for m in gan.metrics] == ["d_loss", "g_loss", "gp", "wasserstein", "loss"]
 
 
 def test_wgangp_d_loss_is_wasserstein_plus_weighted_penalty():

@@ -1,0 +1,82 @@
+"""``model.export(path, format=...)`` (Keras' own formats) for every family, each file run in
+a fresh process by its own runtime alone (no keras, no keras_gans), matching the model."""
+
+import os
+
+import numpy as np
+import pytest
+
+import keras_gans
+from keras_gans.errors import ArgumentError
+from tests.helpers import run_program
+from tests.models.test_cgan import tiny_cgan
+from tests.models.test_cyclegan import tiny_cyclegan
+from tests.models.test_dcgan import tiny_dcgan
+from tests.models.test_gan import tiny_gan
+from tests.models.test_pix2pix import tiny_pix2pix
+from tests.models.test_wgan import tiny
+
+FAMILIES = {
+    "gan": tiny_gan,
+    "dcgan": lambda: tiny_dcgan(ema_decay=0.9),
+    "wgan": lambda: tiny(keras_gans.models.WGAN),
+    "wgan-gp": lambda: tiny(keras_gans.models.WGANGP),
+    "cgan": tiny_cgan,
+    "pix2pix": tiny_pix2pix,
+    "cyclegan": tiny_cyclegan,
+}
+EXTENSION = {"tf_saved_model": "", "onnx": ".onnx", "litert": ".tflite"}
+
+
+def inputs_and_expected(model):
+    """Model inputs as ``[[values, dtype]]`` and the model's own output for them."""
+    rng = np.random.RandomState(0)
+    if getattr(model, "translation", False):
+        x = rng.uniform(-1, 1, (3, *model.image_shape)).astype("float32")
+        return [[x.tolist(), "float32"]], model.translate(x)
+    z = rng.normal(size=(3, model.latent_dim)).astype("float32")
+    if model.conditional:
+        labels = np.array([0, 3, 9], "int32")
+        expected = model.generate_images(z, labels, training=False)
+        return [[z.tolist(), "float32"], [labels.tolist(), "int32"]], np.asarray(expected)
+    return [[z.tolist(), "float32"]], np.asarray(model.generate_images(z, training=False))
+
+
+def check_export(family, fmt, tmp_path):
+    model = FAMILIES[family]()
+    path = str(tmp_path / f"{family}{EXTENSION[fmt]}")
+    model.export(path, format=fmt, verbose=False)
+    inputs, expected = inputs_and_expected(model)
+    result = run_program("run_keras_export", {"format": fmt, "path": path, "inputs": inputs})
+    loaded = result["keras_modules"]
+    assert not [m for m in loaded if m.startswith("keras_gans")]
+    if fmt != "tf_saved_model":  # (importing TensorFlow imports keras for tf.keras)
+        assert loaded == []
+    np.testing.assert_allclose(np.asarray(result["output"]), expected, atol=1e-4)
+
+
+@pytest.mark.parametrize("fmt", ["tf_saved_model", "onnx", "litert"])
+def test_dcgan_exports_in_every_format_and_matches_in_its_runtime(fmt, tmp_path):
+    check_export("dcgan", fmt, tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["onnx", "litert"])
+@pytest.mark.parametrize("family", [f for f in FAMILIES if f != "dcgan"])
+def test_every_family_exports_and_matches_in_its_runtime(family, fmt, tmp_path):
+    check_export(family, fmt, tmp_path)
+
+
+def test_unknown_format_and_onnx_of_a_bfloat16_network_are_refused(tmp_path):
+    with pytest.raises(ArgumentError, match=r"Unknown export format 'h5'; choose from"):
+        tiny_gan().export(str(tmp_path / "m"), format="h5")
+    import keras
+
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        model = tiny_gan()
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    with pytest.raises(ArgumentError, match=r"ONNX export needs a float32 network.*bfloat16"):
+        model.export(str(tmp_path / "m.onnx"), format="onnx")
+    assert not os.path.exists(tmp_path / "m.onnx")
