@@ -27,6 +27,9 @@ def _quiet_import_tensorflow():
 
 def main():
     if not os.environ.get("KERAS_GANS_DEBUG"):
+        # TensorFlow's C++ log lines from graph rewriting (grappler's "remapper failed"
+        # and the like) would interleave with the CLI's own lines; level 3 keeps them out.
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         _quiet_import_tensorflow()
     from keras_gans.cli import main as cli_main
 

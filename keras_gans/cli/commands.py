@@ -35,9 +35,30 @@ def _cmd_list(args):
     return 0
 
 
-def _positive(value, flag):
+# A sample grid holds at most this many images (32x32 cells: about 1,600 pixels a side
+# at 48 pixels a cell); a latent walk at most this many walks and images per walk.
+MAX_GRID_IMAGES = 1024
+MAX_WALK = 64
+
+
+def _positive(value, flag, at_most=None):
     if value is not None and value < 1:
         raise CliError(f"{flag} must be a positive integer, got {value}")
+    if at_most is not None and value is not None and value > at_most:
+        raise CliError(f"{flag} is at most {at_most} (one picture), got {value}")
+
+
+def _path(value, flag):
+    """``value`` unless it is an empty path."""
+    if value is not None and not value.strip():
+        raise CliError(f"{flag} must not be empty")
+    return value
+
+
+def _inside(path, folder):
+    """True when ``path`` is ``folder`` or lies inside it."""
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _cmd_train(args):
@@ -54,10 +75,51 @@ def _cmd_train(args):
     }
     overrides["model_args"] = dict(overrides["model_args"] or [])
     settings = run_settings.run_settings(args.model, **overrides)
-    out = args.out or os.path.join("runs", settings["model"])
+    out = _path(args.out, "--out") or os.path.join("runs", settings["model"])
+    _check_resume(args, out)
     runs.train(out, settings, verbose=0 if args.quiet else 2)
     print(f"run folder: {out} ({runs.finished_epochs(out)} epochs)")
     return 0
+
+
+def _check_resume(args, out):
+    """A resumed run keeps its settings: a flag given with another value than the run's
+    is refused (naming it), and so is --epochs below the epochs already trained."""
+    from keras_gans import runs
+    from keras_gans.runs import settings as run_settings
+    from keras_gans.runs.checkpoint import read_json
+
+    config_path = os.path.join(out, runs.CONFIG)
+    if not os.path.isfile(config_path):
+        return
+    saved = read_json(config_path)
+    for setting in run_settings.SETTINGS:
+        given = getattr(args, setting.name)
+        if given is None or given is False or setting.resumable:
+            continue
+        if setting.name == "model_args":
+            given = dict(given)
+            kept = saved.get("model_args", {})
+            changed = {k: v for k, v in given.items() if kept.get(k) != v}
+            if changed:
+                key = sorted(changed)[0]
+                raise CliError(
+                    f"--model-arg {key}={json.dumps(changed[key])}: {out} was trained with "
+                    f"{key}={json.dumps(kept.get(key))}, which a resumed run keeps; start a new "
+                    f"run with another --out"
+                )
+        elif saved.get(setting.name) != given:
+            raise CliError(
+                f"{setting.cli_flag} {given}: {out} was trained with "
+                f"{saved.get(setting.name)}, which a resumed run keeps; start a new run with "
+                f"another --out"
+            )
+    done = runs.finished_epochs(out)
+    if args.epochs is not None and args.epochs < done:
+        raise CliError(
+            f"--epochs {args.epochs}: {out} has already trained {done} epochs; give --epochs "
+            f"above {done} to train more"
+        )
 
 
 def _source(path, translation=False):
@@ -77,6 +139,12 @@ def _source(path, translation=False):
 def _cmd_translate(args):
     from keras_gans.cli.translate_files import translate_folder
 
+    _path(args.out, "--out")
+    if _inside(args.out, args.in_dir):
+        raise CliError(
+            f"--out {args.out} is --in's folder or inside it; the translations would be written "
+            f"over or among the input images: choose another folder"
+        )
     model = _source(args.source, translation=True)
     if args.direction not in model.directions:
         raise CliError(f"{args.source} translates one way only; drop --direction b2a")
@@ -103,7 +171,12 @@ def _labels(model, label, n):
 
 
 def _cmd_sample(args):
-    _positive(args.n, "--n")
+    _positive(args.n, "--n", at_most=MAX_GRID_IMAGES)
+    _path(args.out, "--out")
+    if os.path.isdir(args.out):
+        raise CliError(
+            f"--out {args.out} is a folder; give a file name such as {args.out}/grid.png"
+        )
     from keras_gans.utils.images import save_grid
 
     model = _source(args.source)
@@ -125,6 +198,15 @@ def _cmd_export(args):
     from keras_gans import runs
     from keras_gans.export import save_generator
 
+    _path(args.to, "--to")
+    if args.format != "saved_model":
+        if args.version is not None:
+            raise CliError(f"--version applies to saved_model exports, not {args.format}")
+        if os.path.exists(args.to):
+            raise CliError(f"--to {args.to} exists; an export never overwrites: choose a new path")
+        runs.load_run_model(args.run).export(args.to, format=args.format, verbose=False)
+        print(f"exported {args.to} ({args.format})")
+        return 0
     path = save_generator(runs.load_run_model(args.run), args.to, version=args.version)
     print(f"exported {path}")
     return 0
@@ -185,7 +267,8 @@ def _cmd_evaluate(args):
 
 def _cmd_interpolate(args):
     for flag in ("rows", "steps"):
-        _positive(getattr(args, flag), "--" + flag)
+        _positive(getattr(args, flag), "--" + flag, at_most=MAX_WALK)
+    _path(args.out, "--out")
     if args.steps < 2:
         raise CliError(f"--steps must be at least 2, got {args.steps}")
     import numpy as np

@@ -7,7 +7,7 @@ from PIL import Image, UnidentifiedImageError
 
 from keras_gans.data.folder import IMAGE_EXTENSIONS
 from keras_gans.errors import DataError
-from keras_gans.utils.images import save_png, to_uint8
+from keras_gans.utils.images import eight_bit, save_png, to_uint8
 
 
 def _files(in_dir):
@@ -32,7 +32,7 @@ def read_for_model(file, shape):
             img.load()
             if img.size != (w, h):
                 raise ValueError(f"is {img.size[0]}x{img.size[1]}, the model takes {w}x{h}")
-            array = np.asarray(img.convert("L" if c == 1 else "RGB"), np.float32)
+            array = np.asarray(eight_bit(img).convert("L" if c == 1 else "RGB"), np.float32)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         raise ValueError("cannot be read as an image (corrupt or truncated)") from None
     if c == 1:

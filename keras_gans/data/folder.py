@@ -7,6 +7,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from keras_gans.errors import DataError, KerasGansWarning
+from keras_gans.utils.images import eight_bit
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
 
@@ -31,7 +32,7 @@ def list_images(path):
 def read_image(file, image_size, channels):
     """One image file as float32 ``[s, s, channels]`` in [-1, 1] (raises OSError/ValueError)."""
     with Image.open(file) as img:
-        img = img.convert("L" if channels == 1 else "RGB")
+        img = eight_bit(img).convert("L" if channels == 1 else "RGB")
         img = img.resize((image_size, image_size), Image.BILINEAR)
         array = np.asarray(img, np.float32)
     if channels == 1:

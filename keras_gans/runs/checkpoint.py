@@ -15,6 +15,7 @@ pending state, so the epoch count always describes the checkpoint on disk.
 
 import json
 import os
+import zipfile
 
 import keras
 import numpy as np
@@ -36,8 +37,16 @@ def write_json(path, obj):
 
 
 def read_json(path):
+    """The JSON in ``path``; a RunError naming the file when it is not valid JSON."""
     with open(path) as f:
-        return json.load(f)
+        text = f.read()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RunError(
+            f"{path} is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}): it may "
+            f"have been cut short; restore it from a backup, or start a new run with another --out."
+        ) from None
 
 
 def _seed_generators(model):
@@ -127,6 +136,11 @@ def load_checkpoint(run_dir):
     path = os.path.join(run_dir, CHECKPOINT)
     if not os.path.isfile(path):
         raise RunError(f"{run_dir} has no checkpoint yet ({CHECKPOINT}).")
+    if not zipfile.is_zipfile(path):  # a .keras file is a zip archive
+        raise RunError(
+            f"{path} exists but is not a readable .keras file (no zip archive): it may have "
+            f"been cut short; restore it from a backup, or start a new run with another --out."
+        )
     model = keras.models.load_model(path)
     state = read_state(run_dir, model)
     restore_noise_state(model, state)

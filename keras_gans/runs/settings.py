@@ -13,6 +13,7 @@ from the settings dict.
 """
 
 import dataclasses
+import inspect
 import json
 from typing import Any
 
@@ -35,6 +36,7 @@ class Setting:
             ``KEY=VALUE`` flag collected into a dict.
         choices: allowed values, or None.
         positive: the value must be > 0 (ints: >= 1).
+        non_negative: the value must be >= 0 (seeds).
         resumable: a resumed run takes the new command's value (else config.json's).
         applies_to: ``"all"``, ``"noise"`` (models that generate from noise) or
             ``"translation"`` (pix2pix, cyclegan); setting it for another kind of
@@ -49,6 +51,7 @@ class Setting:
     type: Any = str
     choices: tuple = None
     positive: bool = False
+    non_negative: bool = False
     resumable: bool = False
     applies_to: str = "all"
     flag: str = None
@@ -83,7 +86,7 @@ SETTINGS = (
         positive=True,
     ),
     Setting("latent_dim", None, "size of z", int, positive=True, applies_to="noise"),
-    Setting("seed", 0, "seed of the weights, noise and data order", int),
+    Setting("seed", 0, "seed of the weights, noise and data order", int, non_negative=True),
     Setting(
         "steps_per_epoch",
         None,
@@ -264,9 +267,77 @@ def check_value(setting, value):
     if setting.positive and not value > 0:
         kind = "integer" if setting.type is int else "number"
         raise RunError(f"{setting.cli_flag} must be a positive {kind}, got {value}")
+    if setting.non_negative and value < 0:
+        raise RunError(f"{setting.cli_flag} must be a non-negative integer, got {value}")
     if setting.choices is not None and value not in setting.choices:
         raise RunError(f"{setting.cli_flag} must be one of {list(setting.choices)}, got {value!r}")
     return value
+
+
+# Constructor arguments a run sets from its own flags (the flag to use instead).
+RUN_OWNED_ARGS = {
+    "image_shape": "--image-size (and --data for the channels)",
+    "image_shape_b": "--image-size (and --data for the channels)",
+    "target_channels": "--data",
+    "latent_dim": "--latent-dim",
+    "seed": "--seed",
+    "generator": None,
+    "discriminator": None,
+}
+
+
+def constructor_parameters(cls):
+    """``{name: default}`` of the named arguments ``cls`` and its keras_gans base
+    classes take (``inspect.Parameter.empty`` where there is no default)."""
+    params = {}
+    for klass in reversed(cls.__mro__):
+        if "__init__" not in vars(klass) or not klass.__module__.startswith("keras_gans"):
+            continue
+        for name, p in inspect.signature(klass.__init__).parameters.items():
+            if name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+                params[name] = p.default
+    return params
+
+
+def _kind_mismatch(default, value):
+    """What ``value`` should be when it does not fit the type of ``default``, else None."""
+    if default is None or default is inspect.Parameter.empty:
+        return None
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else "true or false"
+    if isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else "an integer"
+    if isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok else "a number"
+    if isinstance(default, str):
+        return None if isinstance(value, str) else "a string"
+    if isinstance(default, (tuple, list)):
+        return None if isinstance(value, (tuple, list)) else "a JSON list such as [64, 64]"
+    return None
+
+
+def check_model_args(model, model_args):
+    """Raises RunError unless every ``--model-arg`` is an argument of ``model``'s
+    constructor that the run does not set itself, with a value of its default's type."""
+    from keras_gans import models
+
+    params = constructor_parameters(models.get(model))
+    for key, value in model_args.items():
+        if key in RUN_OWNED_ARGS:
+            flag = RUN_OWNED_ARGS[key]
+            how = f"use {flag}" if flag else "the run builds its networks from the other arguments"
+            raise RunError(f"--model-arg {key} is set by the run itself; {how}.")
+        if key not in params:
+            choices = sorted(k for k in params if k not in RUN_OWNED_ARGS)
+            raise RunError(f"{model} takes no argument {key!r}; choose from {choices}")
+        wanted = _kind_mismatch(params[key], value)
+        if wanted:
+            raise RunError(
+                f"--model-arg {key} must be {wanted} (its default is {params[key]!r}), "
+                f"got {value!r}"
+            )
 
 
 def run_settings(model, **overrides):
@@ -294,7 +365,9 @@ def run_settings(model, **overrides):
             what = "translates images" if translation else "generates from noise"
             raise RunError(f"{model} {what}; the setting {key} does not apply to it.")
     settings = {"model": model.lower(), **common_defaults(), **MODEL_DEFAULTS[model.lower()]}
-    model_args = {**settings["model_args"], **(overrides.pop("model_args", None) or {})}
+    given_args = overrides.pop("model_args", None) or {}
+    check_model_args(model.lower(), given_args)
+    model_args = {**settings["model_args"], **given_args}
     settings.update({k: v for k, v in overrides.items() if v is not None})
     settings["model_args"] = model_args
     if settings["image_size"] is None:

@@ -9,6 +9,15 @@ from PIL import Image
 from keras_gans.errors import ArgumentError
 
 
+def eight_bit(img):
+    """A Pillow image with 8 bits per channel: 16-bit grayscale (modes ``I;16*`` and
+    ``I``, as 16-bit PNGs open) is scaled from 0..65535 to 0..255 rather than clipped."""
+    if img.mode.startswith("I;16") or img.mode == "I":
+        values = np.asarray(img, np.float64) / 257.0
+        return Image.fromarray(np.clip(np.round(values), 0, 255).astype(np.uint8), "L")
+    return img
+
+
 def to_uint8(images):
     """Maps float images in [-1, 1] to uint8 in [0, 255] (values outside are clipped)."""
     images = np.asarray(images, dtype=np.float32)

@@ -122,3 +122,15 @@ def test_tfds_loading_code_on_mocked_mnist(monkeypatch):
         images, labels = next(iter(ds))
     assert images.shape == (4, 8, 8, 3) and labels.dtype.name == "int32"
     assert -1.0 <= float(images.numpy().min()) <= float(images.numpy().max()) <= 1.0
+
+
+def test_folder_loader_scales_16_bit_pngs_instead_of_clipping(tmp_path):
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    values = np.array([[0, 16384], [32768, 65535]], np.uint16).repeat(4, 0).repeat(4, 1)
+    Image.fromarray(values).save(folder / "a.png")  # a 16-bit grayscale PNG
+    assert Image.open(folder / "a.png").mode.startswith("I")
+    images, _, _ = keras_gans.data.folder_arrays(str(folder), 8, channels=1)
+    # 0..65535 -> 0..255 -> [-1, 1]; a plain convert("L") saturates everything above 255
+    expected = np.round(values / 257.0) / 127.5 - 1.0
+    np.testing.assert_allclose(images[0, ..., 0], expected, atol=1e-6)

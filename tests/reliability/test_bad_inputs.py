@@ -166,6 +166,20 @@ CLI_CASES = [
     ("train dcgan with 9x9 images", ["train", "dcgan", "--image-size", "9", "--out", "run9"]),
     ("sample from a folder that is neither run nor export", ["sample", "/"]),
     ("evaluate with an unknown metric", ["evaluate", "/", "--metrics", "fid,inception"]),
+    ("a model-arg the run sets itself", ["train", "dcgan", "--model-arg", "latent_dim=5"]),
+    ("a model-arg image_shape", ["train", "dcgan", "--model-arg", "image_shape=[32,32,3]"]),
+    ("a model-arg seed", ["train", "dcgan", "--model-arg", "seed=3"]),
+    ("a model-arg the model does not take", ["train", "dcgan", "--model-arg", "filters=8"]),
+    ("a model-arg string for an int", ["train", "dcgan", "--model-arg", 'generator_filters="8"']),
+    ("a model-arg word for an int", ["train", "dcgan", "--model-arg", "generator_filters=eight"]),
+    ("a model-arg float for an int", ["train", "dcgan", "--model-arg", "generator_filters=8.5"]),
+    ("train with an empty --out", ["train", "dcgan", "--out", ""]),
+    ("train with --seed -1", ["train", "dcgan", "--seed", "-1"]),
+    ("sample with --seed -1", ["sample", "/", "--seed", "-1"]),
+    ("sample with --n 100000", ["sample", "/", "--n", "100000"]),
+    ("interpolate with --steps 2000", ["interpolate", "/", "--steps", "2000"]),
+    ("translate into the input folder", ["translate", "/", "--in", ".", "--out", "."]),
+    ("translate into a folder inside the input", ["translate", "/", "--in", ".", "--out", "out"]),
 ]  # fmt: skip
 
 
