@@ -24,8 +24,14 @@ def test_class_coverage_sees_a_collapsed_set(digits_classifier):
     images, labels = data.load_arrays("digits", 16, "test", with_labels=True)
     full = metrics.class_coverage(images, digits_classifier)
     assert full["coverage"] == 1.0 and full["kl"] < 0.05
-    ones = metrics.class_coverage(images[labels == 1], digits_classifier)
-    assert ones["coverage"] <= 0.2 and ones["kl"] > 1.5
+    # a collapsed set: the ones the classifier reads as ones (which of the rest it misreads
+    # depends on the machine it was trained on: one classifier here misread two ones as
+    # two other classes, another one)
+    ones = images[(labels == 1) & (digits_classifier.predict(images) == 1)]
+    assert len(ones) >= 30
+    collapsed = metrics.class_coverage(ones, digits_classifier)
+    assert collapsed["coverage"] == pytest.approx(0.1)
+    assert collapsed["kl"] == pytest.approx(np.log(10))
 
 
 def test_an_extractor_with_the_wrong_output_is_named():
