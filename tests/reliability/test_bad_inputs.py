@@ -269,3 +269,50 @@ def test_translate_folder_skips_bad_files_and_writes_the_good_ones(tmp_path):
             f"{name.split('.')[0]} file in the input folder",
             f"skipped and named with its reason ({reason}); the good image is written",
         )
+
+
+@pytest.mark.slow
+def test_cli_resume_refusals_and_damaged_run_folders(tmp_path):
+    """What a resume cannot do is refused, naming the setting or the file; nothing is lost."""
+    import csv
+    import shutil
+
+    from tests.cli.test_commands import TINY
+
+    run = str(tmp_path / "run")
+    [(code, stderr)] = run_cli_cases(
+        [["train", "gan", "--epochs", "2", "--out", run, *TINY]], tmp_path
+    )
+    assert code == 0, stderr
+    broken = str(tmp_path / "broken")
+    shutil.copytree(run, broken)
+    with open(os.path.join(broken, "checkpoints", "state.json"), "r+") as f:
+        f.truncate(10)
+    cut = str(tmp_path / "cut")
+    shutil.copytree(run, cut)
+    with open(os.path.join(cut, "checkpoints", "last.keras"), "r+") as f:
+        f.truncate(100)
+    tiny8 = [a if a != "16" else "8" for a in TINY]  # --batch-size 8 instead of 16
+    cases = [
+        ("resume with fewer --epochs than trained", ["train", "gan", "--epochs", "1", "--out", run, *TINY],
+         f"--epochs 1: {run} has already trained 2 epochs; give --epochs above 2"),
+        ("resume with another --batch-size", ["train", "gan", "--epochs", "4", "--out", run, *tiny8],
+         f"--batch-size 8: {run} was trained with 16, which a resumed run keeps"),
+        ("resume with another --model-arg", ["train", "gan", "--out", run, *TINY, "--model-arg",
+         "discriminator_hidden_units=[8]"], "--model-arg discriminator_hidden_units=[8]"),
+        ("sample --out an existing folder", ["sample", run, "--out", str(tmp_path)],
+         f"--out {tmp_path} is a folder; give a file name such as {tmp_path}/grid.png"),
+        ("a run whose checkpoints/state.json was cut short", ["sample", broken, "--out", "b.png"],
+         f"{broken}/checkpoints/state.json is not valid JSON"),
+        ("a run whose checkpoints/last.keras was cut short", ["sample", cut, "--out", "c.png"],
+         f"{cut}/checkpoints/last.keras exists but is not a readable .keras file"),
+    ]  # fmt: skip
+    results = run_cli_cases([args for _, args, _ in cases], tmp_path)
+    for (case, _, message), (code, stderr) in zip(cases, results, strict=True):
+        lines = stderr.strip().splitlines()
+        assert code == 2 and len(lines) == 1 and message in lines[0], (case, stderr)
+        shown = lines[0].replace(str(tmp_path), "TMP")
+        record("CLI", case, f"exit 2, one line: {shown}")
+    rows = list(csv.reader(open(os.path.join(run, "metrics.csv"))))
+    assert [r[0] for r in rows[1:]] == ["1", "2"]  # the run itself is untouched
+    assert not os.path.exists(tmp_path / "b.png") and not os.path.exists(tmp_path / "c.png")
