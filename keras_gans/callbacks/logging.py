@@ -104,7 +104,7 @@ class MetricsCSV(keras.callbacks.Callback):
     >>> cb = keras_gans.callbacks.MetricsCSV("run/metrics.csv")
     >>> _ = gan.fit(images, batch_size=4, epochs=2, callbacks=[cb], verbose=0)
     >>> open("run/metrics.csv").read().splitlines()[0]
-    'epoch,d_loss,g_loss'
+    'epoch,d_loss,g_loss,loss'
     >>> len(open("run/metrics.csv").read().splitlines())  # the header, then one row an epoch
     3
 

@@ -4,7 +4,7 @@
 import keras
 
 
-def in_name_scope(name, build, *args, **kwargs):
-    """``build(*args, **kwargs)`` with the variables it creates named ``name/<layer>/...``."""
-    with keras.name_scope(name):
+def in_name_scope(scope, build, /, *args, **kwargs):
+    """``build(*args, **kwargs)`` with the variables it creates named ``scope/<layer>/...``."""
+    with keras.name_scope(scope):
         return build(*args, **kwargs)
