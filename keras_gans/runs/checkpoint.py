@@ -44,7 +44,7 @@ def read_json(path):
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise RunError(
-            f"{path} is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}): it may "
+            f"{path} is not valid JSON ({e.msg}: line {e.lineno}, column {e.colno}): it may "
             f"have been cut short; restore it from a backup, or start a new run with another --out."
         ) from None
 
