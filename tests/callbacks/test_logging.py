@@ -58,7 +58,7 @@ def test_metrics_csv_appends_rows_without_val_columns(tmp_path, tiny_images):
         verbose=0,
     )
     lines = path.read_text().splitlines()
-    assert lines[0] == "epoch,d_loss,g_loss"
+    assert lines[0] == "epoch,d_loss,g_loss,loss"
     assert [line.split(",")[0] for line in lines[1:]] == ["1", "2", "3"]
     assert all(np.isfinite(float(v)) for line in lines[1:] for v in line.split(",")[1:])
 
