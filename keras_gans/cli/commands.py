@@ -140,6 +140,8 @@ def _cmd_translate(args):
     from keras_gans.cli.translate_files import translate_folder
 
     _path(args.out, "--out")
+    if not os.path.exists(args.source):
+        raise CliError(f"no such run or export: {args.source}")
     if _inside(args.out, args.in_dir):
         raise CliError(
             f"--out {args.out} is --in's folder or inside it; the translations would be written "

@@ -44,8 +44,12 @@ def test_a_declared_setting_is_saved_in_config_json_and_follows_its_resume_rule(
     assert cli.main([*argv, "--epochs", "1", "--probe-level", "7", "--probe-rate", "0.25"]) == 0
     config = config_of(run)
     assert config["probe_level"] == 7 and config["probe_rate"] == 0.25
-    # Resumed with new values: the resumable one is taken, the other kept from config.json.
-    assert cli.main([*argv, "--epochs", "2", "--probe-level", "9", "--probe-rate", "0.75"]) == 0
+    # Resumed with new values: the resumable one is taken; the other is refused, naming it,
+    # unless it is given with the run's own value.
+    assert cli.main([*argv, "--epochs", "2", "--probe-level", "9", "--probe-rate", "0.75"]) == 2
+    assert "--probe-level 9: " in capsys.readouterr().err
+    assert config_of(run)["probe_level"] == 7 and config_of(run)["probe_rate"] == 0.25
+    assert cli.main([*argv, "--epochs", "2", "--probe-level", "7", "--probe-rate", "0.75"]) == 0
     config = config_of(run)
     assert config["probe_level"] == 7 and config["probe_rate"] == 0.75
     assert config["epochs"] == 2 and "(2 epochs)" in capsys.readouterr().out
