@@ -6,18 +6,13 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import ArgumentError, DataError
-from keras_gans.models.keras_export import export_network
+from keras_gans.models.keras_api import KerasApi
 from keras_gans.models.naming import in_name_scope
 from keras_gans.models.objectives import DiscriminatorObjective
 from keras_gans.models.stabilisers import Stabilisers
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
-from keras_gans.models.validation import (
-    check_fit_call,
-    check_noise_shape,
-    check_predict_inputs,
-    unwrap_batch,
-)
+from keras_gans.models.validation import check_fit_call, unwrap_batch
 from keras_gans.utils.noise import check_seed, make_noise_generator, seeded_noise
 
 
@@ -68,7 +63,7 @@ def replica_logs(model, trackers):
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
-class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
+class AdversarialModel(Stabilisers, UpdateSteps, KerasApi, TwoOptimizers, keras.Model):
     """A generator and a discriminator trained against each other by ``fit``.
 
     ``train_step`` runs ``d_steps`` discriminator updates, then one generator
@@ -226,6 +221,10 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
     def _logs(self):
         return replica_logs(self, self.metrics)
 
+    def logs_of(self, trackers):
+        """``{name: result}`` of ``trackers`` as ``fit``/``evaluate`` log them."""
+        return replica_logs(self, trackers)
+
     # ------------------------------------------------------------------ noise
     def sample_noise(self, batch_size):
         """Training noise ``[batch_size, latent_dim]``, different on every replica."""
@@ -321,49 +320,6 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         """Runs the generator on noise ``inputs``."""
         return self.generator(inputs, training=training)
 
-    # ------------------------------------------------------------ evaluation
-    def test_step(self, data):
-        """``evaluate`` and ``fit(validation_data=...)``: the losses on held-out real images.
-
-        Nothing is updated and nothing is augmented; both networks run in inference
-        mode, the fakes come from the sampling generator (the EMA generator when
-        ``ema_decay`` is set) on a fixed noise batch, so the figures are
-        deterministic. Logs ``d_loss`` and ``g_loss`` (the adversarial terms alone,
-        without gradient penalties or R1/R2) and ``loss`` (their sum).
-        """
-        real, condition = self.unpack(data)
-        z = tf.random.stateless_normal([tf.shape(real)[0], self.latent_dim], seed=[0, 0])
-        fake = self.generate_images(z, condition, training=False)
-        real_logits = self.discriminate(real, condition, training=False)
-        fake_logits = self.discriminate(fake, condition, training=False)
-        d_loss = tf.cast(self.discriminator_loss(real_logits, fake_logits), tf.float32)
-        g_loss = tf.cast(self.generator_loss(fake_logits), tf.float32)
-        self.d_loss_tracker.update_state(d_loss)
-        self.g_loss_tracker.update_state(g_loss)
-        self.loss_tracker.update_state(d_loss + g_loss)
-        return replica_logs(self, [self.d_loss_tracker, self.g_loss_tracker, self.loss_tracker])
-
-    def predict_step(self, data):
-        """``predict``: images from noise ``z`` (conditional models: ``[z, labels]``),
-        drawn by the sampling generator (the EMA generator when ``ema_decay`` is set)."""
-        data = unwrap_batch(data)
-        z, labels = (data[0], data[1]) if self.conditional else (data, None)
-        check_noise_shape(self, z)
-        return self.generate_images(z, labels, training=False)
-
-    def predict(self, x, *args, **kwargs):
-        """``keras.Model.predict`` on noise: ``x`` is z ``[n, latent_dim]`` (conditional
-        models: ``[z, labels]``); returns images. Labels outside the classes, or
-        images instead of noise, raise one sentence naming the problem."""
-        check_predict_inputs(self, x)
-        return super().predict(x, *args, **kwargs)
-
-    def evaluate(self, x=None, y=None, *args, **kwargs):
-        """``keras.Model.evaluate`` on held-out real data (see ``test_step``), checked
-        like ``fit``'s data."""
-        x = check_fit_call(self, x, y, kwargs)
-        return super().evaluate(x, y, *args, **kwargs)
-
     # ------------------------------------------------------------- inference
     def generate(self, n, *, seed=None, labels=None, batch_size=256):
         """Generates ``n`` images as a float32 numpy array in [-1, 1].
@@ -384,21 +340,6 @@ class AdversarialModel(Stabilisers, UpdateSteps, TwoOptimizers, keras.Model):
         if not self.conditional and labels is not None:
             raise ArgumentError(f"{type(self).__name__} is not conditional; it takes no labels.")
         return generate_in_batches(self, int(n), seed, batch_size, labels)
-
-    def export(
-        self, filepath, format="tf_saved_model", verbose=None, input_signature=None, **kwargs
-    ):
-        """Keras' own export of the sampling generator (the EMA one when ``ema_decay`` is set).
-
-        ``format``: ``"tf_saved_model"`` (endpoint ``serve``), ``"onnx"``, ``"litert"`` or
-        ``"openvino"`` (its package must be installed). Inputs: float32 z
-        ``[batch, latent_dim]``, and int32 labels ``[batch]`` for conditional models;
-        output: images in [-1, 1]. For TF Serving's versioned folders, named
-        signatures and warmup records use ``keras_gans.export.save_generator``.
-        """
-        return export_network(
-            self, self.inference_generator, filepath, format, verbose, input_signature, **kwargs
-        )
 
     def export_networks(self):
         """The networks an export holds (``{attribute name: keras.Model}``).
