@@ -181,11 +181,11 @@ def check_fit_call(model, x, y, kwargs):
     check_fit_data(model, x, y)
     validation = kwargs.get("validation_data")
     if validation is not None:
-        if isinstance(validation, (tuple, list)) and not takes_y and len(validation) > 1:
-            raise ArgumentError(
-                f"{name} learns from images alone; give validation_data as images only."
-            )
         if isinstance(validation, (tuple, list)) and len(validation) > 1:
+            if not takes_y:
+                raise ArgumentError(
+                    f"{name} learns from images alone; give validation_data as images only."
+                )
             check_fit_data(model, validation[0], validation[1])
         else:
             check_fit_data(model, unwrap_batch(validation))
