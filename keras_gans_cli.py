@@ -1,12 +1,17 @@
 """Entry point of the ``keras-gans`` console script.
 
-It imports TensorFlow with the process's stderr silenced, so TensorFlow's
-native start-up log lines (which no environment variable turns off in TF 2.21)
-never bury the one-line errors of the CLI, then runs ``keras_gans.cli.main``.
+It parses the command line before importing TensorFlow, so ``--help`` and
+argument errors answer at once; then it imports TensorFlow with the process's
+stderr silenced, so TensorFlow's native start-up log lines (which no environment
+variable turns off in TF 2.21) never bury the one-line errors of the CLI, and
+runs the command.
 """
 
+import importlib
 import os
 import sys
+
+_PARSING = "_KERAS_GANS_CLI_PARSING"
 
 
 def _quiet_import_tensorflow():
@@ -25,15 +30,25 @@ def _quiet_import_tensorflow():
         os.close(devnull)
 
 
+def _import_everything():
+    """After parsing: TensorFlow (quietly), then the whole of keras_gans."""
+    os.environ.pop(_PARSING, None)
+    if not os.environ.get("KERAS_GANS_DEBUG"):
+        _quiet_import_tensorflow()
+    importlib.reload(sys.modules["keras_gans"])
+
+
 def main():
     if not os.environ.get("KERAS_GANS_DEBUG"):
         # TensorFlow's C++ log lines from graph rewriting (grappler's "remapper failed"
         # and the like) would interleave with the CLI's own lines; level 3 keeps them out.
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-        _quiet_import_tensorflow()
-    from keras_gans.cli import main as cli_main
-
-    return cli_main()
+    os.environ[_PARSING] = "1"
+    try:
+        from keras_gans.cli import main as cli_main
+    finally:
+        os.environ.pop(_PARSING, None)
+    return cli_main(after_parsing=_import_everything)
 
 
 if __name__ == "__main__":

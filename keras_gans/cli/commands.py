@@ -61,18 +61,26 @@ def _inside(path, folder):
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _cmd_train(args):
-    from keras_gans import runs
-    from keras_gans.data import BUILTIN, PHOTO_NAMES
+def _check_train_flags(args):
+    """The flags' values, checked before TensorFlow is imported: a dataset name or an
+    existing folder, and each run setting's rule (``runs.settings.check_value``)."""
+    from keras_gans.data.names import BUILTIN
+    from keras_gans.data.photos import NAMES as PHOTO_NAMES
     from keras_gans.runs import settings as run_settings
 
     builtin = (*BUILTIN, *PHOTO_NAMES)
     if args.data and args.data not in builtin and not args.data.startswith("tfds:"):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")
-    overrides = {
-        s.name: run_settings.check_value(s, getattr(args, s.name)) for s in run_settings.SETTINGS
-    }
+    for setting in run_settings.SETTINGS:
+        run_settings.check_value(setting, getattr(args, setting.name))
+
+
+def _cmd_train(args):
+    from keras_gans import runs
+    from keras_gans.runs import settings as run_settings
+
+    overrides = {s.name: getattr(args, s.name) for s in run_settings.SETTINGS}
     overrides["model_args"] = dict(overrides["model_args"] or [])
     settings = run_settings.run_settings(args.model, **overrides)
     out = _path(args.out, "--out") or os.path.join("runs", settings["model"])
@@ -136,9 +144,7 @@ def _source(path, translation=False):
     return model
 
 
-def _cmd_translate(args):
-    from keras_gans.cli.translate_files import translate_folder
-
+def _check_translate(args):
     _path(args.out, "--out")
     if not os.path.exists(args.source):
         raise CliError(f"no such run or export: {args.source}")
@@ -147,6 +153,11 @@ def _cmd_translate(args):
             f"--out {args.out} is --in's folder or inside it; the translations would be written "
             f"over or among the input images: choose another folder"
         )
+
+
+def _cmd_translate(args):
+    from keras_gans.cli.translate_files import translate_folder
+
     model = _source(args.source, translation=True)
     if args.direction not in model.directions:
         raise CliError(f"{args.source} translates one way only; drop --direction b2a")
@@ -172,13 +183,16 @@ def _labels(model, label, n):
     return [label] * n
 
 
-def _cmd_sample(args):
+def _check_sample(args):
     _positive(args.n, "--n", at_most=MAX_GRID_IMAGES)
     _path(args.out, "--out")
     if os.path.isdir(args.out):
         raise CliError(
             f"--out {args.out} is a folder; give a file name such as {args.out}/grid.png"
         )
+
+
+def _cmd_sample(args):
     from keras_gans.utils.images import save_grid
 
     model = _source(args.source)
@@ -190,22 +204,32 @@ def _cmd_sample(args):
     return 0
 
 
-def _cmd_export(args):
+def _check_export(args):
+    _path(args.to, "--to")
     if args.all:
-        return _export_all(args)
+        if args.run or args.version is not None:
+            raise CliError("--all exports every run to its next version; drop RUN and --version")
+        if not os.path.isdir(args.all):
+            raise CliError(f"no such folder: {args.all}")
+        return
     if not args.run:
         raise CliError("give a run folder, or --all RUNS_DIR")
     if not os.path.isdir(args.run):
         raise CliError(f"no such run folder: {args.run}")
-    from keras_gans import runs
-    from keras_gans.export import save_generator
-
-    _path(args.to, "--to")
     if args.format != "saved_model":
         if args.version is not None:
             raise CliError(f"--version applies to saved_model exports, not {args.format}")
         if os.path.exists(args.to):
             raise CliError(f"--to {args.to} exists; an export never overwrites: choose a new path")
+
+
+def _cmd_export(args):
+    if args.all:
+        return _export_all(args)
+    from keras_gans import runs
+    from keras_gans.export import save_generator
+
+    if args.format != "saved_model":
         runs.load_run_model(args.run).export(args.to, format=args.format, verbose=False)
         print(f"exported {args.to} ({args.format})")
         return 0
@@ -215,10 +239,6 @@ def _cmd_export(args):
 
 
 def _export_all(args):
-    if args.run or args.version is not None:
-        raise CliError("--all exports every run to its next version; drop RUN and --version")
-    if not os.path.isdir(args.all):
-        raise CliError(f"no such folder: {args.all}")
     from keras_gans import runs
     from keras_gans.export import save_generator, write_models_config
 
@@ -240,15 +260,17 @@ def _export_all(args):
     return 0
 
 
-def _cmd_evaluate(args):
-    from keras_gans.metrics import check_metric_names
-
-    names = check_metric_names(args.metrics)
+def _check_evaluate(args):
     if args.n < 10:
         raise CliError(f"--n must be at least 10, got {args.n}")
+
+
+def _cmd_evaluate(args):
     from keras_gans import runs
+    from keras_gans.metrics import check_metric_names
     from keras_gans.reports.evaluation import check_protocol_data, evaluate_source, format_table
 
+    names = check_metric_names(args.metrics)
     is_run = os.path.isfile(os.path.join(args.source, runs.CONFIG))
     data = args.data
     if data is None:  # the run's training data, else the digits
@@ -267,12 +289,15 @@ def _cmd_evaluate(args):
     return 0
 
 
-def _cmd_interpolate(args):
+def _check_interpolate(args):
     for flag in ("rows", "steps"):
         _positive(getattr(args, flag), "--" + flag, at_most=MAX_WALK)
     _path(args.out, "--out")
     if args.steps < 2:
         raise CliError(f"--steps must be at least 2, got {args.steps}")
+
+
+def _cmd_interpolate(args):
     import numpy as np
 
     from keras_gans.latent import interpolate
@@ -307,16 +332,34 @@ COMMANDS = {
     "translate": _cmd_translate,
 }
 
+# Each command's checks of its flags that need no model and no TensorFlow: run right
+# after parsing, before ``main``'s ``after_parsing`` (the console script imports
+# TensorFlow there), so these errors answer at once.
+FLAG_CHECKS = {
+    "train": _check_train_flags,
+    "sample": _check_sample,
+    "export": _check_export,
+    "evaluate": _check_evaluate,
+    "interpolate": _check_interpolate,
+    "translate": _check_translate,
+}
 
-def main(argv=None):
+
+def main(argv=None, after_parsing=None):
     """Entry point of the ``keras-gans`` console script; returns the exit status.
 
     A user error (``CliError`` or ``KerasGansError``) prints its one sentence and
     returns 2. Anything else is a bug in keras_gans: its traceback is printed, then a
-    line saying so, and 1 is returned.
+    line saying so, and 1 is returned. ``after_parsing`` (no arguments) runs between
+    parsing the arguments and running the command: ``keras_gans_cli`` imports
+    TensorFlow there.
     """
     try:
         args = build_parser().parse_args(argv)
+        if args.command in FLAG_CHECKS:
+            FLAG_CHECKS[args.command](args)
+        if after_parsing is not None:
+            after_parsing()
         return COMMANDS[args.command](args)
     except (CliError, KerasGansError) as e:
         if os.environ.get("KERAS_GANS_DEBUG"):

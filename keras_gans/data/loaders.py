@@ -7,18 +7,9 @@ import tensorflow as tf
 from keras_gans.data.digits import digits_arrays
 from keras_gans.data.folder import folder_arrays, list_images
 from keras_gans.data.mnist import mnist_arrays
+from keras_gans.data.names import BUILTIN, default_image_size
 from keras_gans.data.tfds import _image_and_label_keys, tfds_builder, tfds_dataset
 from keras_gans.errors import DataError
-
-BUILTIN = ("digits", "mnist")
-# Image side when none is given: 16 (digits upsampled from 8x8, folders, TFDS) except
-# MNIST, kept at its own 28x28.
-DEFAULT_IMAGE_SIZE = {"mnist": 28}
-
-
-def default_image_size(name):
-    """The image side ``load``/``load_arrays`` use for ``name`` when none is given."""
-    return DEFAULT_IMAGE_SIZE.get(str(name), 16)
 
 
 def _positive_int(value, what):

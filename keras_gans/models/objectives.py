@@ -1,7 +1,11 @@
-"""The named record a discriminator objective returns to the update schemes."""
+"""The update schemes' names and the named record a discriminator objective returns
+to them (no TensorFlow needed)."""
 
 import dataclasses
 from typing import Any
+
+# The ``compile(update=...)`` schemes, implemented by ``models.updates.UpdateSteps``.
+UPDATES = ("alternating", "alternating_reuse", "simultaneous")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import keras
 
 from keras_gans.errors import ArgumentError
-from keras_gans.models.updates import UPDATES
+from keras_gans.models.objectives import UPDATES
 
 
 class NamedOptimizer:

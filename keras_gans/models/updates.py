@@ -19,8 +19,6 @@ import tensorflow as tf
 
 from keras_gans.models.objectives import check_objective
 
-UPDATES = ("alternating", "alternating_reuse", "simultaneous")
-
 
 class UpdateSteps:
     """Mixin of ``AdversarialModel``: one training step under each update scheme.

@@ -6,8 +6,7 @@ import os
 import tensorflow as tf
 
 from keras_gans.errors import RunError
-
-STRATEGIES = ("none", "mirrored", "multi-worker")
+from keras_gans.runs.settings import STRATEGIES
 
 
 def make_strategy(name):

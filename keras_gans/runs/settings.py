@@ -17,10 +17,12 @@ import inspect
 import json
 from typing import Any
 
-from keras_gans.data import default_image_size
+from keras_gans.data.names import default_image_size
 from keras_gans.errors import ArgumentError, RunError
-from keras_gans.models.updates import UPDATES
-from keras_gans.runs.distribute import STRATEGIES
+from keras_gans.models.objectives import UPDATES
+
+# The ``--distribute`` choices, made by ``runs.distribute.make_strategy``.
+STRATEGIES = ("none", "mirrored", "multi-worker")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 import tensorflow as tf
 
 import keras_gans
-from keras_gans.models.updates import UPDATES
+from keras_gans.models.objectives import UPDATES
 from tests.helpers import ROOT
 from tests.test_docs import BLOCK
 

@@ -1,0 +1,11 @@
+"""The built-in dataset names and their default image sides (no TensorFlow needed)."""
+
+BUILTIN = ("digits", "mnist")
+# Image side when none is given: 16 (digits upsampled from 8x8, folders, TFDS) except
+# MNIST, kept at its own 28x28.
+DEFAULT_IMAGE_SIZE = {"mnist": 28}
+
+
+def default_image_size(name):
+    """The image side ``load``/``load_arrays`` use for ``name`` when none is given."""
+    return DEFAULT_IMAGE_SIZE.get(str(name), 16)
