@@ -8,6 +8,7 @@
     keras-gans interpolate runs/dcgan --out walk.png --gif walk.gif
     keras-gans train pix2pix --data photos-paired --out runs/pix2pix
     keras-gans translate runs/pix2pix --in photos/ --out translated/
+    keras-gans synthesize runs/cgan --per-class 100 --out synthetic/
 
 ``translate`` exits 0 when every file was translated, 1 when some were skipped
 (each named on stderr with the reason).
@@ -268,9 +269,14 @@ def _check_evaluate(args):
 def _cmd_evaluate(args):
     from keras_gans import runs
     from keras_gans.metrics import check_metric_names
-    from keras_gans.reports.evaluation import check_protocol_data, evaluate_source, format_table
+    from keras_gans.reports.evaluation import (
+        SOURCE_METRICS,
+        check_protocol_data,
+        evaluate_source,
+        format_table,
+    )
 
-    names = check_metric_names(args.metrics)
+    names = check_metric_names(args.metrics, SOURCE_METRICS)
     is_run = os.path.isfile(os.path.join(args.source, runs.CONFIG))
     data = args.data
     if data is None:  # the run's training data, else the digits
@@ -286,6 +292,56 @@ def _cmd_evaluate(args):
         json.dump(result, f, indent=2, sort_keys=True)
     print(format_table(result))
     print(f"wrote {path}")
+    return 0
+
+
+def _check_synthesize(args):
+    _positive(args.per_class, "--per-class")
+    _positive(args.batch_size, "--batch-size")
+    _path(args.out, "--out")
+    if not 0 < args.truncation <= 1:
+        raise CliError(f"--truncation must be in (0, 1] (1: none), got {args.truncation}")
+    if not os.path.exists(args.source):
+        raise CliError(f"no such run or export: {args.source}")
+    if os.path.isfile(args.out):
+        raise CliError(f"--out {args.out} is a file; synthesize writes a folder")
+    if os.path.isdir(args.out) and os.listdir(args.out) and not args.append:
+        raise CliError(
+            f"--out {args.out} is not empty; synthesize never overwrites: choose a new folder, "
+            f"or --append to add images to a folder it wrote"
+        )
+
+
+def _source_record(path, model):
+    """The manifest's ``source``: the path, run or export, and the epochs or version."""
+    from keras_gans import runs
+
+    if os.path.isfile(os.path.join(path, runs.CONFIG)):
+        return {"path": os.path.abspath(path), "kind": "run", "epochs": runs.finished_epochs(path)}
+    version = os.path.basename(os.path.normpath(model.path))
+    return {"path": os.path.abspath(path), "kind": "export", "version": int(version)}
+
+
+def _cmd_synthesize(args):
+    from keras_gans.reports.synthesis import synthesize
+
+    model = _source(args.source)
+    result = synthesize(
+        model,
+        args.out,
+        args.per_class,
+        seed=args.seed,
+        truncation=args.truncation,
+        append=args.append,
+        batch_size=args.batch_size,
+        source=_source_record(args.source, model),
+        progress=sys.stdout.isatty(),
+    )
+    total = sum(result.written.values())
+    print(
+        f"wrote {total} image(s) to {args.out} ({len(result.classes)} folder(s), "
+        f"indices {result.first_index}..{result.first_index + args.per_class - 1})"
+    )
     return 0
 
 
@@ -330,6 +386,7 @@ COMMANDS = {
     "evaluate": _cmd_evaluate,
     "interpolate": _cmd_interpolate,
     "translate": _cmd_translate,
+    "synthesize": _cmd_synthesize,
 }
 
 # Each command's checks of its flags that need no model and no TensorFlow: run right
@@ -342,6 +399,7 @@ FLAG_CHECKS = {
     "evaluate": _check_evaluate,
     "interpolate": _check_interpolate,
     "translate": _check_translate,
+    "synthesize": _check_synthesize,
 }
 
 

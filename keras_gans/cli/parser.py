@@ -128,7 +128,10 @@ def build_parser():
     evaluate = sub.add_parser("evaluate", help="FID, KID, precision/recall, class coverage")
     evaluate.add_argument("source", help="run folder, export base folder or version folder")
     evaluate.add_argument(
-        "--metrics", default="fid,kid,pr,coverage", help="comma-separated metric names"
+        "--metrics",
+        default="fid,kid,pr,coverage",
+        help="comma-separated metric names: fid, kid, pr, coverage, and cas (conditional "
+        "models: classification accuracy scores)",
     )
     evaluate.add_argument("--n", type=int, default=1000, help="generated images")
     evaluate.add_argument("--seed", type=_seed, default=0, help="seed of the first image")
@@ -148,6 +151,26 @@ def build_parser():
     translate.add_argument(
         "--direction", choices=("a2b", "b2a"), default="a2b", help="cyclegan: which generator"
     )
+
+    synth = sub.add_parser(
+        "synthesize", help="write generated images as a labelled image folder (DIR/<class>/)"
+    )
+    synth.add_argument("source", help="run folder, export base folder or version folder")
+    synth.add_argument(
+        "--per-class", type=int, required=True, help="images per class (unconditional: in all)"
+    )
+    synth.add_argument("--out", required=True, help="the folder (new or empty, unless --append)")
+    synth.add_argument("--seed", type=_seed, default=0, help="image k of a class uses seed + k")
+    synth.add_argument(
+        "--truncation",
+        type=float,
+        default=1.0,
+        help="scale the noise towards its mean by this factor in (0, 1]; 1: none",
+    )
+    synth.add_argument(
+        "--append", action="store_true", help="add images to a folder synthesize wrote"
+    )
+    synth.add_argument("--batch-size", type=int, default=256, help="images per generator call")
 
     walk = sub.add_parser("interpolate", help="latent walks between random points, as PNG/GIF")
     walk.add_argument("source", help="run folder, export base folder or version folder")

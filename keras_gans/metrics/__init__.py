@@ -1,5 +1,13 @@
-"""Evaluation: FID, KID, precision/recall, class coverage; offline feature extractors."""
+"""Evaluation: FID, KID, precision/recall, class coverage, classification accuracy scores;
+offline feature extractors."""
 
+from keras_gans.metrics.cas import (
+    CAS_STEPS,
+    ClassificationScores,
+    accuracy,
+    classification_accuracy_scores,
+    train_classifier,
+)
 from keras_gans.metrics.classifier import (
     DigitsClassifier,
     MnistClassifier,
@@ -26,6 +34,11 @@ from keras_gans.metrics.formulas import (
 from keras_gans.metrics.inception import InceptionFeatures, default_weights_path
 
 __all__ = [
+    "CAS_STEPS",
+    "ClassificationScores",
+    "accuracy",
+    "classification_accuracy_scores",
+    "train_classifier",
     "METRICS",
     "check_metric_names",
     "evaluate_images",

@@ -107,15 +107,16 @@ def conditional_accuracy(model, classifier, n_per_class=100, seed=0):
 METRICS = ("fid", "kid", "pr", "coverage")
 
 
-def check_metric_names(names):
-    """``names`` (a list or a comma-separated string) as a tuple; raises on unknown ones."""
+def check_metric_names(names, allowed=METRICS):
+    """``names`` (a list or a comma-separated string) as a tuple; raises on unknown ones
+    (``allowed``: the names the caller computes)."""
     if isinstance(names, str):
         names = [n.strip() for n in names.split(",") if n.strip()]
     names = tuple(names)
-    unknown = [n for n in names if n not in METRICS]
+    unknown = [n for n in names if n not in allowed]
     if unknown or not names:
         raise ArgumentError(
-            f"Unknown metric {unknown[0] if unknown else ''!r}; choose from {list(METRICS)}"
+            f"Unknown metric {unknown[0] if unknown else ''!r}; choose from {list(allowed)}"
         )
     return names
 

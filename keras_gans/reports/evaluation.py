@@ -14,6 +14,8 @@ import time
 from keras_gans.errors import KerasGansError
 
 PROTOCOL_DATA = ("digits", "mnist")
+# What ``evaluate_source`` computes: the image metrics, and "cas" (conditional models).
+SOURCE_METRICS = ("fid", "kid", "pr", "coverage", "cas")
 
 
 def check_protocol_data(data):
@@ -60,14 +62,28 @@ def evaluate_source(model, names, n=1000, seed=0, classifier=None, data="digits"
         conditional models ``accuracy`` / ``accuracy_min`` / ``accuracy_per_class``
         (how often ``generate(labels=k)`` is classified as k, 100 images per class).
     """
-    from keras_gans.metrics import conditional_accuracy, protocol_classifier
+    from keras_gans.metrics import check_metric_names, conditional_accuracy, protocol_classifier
 
+    names = check_metric_names(names, SOURCE_METRICS)
+    conditional = getattr(model, "conditional", False)
+    if "cas" in names and not conditional:
+        raise KerasGansError(
+            f"cas scores labelled images: it needs a conditional model (cgan), and "
+            f"{type(model).__name__} draws unlabelled ones."
+        )
     classifier = classifier or protocol_classifier(check_protocol_data(data))
     start = time.perf_counter()
-    fake = model.generate(n, seed=seed)
     real = reference_images(model.image_shape, data=data)
-    result = evaluate_images_protocol(fake, names, model.image_shape, classifier, real, data)
-    if getattr(model, "conditional", False):
+    result = {}
+    image_names = tuple(name for name in names if name != "cas")
+    if image_names:
+        fake = model.generate(n, seed=seed)
+        result = evaluate_images_protocol(
+            fake, image_names, model.image_shape, classifier, real, data
+        )
+    if "cas" in names:
+        result.update(cas_report(model, n, seed, data))
+    if conditional:
         acc = conditional_accuracy(model, classifier, n_per_class=100, seed=seed)
         result.update(
             accuracy=acc["mean"], accuracy_min=acc["min"], accuracy_per_class=acc["per_class"]
@@ -86,6 +102,37 @@ def evaluate_source(model, names, n=1000, seed=0, classifier=None, data="digits"
     return result
 
 
+def cas_report(model, n=1000, seed=0, data="digits"):
+    """Classification accuracy scores of a conditional model on ``data``: ``n //
+    num_classes`` images per class (seeds ``seed, seed + 1, ...``), the fixed CAS
+    classifier (``metrics.cas``) trained on them and on ``data``'s train split, both
+    tested on its test split. Returns ``cas_gan_train``, ``cas_gan_test``,
+    ``cas_real_on_real`` and ``cas_per_class``."""
+    import numpy as np
+
+    from keras_gans.data import load_arrays
+    from keras_gans.metrics import classification_accuracy_scores
+
+    reference_images(model.image_shape, data=data)  # the shape check
+    per_class = max(1, int(n) // model.num_classes)
+    labels = np.repeat(np.arange(model.num_classes, dtype=np.int32), per_class)
+    fake = model.generate(len(labels), seed=seed, labels=labels)
+    size = int(model.image_shape[0])
+    scores = classification_accuracy_scores(
+        fake,
+        labels,
+        load_arrays(data, size, "train", with_labels=True),
+        load_arrays(data, size, "test", with_labels=True),
+        num_classes=model.num_classes,
+    )
+    return {
+        "cas_gan_train": scores.gan_train,
+        "cas_gan_test": scores.gan_test,
+        "cas_real_on_real": scores.real_on_real,
+        "cas_per_class": per_class,
+    }
+
+
 ROWS = (
     ("fid", "FID", "lower is better"),
     ("kid", "KID", "lower is better"),
@@ -95,6 +142,9 @@ ROWS = (
     ("coverage_kl", "class KL", "0 = classes balanced"),
     ("accuracy", "label accuracy", "conditional: mean over classes"),
     ("accuracy_min", "worst class", "conditional"),
+    ("cas_gan_train", "CAS GAN-train", "trained on generated, tested on real"),
+    ("cas_gan_test", "CAS GAN-test", "trained on real, tested on generated"),
+    ("cas_real_on_real", "CAS real", "trained on real, tested on real: the reference"),
 )
 
 
