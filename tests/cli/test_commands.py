@@ -50,6 +50,19 @@ BAD_INPUT = [
     (["interpolate", "x", "--steps", "1"], "--steps must be at least 2, got 1"),
     (["interpolate", "x", "--method", "cubic"], "argument --method: invalid choice"),
     (["interpolate", "/no/such/run"], "no such run or export: /no/such/run"),
+    (
+        ["synthesize", "x", "--per-class", "0", "--out", "o"],
+        "--per-class must be a positive integer, got 0",
+    ),
+    (
+        ["synthesize", "/no/such/run", "--per-class", "1", "--out", "o"],
+        "no such run or export: /no/such/run",
+    ),
+    (
+        ["synthesize", "x", "--per-class", "1", "--out", "o", "--truncation", "1.5"],
+        "--truncation must be in (0, 1] (1: none), got 1.5",
+    ),
+    (["synthesize", "x", "--out", "o"], "the following arguments are required: --per-class"),
 ]
 
 
@@ -202,6 +215,47 @@ def test_conditional_run_sample_label_evaluate_interpolate(tmp_path):
 
 
 @pytest.mark.slow
+def test_synthesize_from_a_run_and_an_export_then_score_it(tmp_path):
+    run = str(tmp_path / "cgan")
+    assert cli("train", "cgan", "--epochs", "1", "--out", run, *CGAN).returncode == 0
+    base = str(tmp_path / "export")
+    assert cli("export", run, "--to", base).returncode == 0
+    out = str(tmp_path / "synthetic")
+    result = cli("synthesize", run, "--per-class", "3", "--out", out, "--seed", "5")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "wrote 30 image(s) to" in result.stdout and "indices 0..2" in result.stdout
+    manifest = json.load(open(os.path.join(out, "manifest.json")))
+    assert manifest["source"] == {"path": os.path.abspath(run), "kind": "run", "epochs": 1}
+
+    before = open(os.path.join(out, "3", "000000.png"), "rb").read()
+    refused = cli("synthesize", run, "--per-class", "3", "--out", out)
+    assert refused.returncode == 2 and "is not empty; synthesize never overwrites" in refused.stderr
+    assert open(os.path.join(out, "3", "000000.png"), "rb").read() == before
+
+    # an export appends: same seeds, numbering on, the manifest names the version
+    result = cli("synthesize", base, "--per-class", "2", "--out", out, "--seed", "5", "--append")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(os.listdir(os.path.join(out, "3"))) == [f"00000{i}.png" for i in range(5)]
+    manifest = json.load(open(os.path.join(out, "manifest.json")))
+    assert manifest["per_class"] == 5 and manifest["batches"][1]["source"]["version"] == 1
+    # the run and its export draw the same image for the same index
+    again = str(tmp_path / "again")
+    assert (
+        cli("synthesize", base, "--per-class", "1", "--out", again, "--seed", "5").returncode == 0
+    )
+    a = np.asarray(Image.open(os.path.join(out, "3", "000000.png"))).astype(int)
+    b = np.asarray(Image.open(os.path.join(again, "3", "000000.png"))).astype(int)
+    assert np.abs(a - b).max() <= 2
+
+    scores = str(tmp_path / "cas.json")
+    result = cli("evaluate", run, "--metrics", "cas", "--n", "20", "--json", scores)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "CAS GAN-train" in result.stdout and "CAS real" in result.stdout
+    values = json.load(open(scores))
+    assert values["cas_real_on_real"] >= 0.95 and 0 <= values["cas_gan_train"] <= 1
+
+
+@pytest.mark.slow
 def test_evaluate_a_run_and_label_on_an_unconditional_model(tmp_path):
     run = str(tmp_path / "dcgan")
     result = cli(
@@ -313,6 +367,7 @@ def test_subcommand_help_shows_the_defaults(capsys):
         (["evaluate", "x", "--n", "3"], 2, False),
         (["interpolate", "x", "--steps", "1"], 2, False),
         (["translate", "x", "--in", "a", "--out", "a/b"], 2, False),
+        (["synthesize", "x", "--per-class", "0", "--out", "o"], 2, False),
         (["list"], 0, True),  # a command that runs needs TensorFlow: the probe sees it
     ],
 )

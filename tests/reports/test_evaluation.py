@@ -33,3 +33,21 @@ def test_mnist_protocol_uses_the_given_classifier_and_its_size():
     same = evaluate_images_protocol(real, ("fid",), (16, 16, 1), quick, data="mnist")
     other = evaluate_images_protocol(shuffled, ("fid",), (16, 16, 1), quick, data="mnist")
     assert same["fid"] < other["fid"] / 10
+
+
+def test_cas_needs_a_conditional_model_and_reports_three_scores():
+    from keras_gans import models
+    from keras_gans.reports.evaluation import evaluate_source
+
+    with pytest.raises(KerasGansError, match="cas scores labelled images: it needs a conditional"):
+        evaluate_source(models.DCGAN(image_shape=(8, 8, 1), latent_dim=4), ["cas"])
+    with pytest.raises(KerasGansError, match=r"Unknown metric 'cass'; choose from \['fid'"):
+        evaluate_source(models.DCGAN(image_shape=(8, 8, 1), latent_dim=4), ["cass"])
+
+    cgan = models.ConditionalGAN(image_shape=(8, 8, 1), latent_dim=4)
+    result = evaluate_source(cgan, ["cas"], n=20, classifier=metrics.DigitsClassifier(epochs=1))
+    assert result["cas_per_class"] == 2
+    assert result["cas_real_on_real"] >= 0.95  # the fixed classifier on the real digits
+    for key in ("cas_gan_train", "cas_gan_test"):
+        assert 0.0 <= result[key] <= 1.0
+    assert "fid" not in result  # only what was asked
