@@ -92,6 +92,13 @@ def run_one(config, data, seed, work, extra=None):
     for key in ("accuracy", "accuracy_min"):
         if key in r:
             row[key] = round(float(r[key]), 4)
+    if getattr(model, "conditional", False):
+        # Classification accuracy scores (docs/evaluation.md): 100 images per class.
+        from keras_gans.reports.evaluation import cas_report
+
+        for key, value in cas_report(model, n=1000, seed=0, data=data).items():
+            if key != "cas_per_class":
+                row[key] = round(float(value), 4)
     if getattr(model, "ema_generator", None) is not None:
         # The EMA does not change training, so the raw generator of the same run is the
         # "without EMA" ablation: its figures go in the row as *_raw.

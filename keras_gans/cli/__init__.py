@@ -1,6 +1,12 @@
 """The ``keras-gans`` command: parser, subcommands, folder translation."""
 
+from typing import TYPE_CHECKING
+
 from keras_gans.utils.lazy import attach
+
+if TYPE_CHECKING:
+    from keras_gans.cli.commands import COMMANDS, main
+    from keras_gans.cli.parser import CliError, build_parser
 
 __all__ = [
     "COMMANDS",
@@ -9,12 +15,4 @@ __all__ = [
     "main",
 ]
 
-__getattr__, __dir__ = attach(
-    __name__,
-    {
-        "COMMANDS": "keras_gans.cli.commands:COMMANDS",
-        "CliError": "keras_gans.cli.parser:CliError",
-        "build_parser": "keras_gans.cli.parser:build_parser",
-        "main": "keras_gans.cli.commands:main",
-    },
-)
+__getattr__, __dir__ = attach(__name__, __file__)

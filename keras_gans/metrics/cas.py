@@ -127,8 +127,9 @@ def classification_accuracy_scores(
     Example:
     >>> from keras_gans.data import digits_arrays
     >>> train, test = digits_arrays(16, "train"), digits_arrays(16, "test")
+    >>> images, labels = train
     >>> scores = keras_gans.metrics.classification_accuracy_scores(
-    ...     train[0][:64], train[1][:64], train, test, steps=2)
+    ...     images[:64], labels[:64], train, test, steps=2)
     >>> sorted(vars(scores))
     ['gan_test', 'gan_train', 'real_on_real']
 

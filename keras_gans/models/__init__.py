@@ -1,6 +1,20 @@
 """GAN model families as ``keras.Model`` subclasses, and their registry."""
 
+from typing import TYPE_CHECKING
+
 from keras_gans.utils.lazy import attach
+
+if TYPE_CHECKING:
+    from keras_gans.models.base import AdversarialModel
+    from keras_gans.models.cgan import ConditionalGAN
+    from keras_gans.models.cyclegan import CycleGAN
+    from keras_gans.models.dcgan import DCGAN
+    from keras_gans.models.gan import GAN
+    from keras_gans.models.objectives import DiscriminatorObjective
+    from keras_gans.models.pix2pix import Pix2Pix
+    from keras_gans.models.registry import get, names
+    from keras_gans.models.translation import TranslationModel, psnr
+    from keras_gans.models.wgan import WGAN, WGANGP
 
 __all__ = [
     "AdversarialModel",
@@ -18,21 +32,4 @@ __all__ = [
     "psnr",
 ]
 
-__getattr__, __dir__ = attach(
-    __name__,
-    {
-        "AdversarialModel": "keras_gans.models.base:AdversarialModel",
-        "ConditionalGAN": "keras_gans.models.cgan:ConditionalGAN",
-        "CycleGAN": "keras_gans.models.cyclegan:CycleGAN",
-        "DCGAN": "keras_gans.models.dcgan:DCGAN",
-        "DiscriminatorObjective": "keras_gans.models.objectives:DiscriminatorObjective",
-        "GAN": "keras_gans.models.gan:GAN",
-        "Pix2Pix": "keras_gans.models.pix2pix:Pix2Pix",
-        "TranslationModel": "keras_gans.models.translation:TranslationModel",
-        "WGAN": "keras_gans.models.wgan:WGAN",
-        "WGANGP": "keras_gans.models.wgan:WGANGP",
-        "get": "keras_gans.models.registry:get",
-        "names": "keras_gans.models.registry:names",
-        "psnr": "keras_gans.models.translation:psnr",
-    },
-)
+__getattr__, __dir__ = attach(__name__, __file__)

@@ -3,7 +3,18 @@
 ``keras-gans train`` writes one; ``load_source`` reads a run folder or an export.
 """
 
+from typing import TYPE_CHECKING
+
 from keras_gans.utils.lazy import attach
+
+if TYPE_CHECKING:
+    from keras_gans.runs import checkpoint
+    from keras_gans.runs.checkpoint import CHECKPOINT, CONFIG, STATE, RunCheckpoint, load_checkpoint
+    from keras_gans.runs.distribute import make_strategy
+    from keras_gans.runs.loading import load_run_model, load_source
+    from keras_gans.runs.precision import DTYPE_POLICIES, enable_mixed_precision
+    from keras_gans.runs.settings import MODEL_DEFAULTS, SETTINGS, STRATEGIES, Setting, run_settings
+    from keras_gans.runs.training import finished_epochs, train
 
 __all__ = [
     "CHECKPOINT",
@@ -26,26 +37,4 @@ __all__ = [
     "train",
 ]
 
-__getattr__, __dir__ = attach(
-    __name__,
-    {
-        "CHECKPOINT": "keras_gans.runs.checkpoint:CHECKPOINT",
-        "CONFIG": "keras_gans.runs.checkpoint:CONFIG",
-        "MODEL_DEFAULTS": "keras_gans.runs.settings:MODEL_DEFAULTS",
-        "DTYPE_POLICIES": "keras_gans.runs.precision:DTYPE_POLICIES",
-        "SETTINGS": "keras_gans.runs.settings:SETTINGS",
-        "STATE": "keras_gans.runs.checkpoint:STATE",
-        "STRATEGIES": "keras_gans.runs.settings:STRATEGIES",
-        "RunCheckpoint": "keras_gans.runs.checkpoint:RunCheckpoint",
-        "Setting": "keras_gans.runs.settings:Setting",
-        "checkpoint": "keras_gans.runs.checkpoint",
-        "enable_mixed_precision": "keras_gans.runs.precision:enable_mixed_precision",
-        "finished_epochs": "keras_gans.runs.training:finished_epochs",
-        "load_checkpoint": "keras_gans.runs.checkpoint:load_checkpoint",
-        "load_run_model": "keras_gans.runs.loading:load_run_model",
-        "load_source": "keras_gans.runs.loading:load_source",
-        "make_strategy": "keras_gans.runs.distribute:make_strategy",
-        "run_settings": "keras_gans.runs.settings:run_settings",
-        "train": "keras_gans.runs.training:train",
-    },
-)
+__getattr__, __dir__ = attach(__name__, __file__)

@@ -2,29 +2,55 @@
 
 The rooms whose names the ``keras-gans`` argument parser reaches (``cli``, ``runs``,
 ``data``, ``models``, ``utils``) re-export this way, so that parsing the command
-line (``--help``, an argument error) does not import TensorFlow.
+line (``--help``, an argument error) does not import TensorFlow. Their ``__init__``
+lists the re-exports as ordinary imports under ``if TYPE_CHECKING:`` (read by type
+checkers, IDEs and the API reference), and ``attach`` reads that block.
 """
 
+import ast
 import importlib
+import importlib.util
 import sys
 
 
-def attach(package, exports):
-    """``(__getattr__, __dir__)`` for the package ``package``.
+def exports_of(path):
+    """``{public name: "module:attribute" or "module"}`` from the ``from ... import``
+    statements under ``if TYPE_CHECKING:`` in the file ``path``."""
+    with open(path) as f:
+        tree = ast.parse(f.read(), path)
+    exports = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for statement in node.body:
+                for alias in statement.names:
+                    public = alias.asname or alias.name
+                    submodule = f"{statement.module}.{alias.name}"
+                    if importlib.util.find_spec(statement.module).submodule_search_locations:
+                        if importlib.util.find_spec(submodule) is not None:
+                            exports[public] = submodule
+                            continue
+                    exports[public] = f"{statement.module}:{alias.name}"
+    return exports
+
+
+def attach(package, path):
+    """``(__getattr__, __dir__)`` for the package ``package`` whose ``__init__`` is ``path``.
 
     Args:
         package: the package's ``__name__``.
-        exports: ``{public name: "module"}`` for a submodule, or
-            ``{public name: "module:attribute"}`` for a name a module defines.
+        path: its ``__file__``; the names to re-export are the imports under
+            ``if TYPE_CHECKING:`` there.
 
     Example:
+    >>> import keras_gans.utils
     >>> from keras_gans.utils.lazy import attach
-    >>> getattr_, dir_ = attach("keras_gans.utils", {"check_int": "keras_gans.utils.checks:check_int"})
+    >>> getattr_, dir_ = attach("keras_gans.utils", keras_gans.utils.__file__)
     >>> getattr_("check_int").__name__
     'check_int'
-    >>> dir_()
-    ['check_int']
+    >>> "save_png" in dir_()
+    True
     """
+    exports = exports_of(path)
 
     def __getattr__(name):
         if name not in exports:
