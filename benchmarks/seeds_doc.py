@@ -298,7 +298,8 @@ def _cas_lines(results):
 AUGMENT_VARIANTS = (
     ("real", "the 10% subset alone"),
     ("real+shifted", "the subset and shifted copies of it (about as many as the synthetic)"),
-    ("real+synthetic", "the subset and the cGAN's synthetic images"),
+    ("real+synthetic", "the subset and all the cGAN's synthetic images"),
+    ("real+synthetic_1to1", "the subset and as many synthetic images as real ones"),
     ("synthetic", "the synthetic images alone (GAN-train on the subset's cGAN)"),
 )
 

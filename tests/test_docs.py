@@ -37,3 +37,22 @@ def test_tutorial_runs(path, tmp_path):
         timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_results_md_quotes_what_the_augment_tutorial_printed():
+    """docs/results.md's section of tutorials/augment.md is the one benchmarks.augment
+    wrote from the tutorial's own output, and its summary lines are that output."""
+    import json
+
+    from benchmarks.seeds_doc import _augment_lines
+
+    path = os.path.join(ROOT, "benchmarks", "augment_results.json")
+    figures = json.load(open(path))
+    doc = open(os.path.join(ROOT, "docs", "results.md")).read()
+    assert "\n".join(_augment_lines()) in doc
+    printed = "\n".join(figures["printed"])
+    for key in ("real", "real+shifted", "real+synthetic", "real+synthetic_1to1", "synthetic"):
+        s = figures["summary"][key]
+        assert f"{key:19s} {s['mean']:.3f} +/- {s['std']:.3f}" in printed
+        assert f"{s['mean']:.3f} +/- {s['std']:.3f}" in doc
+    assert len(figures["rows"]) == len(figures["summary"]["seeds"]) >= 3
