@@ -75,6 +75,8 @@ def _check_train_flags(args):
             raise CliError(f"--data {args.data}: no such dataset or folder")
     for setting in run_settings.SETTINGS:
         run_settings.check_value(setting, getattr(args, setting.name))
+    if args.precision and args.mixed_precision:
+        raise CliError("give --precision or --mixed-precision, not both")
 
 
 def _cmd_train(args):

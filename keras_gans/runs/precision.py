@@ -1,5 +1,7 @@
 """Mixed precision: the right Keras dtype policy for the device."""
 
+import os
+
 import keras
 import tensorflow as tf
 
@@ -34,3 +36,47 @@ def enable_mixed_precision(policy=None):
         raise ArgumentError(f"Unknown policy {policy!r}; choose from {list(DTYPE_POLICIES)}")
     keras.mixed_precision.set_global_policy(policy)
     return policy
+
+
+# Flags of /proc/cpuinfo that name bfloat16 arithmetic units (Intel AMX, AVX-512 BF16).
+BFLOAT16_FLAGS = ("amx_bf16", "avx512_bf16")
+
+
+def bfloat16_units(cpuinfo="/proc/cpuinfo"):
+    """True when the CPU has bfloat16 arithmetic units (a flag of ``BFLOAT16_FLAGS`` in
+    ``cpuinfo``, the file or its text); False where the file cannot be read. Without
+    them TensorFlow emulates bfloat16 and it is slower than float32."""
+    text = cpuinfo
+    if os.path.sep in cpuinfo or os.path.isfile(cpuinfo):
+        try:
+            with open(cpuinfo) as f:
+                text = f.read()
+        except OSError:
+            return False
+    flags = set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            flags |= set(line.split(":", 1)[-1].split())
+    return any(flag in flags for flag in BFLOAT16_FLAGS)
+
+
+def auto_policy(cpuinfo="/proc/cpuinfo"):
+    """The policy ``--precision auto`` picks: ``"mixed_float16"`` where a GPU is visible,
+    ``"mixed_bfloat16"`` on a CPU with bfloat16 units, else ``"float32"``."""
+    if tf.config.list_physical_devices("GPU"):
+        return "mixed_float16"
+    return "mixed_bfloat16" if bfloat16_units(cpuinfo) else "float32"
+
+
+def run_policy(settings):
+    """The dtype policy of a run from its settings: ``precision`` (``"auto"`` resolved
+    by ``auto_policy``), or the older switch ``mixed_precision`` (the
+    ``enable_mixed_precision()`` default), else float32."""
+    precision = settings.get("precision")
+    if precision == "auto":
+        return auto_policy()
+    if precision:
+        return precision
+    if settings.get("mixed_precision"):
+        return "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
+    return "float32"

@@ -21,6 +21,8 @@ from keras_gans.data.names import default_image_size
 from keras_gans.errors import ArgumentError, RunError
 from keras_gans.models.objectives import UPDATES
 
+# The ``--precision`` choices (``runs.precision.run_policy`` resolves "auto").
+PRECISIONS = ("float32", "mixed_bfloat16", "mixed_float16", "auto")
 # The ``--distribute`` choices, made by ``runs.distribute.make_strategy``.
 STRATEGIES = ("none", "mirrored", "multi-worker")
 
@@ -108,6 +110,13 @@ SETTINGS = (
         False,
         "mixed_float16 on a GPU, mixed_bfloat16 on CPU (saved with the run)",
         bool,
+    ),
+    Setting(
+        "precision",
+        None,
+        "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
+        "mixed_bfloat16 on a CPU with bfloat16 units, else float32 (saved with the run)",
+        choices=PRECISIONS,
     ),
     Setting(
         "learning_rate",

@@ -33,7 +33,7 @@ from keras_gans.runs.checkpoint import (
 from keras_gans.runs.checkpoint import read_json as _read_json
 from keras_gans.runs.checkpoint import write_json as _write_json
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
-from keras_gans.runs.precision import enable_mixed_precision
+from keras_gans.runs.precision import enable_mixed_precision, run_policy
 from keras_gans.runs.settings import common_defaults, resumable_names
 from keras_gans.runs.translation import (
     build_translation_model,
@@ -100,8 +100,12 @@ def train(run_dir, settings, verbose=2):
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     keras.utils.set_random_seed(settings["seed"])
-    if settings.get("mixed_precision"):
-        enable_mixed_precision()  # mixed_float16 on a GPU, mixed_bfloat16 elsewhere
+    if settings.get("precision") and settings.get("mixed_precision"):
+        raise RunError("Give --precision or --mixed-precision, not both.")
+    # The policy is resolved once, when the run starts, and kept for its resumes.
+    policy = settings.get("precision_policy") or run_policy(settings)
+    if policy != "float32":
+        enable_mixed_precision(policy)
     cls = models.get(settings["model"])
     conditional = cls.conditional
     translation = getattr(cls, "translation", False)
@@ -127,7 +131,7 @@ def train(run_dir, settings, verbose=2):
             model = _build_model(settings, shape)
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
-    _write_json(config_path, settings)
+    _write_json(config_path, {**settings, "precision_policy": policy})
     if settings.get("learning_rate"):
         for optimizer in (model.g_optimizer, model.d_optimizer):
             optimizer.learning_rate = float(settings["learning_rate"])

@@ -63,6 +63,11 @@ BAD_INPUT = [
         "--truncation must be in (0, 1] (1: none), got 1.5",
     ),
     (["synthesize", "x", "--out", "o"], "the following arguments are required: --per-class"),
+    (["train", "dcgan", "--precision", "fp8"], "argument --precision: invalid choice: 'fp8'"),
+    (
+        ["train", "dcgan", "--precision", "auto", "--mixed-precision"],
+        "give --precision or --mixed-precision, not both",
+    ),
 ]
 
 

@@ -80,3 +80,57 @@ def test_a_run_with_mixed_precision_keeps_it_when_resumed(policy, tmp_path):
     keras.mixed_precision.set_global_policy("float32")
     resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
     assert resumed.compute_dtype == "bfloat16" and runs.finished_epochs(str(tmp_path / "run")) == 2
+
+
+def test_bfloat16_units_are_read_from_the_cpu_flags(tmp_path):
+    from keras_gans.runs.precision import bfloat16_units
+
+    assert bfloat16_units("processor : 0\nflags\t\t: fpu sse2 avx2 amx_bf16 amx_tile\n")
+    assert bfloat16_units("flags : fpu avx512f avx512_bf16\n")
+    assert not bfloat16_units("flags : fpu sse2 avx2 fma\n")
+    assert not bfloat16_units(str(tmp_path / "no" / "cpuinfo"))
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("flags : fpu amx_bf16\n")
+    assert bfloat16_units(str(cpuinfo))
+
+
+def test_auto_picks_float16_on_a_gpu_bfloat16_with_units_else_float32(monkeypatch):
+    import tensorflow as tf
+
+    from keras_gans.runs.precision import auto_policy
+
+    with_units, without = "flags : avx512_bf16\n", "flags : avx2\n"
+    assert auto_policy(with_units) == "mixed_bfloat16"
+    assert auto_policy(without) == "float32"
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: ["gpu:0"])
+    assert auto_policy(without) == "mixed_float16"
+
+
+@pytest.mark.slow
+def test_a_run_keeps_the_policy_auto_resolved_to_when_resumed(policy, tmp_path, monkeypatch):
+    from keras_gans import runs
+    from keras_gans.runs import precision
+
+    settings = runs.run_settings(
+        "dcgan", epochs=1, batch_size=8, latent_dim=4, steps_per_epoch=1, precision="auto",
+        model_args={"generator_filters": 4, "discriminator_filters": 4},
+    )  # fmt: skip
+    monkeypatch.setattr(precision, "auto_policy", lambda: "mixed_bfloat16")
+    model = runs.train(str(tmp_path / "run"), settings, verbose=0)
+    assert model.compute_dtype == "bfloat16"
+    config = json.load(open(tmp_path / "run" / "config.json"))
+    assert (config["precision"], config["precision_policy"]) == ("auto", "mixed_bfloat16")
+    keras.mixed_precision.set_global_policy("float32")
+    monkeypatch.setattr(precision, "auto_policy", lambda: "float32")  # another machine
+    resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
+    assert resumed.compute_dtype == "bfloat16" and runs.finished_epochs(str(tmp_path / "run")) == 2
+
+
+def test_precision_and_the_older_switch_together_are_refused(tmp_path):
+    from keras_gans import runs
+    from keras_gans.errors import RunError
+
+    settings = runs.run_settings("dcgan", precision="float32", mixed_precision=True)
+    with pytest.raises(RunError, match="Give --precision or --mixed-precision, not both"):
+        runs.train(str(tmp_path / "run"), settings, verbose=0)
+    assert not (tmp_path / "run").exists()
