@@ -25,7 +25,7 @@ FAMILIES = {
     "pix2pix": tiny_pix2pix,
     "cyclegan": tiny_cyclegan,
 }
-EXTENSION = {"tf_saved_model": "", "onnx": ".onnx", "litert": ".tflite"}
+EXTENSION = {"tf_saved_model": "", "onnx": ".onnx", "litert": ".tflite", "openvino": ".xml"}
 
 
 def inputs_and_expected(model):
@@ -55,13 +55,13 @@ def check_export(family, fmt, tmp_path):
     np.testing.assert_allclose(np.asarray(result["output"]), expected, atol=1e-4)
 
 
-@pytest.mark.parametrize("fmt", ["tf_saved_model", "onnx", "litert"])
+@pytest.mark.parametrize("fmt", ["tf_saved_model", "onnx", "litert", "openvino"])
 def test_dcgan_exports_in_every_format_and_matches_in_its_runtime(fmt, tmp_path):
     check_export("dcgan", fmt, tmp_path)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["onnx", "litert"])
+@pytest.mark.parametrize("fmt", ["onnx", "litert", "openvino"])
 @pytest.mark.parametrize("family", [f for f in FAMILIES if f != "dcgan"])
 def test_every_family_exports_and_matches_in_its_runtime(family, fmt, tmp_path):
     check_export(family, fmt, tmp_path)

@@ -1,6 +1,6 @@
 """Runs a file written by ``model.export(path, format=...)`` in its own runtime only.
 
-Params: ``format`` (``tf_saved_model``, ``onnx`` or ``litert``), ``path``, ``inputs``
+Params: ``format`` (``tf_saved_model``, ``onnx``, ``litert`` or ``openvino``), ``path``, ``inputs``
 (a list of ``[values, dtype]``, one per model input). Imports neither keras nor
 keras_gans (TensorFlow only for ``tf_saved_model``); prints the outputs as JSON, with
 the modules of this process that start with ``keras``.
@@ -38,6 +38,11 @@ elif fmt == "litert":
         interpreter.set_tensor(detail["index"], matching(detail))
     interpreter.invoke()
     out = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])
+elif fmt == "openvino":
+    import openvino
+
+    compiled = openvino.Core().compile_model(path, "CPU")
+    out = compiled(inputs)[compiled.output(0)]
 else:
     import tensorflow as tf
 

@@ -180,6 +180,11 @@ CLI_CASES = [
     ("interpolate with --steps 2000", ["interpolate", "/", "--steps", "2000"]),
     ("translate into the input folder", ["translate", "/", "--in", ".", "--out", "."]),
     ("translate into a folder inside the input", ["translate", "/", "--in", ".", "--out", "out"]),
+    ("synthesize with --per-class 0", ["synthesize", "/", "--per-class", "0", "--out", "s"]),
+    ("synthesize into a folder with files", ["synthesize", "/", "--per-class", "1", "--out", "/"]),
+    ("synthesize with --truncation 0", ["synthesize", "/", "--per-class", "1", "--out", "s", "--truncation", "0"]),
+    ("synthesize from a folder that is neither run nor export", ["synthesize", "/", "--per-class", "1", "--out", "s"]),
+    ("train with --precision and --mixed-precision", ["train", "dcgan", "--precision", "auto", "--mixed-precision"]),
 ]  # fmt: skip
 
 
