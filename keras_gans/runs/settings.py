@@ -112,6 +112,15 @@ SETTINGS = (
         bool,
     ),
     Setting(
+        "steps_per_execution",
+        1,
+        "training steps per call into the compiled step (Keras' compile option); each "
+        "epoch's steps are rounded up to a multiple of it, so epochs end where a resume "
+        "can start",
+        int,
+        positive=True,
+    ),
+    Setting(
         "precision",
         None,
         "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
@@ -251,6 +260,16 @@ def settings_by_name():
 def common_defaults():
     """``{name: default}`` of every setting (before a family's ``MODEL_DEFAULTS``)."""
     return {s.name: s.default for s in SETTINGS}
+
+
+def epoch_steps(settings, batches):
+    """Steps of one epoch of a run: ``--steps-per-epoch`` or ``batches`` (one pass over
+    the data), rounded up to a multiple of ``--steps-per-execution``. Keras would round
+    an endless dataset's epochs up anyway; rounding here keeps the resume arithmetic
+    (``epochs done x steps`` batches consumed) exact."""
+    steps = settings.get("steps_per_epoch") or batches
+    k = settings.get("steps_per_execution") or 1
+    return -(-int(steps) // k) * k
 
 
 def resumable_names():

@@ -34,7 +34,7 @@ from keras_gans.runs.checkpoint import read_json as _read_json
 from keras_gans.runs.checkpoint import write_json as _write_json
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
 from keras_gans.runs.precision import enable_mixed_precision, run_policy
-from keras_gans.runs.settings import common_defaults, resumable_names
+from keras_gans.runs.settings import common_defaults, epoch_steps, resumable_names
 from keras_gans.runs.translation import (
     build_translation_model,
     pair_dataset,
@@ -74,7 +74,9 @@ def _build_model(settings, image_shape):
         seed=settings["seed"],
         **model_args,
     )
-    model.compile(update=settings.get("update"))
+    model.compile(
+        update=settings.get("update"), steps_per_execution=settings.get("steps_per_execution") or 1
+    )
     return model
 
 
@@ -210,8 +212,7 @@ def _dataset(settings, conditional, epochs_done):
     images, labels = data_lib.load_arrays(
         name, settings["image_size"], "train", with_labels=conditional
     )
-    batches = len(images) // settings["batch_size"]
-    steps = settings["steps_per_epoch"] or batches
+    steps = epoch_steps(settings, len(images) // settings["batch_size"])
     dataset, _ = resumable_stream(
         images, labels, settings["batch_size"], settings["seed"], skip_batches=epochs_done * steps
     )

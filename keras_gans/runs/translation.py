@@ -9,6 +9,7 @@ from keras_gans import data as data_lib
 from keras_gans import models
 from keras_gans.callbacks import LinearDecay, TranslationGrid
 from keras_gans.errors import RunError
+from keras_gans.runs.settings import epoch_steps
 
 
 def build_translation_model(settings, shapes):
@@ -23,7 +24,7 @@ def build_translation_model(settings, shapes):
             seed=settings["seed"],
             **settings["model_args"],
         )
-    model.compile()
+    model.compile(steps_per_execution=settings.get("steps_per_execution") or 1)
     return model
 
 
@@ -44,7 +45,7 @@ def pair_dataset(settings, epochs_done):
     a, b, paired = data_lib.pair_arrays(name, settings["image_size"], "train")
     if models.get(settings["model"]) is models.Pix2Pix and not paired:
         raise RunError(f"pix2pix needs paired data; {name} holds unpaired sets (use cyclegan).")
-    steps = settings["steps_per_epoch"] or max(len(a), len(b)) // settings["batch_size"]
+    steps = epoch_steps(settings, max(len(a), len(b)) // settings["batch_size"])
     dataset, _ = data_lib.pair_stream(
         a,
         b,
