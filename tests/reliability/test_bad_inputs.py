@@ -321,3 +321,25 @@ def test_cli_resume_refusals_and_damaged_run_folders(tmp_path):
     rows = list(csv.reader(open(os.path.join(run, "metrics.csv"))))
     assert [r[0] for r in rows[1:]] == ["1", "2"]  # the run itself is untouched
     assert not os.path.exists(tmp_path / "b.png") and not os.path.exists(tmp_path / "c.png")
+
+
+PARSE_ONLY_CASES = [
+    (["--help"], 0),
+    (["train", "dcgan", "--epochs", "0"], 2),
+    (["synthesize", "/", "--per-class", "0", "--out", "s"], 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"), PARSE_ONLY_CASES, ids=[" ".join(a) for a, _ in PARSE_ONLY_CASES]
+)
+def test_help_and_argument_errors_answer_before_tensorflow_is_imported(argv, status):
+    from tests.helpers import run_program
+
+    result = run_program("cli_parse_only", {"argv": argv})
+    assert result == {"status": status, "tensorflow": False}
+    record(
+        "CLI",
+        f"`keras-gans {' '.join(argv)}` in a fresh process",
+        f"exit {status} with TensorFlow not imported (the console script parses first)",
+    )
