@@ -236,10 +236,10 @@ def _cmd_synthesize(args):
         source=_source_record(args.source, model),
         progress=sys.stdout.isatty(),
     )
-    total = sum(result.written.values())
     print(
-        f"wrote {total} image(s) to {args.out} ({len(result.classes)} folder(s), "
-        f"indices {result.first_index}..{result.first_index + args.per_class - 1})"
+        f"wrote {result.per_class * len(result.classes)} image(s) to {args.out} "
+        f"({len(result.classes)} folder(s), "
+        f"indices {result.first_index}..{result.first_index + result.per_class - 1})"
     )
     return 0
 

@@ -36,14 +36,14 @@ class SynthesisResult:
         out: the folder.
         classes: the class folder names, in class order.
         first_index: the index of this call's first image in each class folder.
-        written: images written by this call, per class folder.
+        per_class: images this call wrote into each class folder.
         manifest: the manifest as written.
     """
 
     out: str
     classes: tuple
     first_index: int
-    written: dict
+    per_class: int
     manifest: dict
 
 
@@ -122,7 +122,7 @@ def synthesize(
         append: add images to a folder ``synthesize`` wrote, numbering on.
         batch_size: images per generator call; each batch is written before the next.
         source: what to record as the source in the manifest (a run or export path).
-        progress: show a progress bar on stderr.
+        progress: show Keras' progress bar (on stdout).
 
     Returns:
         A ``SynthesisResult``.
@@ -191,6 +191,6 @@ def synthesize(
         out=out,
         classes=classes,
         first_index=first,
-        written={name: per_class for name in classes},
+        per_class=int(per_class),
         manifest=manifest,
     )
