@@ -10,6 +10,12 @@ from keras_gans.errors import ArgumentError
 DTYPE_POLICIES = ("mixed_float16", "mixed_bfloat16", "float32")
 
 
+def default_mixed_policy():
+    """``"mixed_float16"`` where a GPU is visible, else ``"mixed_bfloat16"``: the policy
+    ``enable_mixed_precision()`` and ``--mixed-precision`` use when none is named."""
+    return "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
+
+
 def enable_mixed_precision(policy=None):
     """Sets Keras' global dtype policy for mixed-precision training; returns its name.
 
@@ -31,7 +37,7 @@ def enable_mixed_precision(policy=None):
         https://arxiv.org/abs/1710.03740
     """
     if policy is None:
-        policy = "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
+        policy = default_mixed_policy()
     if policy not in DTYPE_POLICIES:
         raise ArgumentError(f"Unknown policy {policy!r}; choose from {list(DTYPE_POLICIES)}")
     keras.mixed_precision.set_global_policy(policy)
@@ -78,5 +84,5 @@ def run_policy(settings):
     if precision:
         return precision
     if settings.get("mixed_precision"):
-        return "mixed_float16" if tf.config.list_physical_devices("GPU") else "mixed_bfloat16"
+        return default_mixed_policy()
     return "float32"
