@@ -29,10 +29,9 @@ def check_protocol_data(data):
     return data
 
 
-def reference_images(image_shape, split="train", data="digits"):
-    """Real images of ``data`` at ``image_shape``; a clear error for shapes it cannot take."""
-    from keras_gans.data import load_arrays
-
+def check_reference_shape(image_shape, data="digits"):
+    """``image_shape`` if ``data``'s reference can be made at it (square, 1 channel);
+    else one KerasGansError sentence."""
     check_protocol_data(data)
     h, w, c = image_shape
     if c != 1 or h != w:
@@ -42,7 +41,14 @@ def reference_images(image_shape, split="train", data="digits"):
             f"pass real_images= (and extractor=) to the callbacks, or use "
             f"keras_gans.metrics.fid with InceptionFeatures."
         )
-    return load_arrays(data, h, split)[0]
+    return image_shape
+
+
+def reference_images(image_shape, split="train", data="digits"):
+    """Real images of ``data`` at ``image_shape``; a clear error for shapes it cannot take."""
+    from keras_gans.data import load_arrays
+
+    return load_arrays(data, check_reference_shape(image_shape, data)[0], split)[0]
 
 
 def evaluate_images_protocol(fake, names, image_shape, classifier=None, real=None, data="digits"):
@@ -113,7 +119,7 @@ def cas_report(model, n=1000, seed=0, data="digits"):
     from keras_gans.data import load_arrays
     from keras_gans.metrics import classification_accuracy_scores
 
-    reference_images(model.image_shape, data=data)  # the shape check
+    check_reference_shape(model.image_shape, data)
     per_class = max(1, int(n) // model.num_classes)
     labels = np.repeat(np.arange(model.num_classes, dtype=np.int32), per_class)
     fake = model.generate(len(labels), seed=seed, labels=labels)
