@@ -22,14 +22,15 @@ def exports_of(path):
     for node in tree.body:
         if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
             for statement in node.body:
+                spec = importlib.util.find_spec(statement.module)
+                is_package = spec.submodule_search_locations is not None
                 for alias in statement.names:
                     public = alias.asname or alias.name
                     submodule = f"{statement.module}.{alias.name}"
-                    if importlib.util.find_spec(statement.module).submodule_search_locations:
-                        if importlib.util.find_spec(submodule) is not None:
-                            exports[public] = submodule
-                            continue
-                    exports[public] = f"{statement.module}:{alias.name}"
+                    if is_package and importlib.util.find_spec(submodule) is not None:
+                        exports[public] = submodule
+                    else:
+                        exports[public] = f"{statement.module}:{alias.name}"
     return exports
 
 
