@@ -27,13 +27,19 @@ EPOCH1_TRUE_MEAN_COLOUR = (0.7864, 0.3038)
 FAMILIES = "gan,dcgan,wgan,wgan-gp,cgan"
 
 
+def read_results(path):
+    """The JSON figures a benchmark wrote to ``path``, or None if it has not run."""
+    if not os.path.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
 def _translation_lines():
     """The image-to-image section, from benchmarks/translation_results.json if present."""
-    path = os.path.join(ROOT, "benchmarks", "translation_results.json")
-    if not os.path.isfile(path):
+    results = read_results(os.path.join(ROOT, "benchmarks", "translation_results.json"))
+    if results is None:
         return []
-    with open(path) as f:
-        results = json.load(f)
     meta, rows = results["meta"], results["models"]
     lines = [
         "",

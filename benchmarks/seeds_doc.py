@@ -11,7 +11,7 @@ import os
 import shutil
 import statistics
 
-from benchmarks.quality import RESULTS_MD, ROOT, _translation_lines
+from benchmarks.quality import RESULTS_MD, ROOT, _translation_lines, read_results
 
 GRIDS = os.path.join(ROOT, "benchmarks", "grids")  # every seed's final grid (git-ignored)
 PICTURES = os.path.join(ROOT, "docs", "images", "results")
@@ -306,14 +306,11 @@ AUGMENT_VARIANTS = (
 
 def _augment_lines():
     """The section of docs/tutorials/augment.md's figures (benchmarks/augment.py)."""
-    import json
-
     from benchmarks.augment import RESULTS
 
-    if not os.path.isfile(RESULTS):
+    figures = read_results(RESULTS)
+    if figures is None:
         return []
-    with open(RESULTS) as f:
-        figures = json.load(f)
     summary, rows = figures["summary"], figures["rows"]
     lines = [
         "",
