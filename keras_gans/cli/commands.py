@@ -139,6 +139,13 @@ def _cmd_sample(args):
     model = _source(args.source)
     labels = _labels(model, args.label, args.n)
     kwargs = {"labels": labels} if labels is not None else {}
+    if args.truncation != 1.0:
+        if not (getattr(model, "styled", False) or getattr(model, "truncatable", False)):
+            raise CliError(
+                f"--truncation applies to stylegan2 runs and exports (w truncation); "
+                f"{args.source} holds another model (synthesize --truncation scales z)"
+            )
+        kwargs["truncation_psi"] = args.truncation
     images = model.generate(args.n, seed=args.seed, **kwargs)
     save_grid(images, args.out)
     print(f"wrote {args.out}")

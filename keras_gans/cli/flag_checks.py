@@ -70,6 +70,8 @@ def _check_sample(args):
         raise CliError(
             f"--out {args.out} is a folder; give a file name such as {args.out}/grid.png"
         )
+    if not 0 <= args.truncation <= 1:
+        raise CliError(f"--truncation must be in [0, 1] (1: none), got {args.truncation}")
 
 
 def _check_export(args):

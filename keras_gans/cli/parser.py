@@ -102,6 +102,13 @@ def build_parser():
     sample.add_argument("--seed", type=_seed, default=0, help="seed of the first image")
     sample.add_argument("--out", default="samples.png", help="the grid's PNG file")
     sample.add_argument("--label", type=int, help="class to draw (conditional models)")
+    sample.add_argument(
+        "--truncation",
+        type=float,
+        default=1.0,
+        help="stylegan2: truncation psi in [0, 1], pulling w towards its average "
+        "(1: none; 0.5-0.7: more typical, less varied)",
+    )
 
     export = sub.add_parser("export", help="export a run's generator for TF Serving")
     export.add_argument("run", nargs="?", help="run folder")

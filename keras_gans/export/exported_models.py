@@ -36,6 +36,8 @@ class ExportedGenerator:
             raise RunError(f"{self.path} is not a generator export (no z input).")
         self.latent_dim = int(specs["z"].shape[-1])
         self.conditional = "label" in specs
+        # StyleGAN2 exports take a truncation psi (1.0: none)
+        self.truncatable = "truncation_psi" in specs
         meta = load_metadata(self.path)
         self.num_classes = meta.get("num_classes") or (10 if self.conditional else None)
         self.image_shape = tuple(meta.get("image_shape") or self._probe_shape())
@@ -46,18 +48,38 @@ class ExportedGenerator:
     def check_labels(self, labels, n):
         return labels_for_generate(labels, n, self.num_classes)
 
-    def generate_images(self, z, condition=None, training=False):
+    def generate_images(self, z, condition=None, training=False, truncation_psi=1.0):
         import tensorflow as tf
 
         z = tf.constant(np.asarray(z, np.float32))
         kwargs = {}
         if self.conditional:
             kwargs["label"] = tf.constant(self.check_labels(condition, int(z.shape[0])))
+        if self.truncatable:
+            kwargs["truncation_psi"] = tf.constant(float(truncation_psi), tf.float32)
+        elif float(truncation_psi) != 1.0:
+            raise ArgumentError(f"{self.path} takes no truncation_psi (not a StyleGAN2 export).")
         return self._serve(z=z, **kwargs)["images"].numpy()
 
-    def generate(self, n, *, seed=None, labels=None, batch_size=256):
-        """``n`` images as the trained model's ``generate(n, seed=..., labels=...)`` draws them."""
-        return generate_in_batches(self, int(n), seed, batch_size, labels)
+    def generate(self, n, *, seed=None, labels=None, batch_size=256, truncation_psi=1.0):
+        """``n`` images as the trained model's ``generate(n, seed=..., labels=...)`` draws them
+        (StyleGAN2 exports: also ``truncation_psi``)."""
+        if float(truncation_psi) == 1.0:
+            return generate_in_batches(self, int(n), seed, batch_size, labels)
+        return generate_in_batches(
+            _Truncated(self, truncation_psi), int(n), seed, batch_size, labels
+        )
+
+
+class _Truncated:
+    """An ``ExportedGenerator`` whose ``generate_images`` truncates by a fixed psi."""
+
+    def __init__(self, exported, truncation_psi):
+        self.exported, self.truncation_psi = exported, truncation_psi
+        self.latent_dim, self.conditional = exported.latent_dim, exported.conditional
+
+    def generate_images(self, z, condition=None, training=False):
+        return self.exported.generate_images(z, condition, training, self.truncation_psi)
 
 
 class ExportedTranslator:

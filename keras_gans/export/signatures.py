@@ -42,6 +42,8 @@ def signatures_for(model):
             },
             {"a2b": "a2b_uint8", "b2a": "b2a_uint8"},
         )
+    if getattr(model, "styled", False):
+        return styled_signatures(model.inference_generator, model.latent_dim)
     if model.conditional:
         return conditional_signatures(model.inference_generator, model.latent_dim)
     return unconditional_signatures(model.inference_generator, model.latent_dim)
@@ -65,6 +67,59 @@ def unconditional_signatures(generator, latent_dim):
         return {"images_uint8": images_to_uint8(images)}
 
     return {"serving_default": serving_default, "sample": sample}
+
+
+def styled_signatures(generator, latent_dim):
+    """StyleGAN2's signatures, all with the generator's fixed noise images.
+
+    - ``serving_default(z, truncation_psi) -> images``: float32 z ``[None, latent_dim]``,
+      a float32 scalar psi (1: no truncation), images in [-1, 1];
+    - ``sample(seed, truncation_psi) -> images_uint8``: one image per int64 seed;
+    - ``mapping(z) -> w, ws``: w ``[None, w_dim]`` (untruncated) and it repeated for
+      every layer, ``[None, num_ws, w_dim]``;
+    - ``synthesis(ws) -> images``: images from per-layer ws (mix layers for style mixing).
+    """
+    from keras_gans.networks import broadcast_w, stylegan2_parts, synthesize_const, truncate
+
+    parts = stylegan2_parts(generator)
+    psi_spec = tf.TensorSpec([], tf.float32, name="truncation_psi")
+
+    def images_of(ws):
+        images = synthesize_const(parts, ws)
+        return tf.clip_by_value(tf.cast(images, tf.float32), -1.0, 1.0)
+
+    def truncated_ws(z, psi):
+        w = truncate(parts.mapping(z, training=False), parts.w_average.w_avg, psi)
+        return broadcast_w(w, parts.num_ws)
+
+    @tf.function(
+        input_signature=[tf.TensorSpec([None, latent_dim], tf.float32, name="z"), psi_spec]
+    )
+    def serving_default(z, truncation_psi):
+        return {"images": images_of(truncated_ws(z, truncation_psi))}
+
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.int64, name="seed"), psi_spec])
+    def sample(seed, truncation_psi):
+        ws = truncated_ws(noise_from_seeds(seed, latent_dim), truncation_psi)
+        return {"images_uint8": images_to_uint8(images_of(ws))}
+
+    @tf.function(input_signature=[tf.TensorSpec([None, latent_dim], tf.float32, name="z")])
+    def mapping(z):
+        w = tf.cast(parts.mapping(z, training=False), tf.float32)
+        return {"w": w, "ws": broadcast_w(w, parts.num_ws)}
+
+    @tf.function(
+        input_signature=[tf.TensorSpec([None, parts.num_ws, parts.w_dim], tf.float32, name="ws")]
+    )
+    def synthesis(ws):
+        return {"images": images_of(ws)}
+
+    return {
+        "serving_default": serving_default,
+        "sample": sample,
+        "mapping": mapping,
+        "synthesis": synthesis,
+    }
 
 
 def conditional_signatures(generator, latent_dim):

@@ -5,16 +5,24 @@ from keras_gans.features.augment import POLICY, AdaptiveAugment, diff_augment
 from keras_gans.features.clipping import clip_weights
 from keras_gans.features.ema import averaged_copy, ramped_decay, update_average
 from keras_gans.features.image_pool import query_image_pool
-from keras_gans.features.penalties import PenaltyAndLogits, lazy_weight, zero_centred_penalty
+from keras_gans.features.penalties import (
+    PathLength,
+    PenaltyAndLogits,
+    lazy_weight,
+    path_length_penalty,
+    zero_centred_penalty,
+)
 
 __all__ = [
     "POLICY",
     "AdaptiveAugment",
     "diff_augment",
+    "PathLength",
     "PenaltyAndLogits",
     "averaged_copy",
     "clip_weights",
     "lazy_weight",
+    "path_length_penalty",
     "query_image_pool",
     "ramped_decay",
     "update_average",

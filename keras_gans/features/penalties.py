@@ -69,3 +69,63 @@ def lazy_weight(weight, every, step):
         return float(weight) * every if step % every == 0 else 0.0
     on = tf.cast(tf.equal(tf.math.floormod(step, every), 0), tf.float32)
     return on * (float(weight) * every)  # a tensor step (an optimizer's iterations)
+
+
+class PathLength(NamedTuple):
+    """A path-length penalty, the per-example lengths and the updated running mean."""
+
+    penalty: Any
+    lengths: Any
+    pl_mean: Any
+
+
+def path_length_penalty(synthesis, ws, pl_mean, decay=0.01, projection=None, rng=None):
+    """StyleGAN2's path-length regulariser of a synthesis map ``ws -> images``.
+
+    With ``y`` a random image (N(0, 1) pixels divided by ``sqrt(h * w)``), each
+    example's length is ``sqrt(mean over the ws of |J^T y|^2)``, ``J`` the Jacobian of
+    its image with respect to its ws. The running mean moves towards the batch mean
+    (``pl_mean + decay * (mean(lengths) - pl_mean)``) and the penalty is
+    ``mean((lengths - new pl_mean)^2)``. Call it inside the generator's tape: its
+    gradient reaches the synthesis weights by double backprop.
+
+    Args:
+        synthesis: callable mapping ``ws`` ``[batch, num_ws, w_dim]`` to images.
+        ws: the ws to evaluate at.
+        pl_mean: the running mean of the lengths so far (scalar).
+        decay: how far the mean moves per call.
+        projection: the image ``y`` (broadcastable to the images, before the
+            ``1 / sqrt(h * w)`` scale); default: N(0, 1) from ``rng``.
+        rng: a ``tf.random.Generator`` for the projection (default: the global one).
+
+    Returns:
+        ``PathLength(penalty, lengths, pl_mean)``.
+
+    Example:
+    >>> a = tf.constant([[2.0], [0.0]])  # image = ws @ a: one 1x1 pixel, w_dim 2
+    >>> synth = lambda ws: tf.reshape(tf.matmul(ws, a), [-1, 1, 1, 1])
+    >>> out = keras_gans.features.path_length_penalty(
+    ...     synth, tf.ones([3, 1, 2]), 0.0, decay=0.5, projection=tf.ones([1, 1, 1, 1]))
+    >>> [round(float(v), 3) for v in (out.lengths[0], out.pl_mean, out.penalty)]
+    [2.0, 1.0, 1.0]
+
+    Reference:
+        Karras et al., Analyzing and Improving the Image Quality of StyleGAN (2020),
+        https://arxiv.org/abs/1912.04958
+    """
+    ws = tf.convert_to_tensor(ws)
+    with tf.GradientTape() as tape:
+        tape.watch(ws)
+        images = tf.cast(synthesis(ws), tf.float32)
+        if projection is None:
+            shape = tf.shape(images)
+            draw = rng.normal if rng is not None else tf.random.normal
+            projection = draw(shape)
+        scale = tf.math.rsqrt(tf.cast(tf.shape(images)[1] * tf.shape(images)[2], tf.float32))
+        total = tf.reduce_sum(images * tf.cast(projection, tf.float32) * scale)
+    grads = tf.cast(tape.gradient(total, ws), tf.float32)
+    lengths = tf.sqrt(tf.reduce_mean(tf.reduce_sum(tf.square(grads), axis=2), axis=1))
+    pl_mean = tf.cast(pl_mean, tf.float32)
+    new_mean = pl_mean + decay * (tf.reduce_mean(lengths) - pl_mean)
+    penalty = tf.reduce_mean(tf.square(lengths - tf.stop_gradient(new_mean)))
+    return PathLength(penalty, lengths, new_mean)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from keras_gans.models.objectives import DiscriminatorObjective
     from keras_gans.models.pix2pix import Pix2Pix
     from keras_gans.models.registry import get, names
+    from keras_gans.models.stylegan2 import StyleGAN2
     from keras_gans.models.translation import TranslationModel, psnr
     from keras_gans.models.wgan import WGAN, WGANGP
 
@@ -24,6 +25,7 @@ __all__ = [
     "DiscriminatorObjective",
     "GAN",
     "Pix2Pix",
+    "StyleGAN2",
     "TranslationModel",
     "WGAN",
     "WGANGP",

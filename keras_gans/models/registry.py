@@ -6,6 +6,7 @@ from keras_gans.models.cyclegan import CycleGAN
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.gan import GAN
 from keras_gans.models.pix2pix import Pix2Pix
+from keras_gans.models.stylegan2 import StyleGAN2
 from keras_gans.models.wgan import WGAN, WGANGP
 
 _MODELS = {
@@ -14,6 +15,7 @@ _MODELS = {
     "dcgan": DCGAN,
     "gan": GAN,
     "pix2pix": Pix2Pix,
+    "stylegan2": StyleGAN2,
     "wgan": WGAN,
     "wgan-gp": WGANGP,
 }

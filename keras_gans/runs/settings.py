@@ -20,6 +20,7 @@ from typing import Any
 from keras_gans.data.names import default_image_size
 from keras_gans.errors import ArgumentError, RunError
 from keras_gans.models.objectives import UPDATES
+from keras_gans.runs.model_defaults import MODEL_DEFAULTS
 
 # The ``--precision`` choices (``runs.precision.run_policy`` resolves "auto").
 PRECISIONS = ("float32", "mixed_bfloat16", "mixed_float16", "auto")
@@ -180,76 +181,6 @@ SETTINGS = (
         metavar="KEY=VALUE",
     ),
 )
-
-# Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and
-# the digits data (see docs/cli.md); every key is a Setting's name.
-MODEL_DEFAULTS = {
-    # The convolutional families sample from an EMA generator (decay 0.999); the MLP GAN
-    # scored a worse FID with it on every seed. docs/results.md has each family's figures
-    # with and without it (the two generators of the same runs).
-    "gan": {"epochs": 60, "latent_dim": 64, "model_args": {}},
-    # 1,438 training digits are few: DiffAugment keeps a 64-filter discriminator from
-    # memorising them (without it a 16-filter one was needed, and collapsed on a seed).
-    "dcgan": {
-        "epochs": 120,
-        "batch_size": 32,
-        "latent_dim": 64,
-        "model_args": {
-            "generator_filters": 64,
-            "discriminator_filters": 64,
-            "augment": "diffaugment",
-            "ema_decay": 0.999,
-        },
-    },
-    # The paper's settings, sized for 16x16.
-    "wgan": {
-        "epochs": 60,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
-    },
-    "wgan-gp": {
-        "epochs": 60,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
-    },
-    # The label channels make the discriminator stronger: with 16 filters it won
-    # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
-    "cgan": {
-        "epochs": 100,
-        "batch_size": 32,
-        "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 8, "ema_decay": 0.999},
-    },
-    # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
-    # No normalization: batch norm's moving statistics made the held-out PSNR jump
-    # between epochs; instance norm was slower on CPU (docs/cli.md).
-    "pix2pix": {
-        "data": "photos-paired",
-        "image_size": 32,
-        "epochs": 20,
-        "decay_epochs": 10,
-        "batch_size": 8,
-        "model_args": {
-            "generator_filters": 32,
-            "discriminator_filters": 32,
-            "normalization": "none",
-        },
-    },
-    # One downsampling (a 16x16 bottleneck) at 32x32: the same arithmetic per residual
-    # block as the paper's two, and a lower held-out cycle error (docs/cli.md).
-    "cyclegan": {
-        "data": "photos-unpaired",
-        "image_size": 32,
-        "epochs": 20,
-        "batch_size": 4,
-        "decay_epochs": 10,
-        "model_args": {
-            "generator_filters": 16,
-            "discriminator_filters": 16,
-            "num_downsamples": 1,
-        },
-    },
-}
 
 
 def settings_by_name():

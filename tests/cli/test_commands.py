@@ -101,7 +101,7 @@ def test_list_names_every_model():
     result = cli("list")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["cgan", "cyclegan", "dcgan", "gan", "pix2pix", "wgan", "wgan-gp"]
+    assert names == ["cgan", "cyclegan", "dcgan", "gan", "pix2pix", "stylegan2", "wgan", "wgan-gp"]
 
 
 @pytest.mark.slow
@@ -152,6 +152,45 @@ def test_train_resume_sample_and_export(tmp_path):
     # same seeds through the run's model and through the exported `sample` signature
     assert from_run.shape == from_export.shape
     assert np.abs(from_run.astype(int) - from_export.astype(int)).max() <= 2
+
+
+@pytest.mark.slow
+def test_stylegan2_trains_samples_with_truncation_and_exports(tmp_path):
+    run = str(tmp_path / "run")
+    tiny = [
+        "--data", "digits", "--image-size", "16", "--batch-size", "8", "--latent-dim", "8",
+        "--steps-per-epoch", "2", "--quiet", "--model-arg", "mapping_layers=2",
+        "--model-arg", "channel_base=32", "--model-arg", "channel_max=8",
+    ]  # fmt: skip
+    result = cli("train", "stylegan2", "--epochs", "1", "--out", run, *tiny)
+    assert result.returncode == 0, result.stderr[-2000:]
+    config = json.load(open(os.path.join(run, "config.json")))
+    assert config["model"] == "stylegan2" and config["model_args"]["mapping_layers"] == 2
+    header = next(csv.reader(open(os.path.join(run, "metrics.csv"))))
+    assert {"r1", "pl"} <= set(header)
+    base = str(tmp_path / "export" / "sg")
+    grids = {psi: str(tmp_path / f"grid{psi}.png") for psi in ("0", "0.7")}
+    cases = [
+        ["sample", run, "--n", "4", "--truncation", "0", "--out", grids["0"]],
+        ["sample", run, "--n", "4", "--truncation", "0.7", "--out", grids["0.7"]],
+        ["export", run, "--to", base],
+        ["sample", base, "--n", "4", "--truncation", "0.7", "--out", str(tmp_path / "e.png")],
+        ["sample", run, "--truncation", "1.5", "--out", str(tmp_path / "x.png")],
+    ]
+    codes = run_cli_cases(cases, tmp_path)
+    assert [c for c, _ in codes] == [0, 0, 0, 0, 2], codes
+    assert "--truncation must be in [0, 1]" in codes[4][1]
+    # the export draws what the run draws, truncated alike
+    from_run = np.asarray(Image.open(grids["0.7"])).astype(int)
+    assert np.asarray(Image.open(grids["0"])).shape == from_run.shape
+    from_export = np.asarray(Image.open(tmp_path / "e.png")).astype(int)
+    assert np.abs(from_run - from_export).max() <= 2
+    tiny_gan = ["train", "gan", "--out", str(tmp_path / "gan"), *TINY, "--epochs", "1"]
+    (code, _), (refused, message) = run_cli_cases(
+        [tiny_gan, ["sample", str(tmp_path / "gan"), "--truncation", "0.5", "--out", "g.png"]],
+        tmp_path,
+    )
+    assert code == 0 and refused == 2 and "--truncation applies to stylegan2" in message
 
 
 def test_train_into_a_foreign_folder_is_refused(tmp_path):

@@ -153,12 +153,14 @@ def test_exported_and_model_generate_take_the_same_arguments_in_the_same_order()
     import inspect
 
     from keras_gans.export import ExportedGenerator
-    from keras_gans.models import AdversarialModel
+    from keras_gans.models import AdversarialModel, StyleGAN2
 
     def params(fn):
         return [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()]
 
-    assert params(ExportedGenerator.generate) == params(AdversarialModel.generate)
+    # an export takes what any model takes, and StyleGAN2's truncation_psi after it
+    assert params(ExportedGenerator.generate) == params(StyleGAN2.generate)
+    assert params(ExportedGenerator.generate)[:-1] == params(AdversarialModel.generate)
     assert [name for name, *_ in params(AdversarialModel.generate)] == [
         "self", "n", "seed", "labels", "batch_size",
     ]  # fmt: skip
