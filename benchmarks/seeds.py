@@ -134,12 +134,13 @@ def floors(datasets):
     from keras_gans.reports.evaluation import evaluate_images_protocol, reference_images
 
     out = {}
-    for data in datasets:
-        size = {"digits": 16, "mnist": 28}[data]
+    for name in datasets:  # "digits", "mnist" or "mnist-32" (a size other than the default)
+        data, _, size = name.partition("-")
+        size = int(size) if size else {"digits": 16, "mnist": 28}[data]
         test = reference_images((size, size, 1), split="test", data=data)
         r = evaluate_images_protocol(test, METRICS, (size, size, 1), data=data)
-        out[data] = {k: round(float(r[k]), 4) for k in ("fid", "precision", "recall", "coverage")}
-        out[data].update(
+        out[name] = {k: round(float(r[k]), 4) for k in ("fid", "precision", "recall", "coverage")}
+        out[name].update(
             n=len(test),
             machine=f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
             date=datetime.date.today().isoformat(),
@@ -169,11 +170,14 @@ def _child(args):
 
         tf.config.threading.set_intra_op_parallelism_threads(int(threads))
         tf.config.threading.set_inter_op_parallelism_threads(int(threads))
-    work = tempfile.mkdtemp(prefix="keras_gans_seeds_")
+    # KERAS_GANS_BENCH_KEEP=DIR keeps the run folders there (for pictures); else a temp dir
+    keep = os.environ.get("KERAS_GANS_BENCH_KEEP")
+    work = keep or tempfile.mkdtemp(prefix="keras_gans_seeds_")
     try:
         row = run_one(args.configs, args.data, int(args.seeds), work, json.loads(args.extra))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
     print("ROW " + json.dumps(row), flush=True)
 
 
@@ -186,6 +190,9 @@ def main(argv=None):
     parser.add_argument("--extra", default="{}", help="JSON run_settings overrides (exploring)")
     parser.add_argument("--name", default=None, help="row name when --extra is given")
     parser.add_argument("--floors", action="store_true", help="compute the floors only")
+    parser.add_argument(
+        "--floor-data", default="digits,mnist,mnist-32", help="with --floors: which floors"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -193,7 +200,7 @@ def main(argv=None):
     if args.floors:
         with open(RESULTS_JSON) as f:
             results = json.load(f)
-        results["floors"] = floors(("digits", "mnist"))
+        results["floors"] = {**results.get("floors", {}), **floors(args.floor_data.split(","))}
         print(json.dumps(results["floors"]))
         with open(RESULTS_JSON, "w") as f:
             json.dump(results, f, indent=2, sort_keys=True)

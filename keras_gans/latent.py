@@ -85,7 +85,24 @@ def _images(model, z, labels=None):
     return np.asarray(model.generate_images(z), np.float32)
 
 
-def interpolate(model, z0, z1, steps=8, method="slerp", labels=None):
+SPACES = ("z", "w")
+
+
+def _check_space(model, space):
+    if space not in SPACES:
+        raise ArgumentError(f"Unknown space {space!r}; choose from {list(SPACES)}")
+    if space == "w" and not getattr(model, "styled", False):
+        raise ArgumentError(
+            f"space='w' needs a StyleGAN2 model (mapping and synthesis); "
+            f"{type(model).__name__} has z only."
+        )
+
+
+def _w_images(model, w):
+    return np.asarray(model.synthesis(np.asarray(w, np.float32)), np.float32)
+
+
+def interpolate(model, z0, z1, steps=8, method=None, labels=None, space="z"):
     """Images along the path from ``z0`` to ``z1`` (``steps`` points, ends included).
 
     Args:
@@ -93,22 +110,35 @@ def interpolate(model, z0, z1, steps=8, method="slerp", labels=None):
         z0: latent vector ``[latent_dim]`` where the path starts.
         z1: latent vector ``[latent_dim]`` where it ends.
         steps: number of images (>= 2).
-        method: ``"slerp"`` (default) or ``"lerp"``.
+        method: ``"slerp"`` or ``"lerp"`` (default: slerp in z, lerp in w, as in the
+            StyleGAN paper).
         labels: class of every image for conditional models (int or list).
+        space: ``"z"``, or ``"w"`` (StyleGAN2): the path runs between
+            ``model.mapping(z0)`` and ``model.mapping(z1)`` and ``model.synthesis`` draws it.
 
     Returns:
         float32 images ``[steps, h, w, c]`` in [-1, 1].
     """
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 2:
         raise ArgumentError(f"steps must be an int >= 2, got {steps!r}.")
+    _check_space(model, space)
     paths = {"slerp": slerp, "lerp": lerp}
+    if method is None:
+        method = "slerp" if space == "z" else "lerp"
     if method not in paths:
         raise ArgumentError(f"Unknown method {method!r}; choose from {sorted(paths)}")
-    return _images(model, paths[method](z0, z1, np.linspace(0.0, 1.0, steps)), labels)
+    t = np.linspace(0.0, 1.0, steps)
+    if space == "w":
+        ends = [np.asarray(model.mapping(np.asarray(z, np.float32)[None]))[0] for z in (z0, z1)]
+        return _w_images(model, paths[method](ends[0], ends[1], t))
+    return _images(model, paths[method](z0, z1, t), labels)
 
 
-def find_direction(model, classifier, target_class, n=1024, seed=0, quantile=0.25, labels=None):
-    """A unit direction in z along which ``classifier``'s probability of ``target_class`` rises.
+def find_direction(
+    model, classifier, target_class, n=1024, seed=0, quantile=0.25, labels=None, space="z"
+):
+    """A unit direction in z (or w) along which ``classifier``'s probability of
+    ``target_class`` rises.
 
     Draws ``n`` latent vectors (seeded), scores their images, and returns the
     normalised difference between the mean z of the top ``quantile`` and the
@@ -124,9 +154,12 @@ def find_direction(model, classifier, target_class, n=1024, seed=0, quantile=0.2
         seed: seed of those samples.
         quantile: fraction of samples in each of the top and bottom groups.
         labels: labels for conditional models.
+        space: ``"z"``, or ``"w"`` (StyleGAN2): the samples are ``model.mapping(z)`` and
+            the direction is in w (move a w with ``move`` and draw it with
+            ``model.synthesis``).
 
     Returns:
-        float64 unit vector ``[latent_dim]``.
+        float64 unit vector ``[latent_dim]`` (``[w_dim]`` in w).
 
     Reference:
         Shen et al., Interpreting the Latent Space of GANs for Semantic Face
@@ -136,8 +169,14 @@ def find_direction(model, classifier, target_class, n=1024, seed=0, quantile=0.2
         raise ArgumentError(f"quantile must be in (0, 0.5], got {quantile!r}.")
     from keras_gans.utils.noise import seeded_noise
 
+    _check_space(model, space)
     z = np.asarray(seeded_noise(int(n), model.latent_dim, seed), np.float64)
-    probs = np.asarray(classifier.predict_proba(_images(model, z, labels)))
+    if space == "w":
+        z = np.asarray(model.mapping(z.astype(np.float32)), np.float64)
+        images = _w_images(model, z)
+    else:
+        images = _images(model, z, labels)
+    probs = np.asarray(classifier.predict_proba(images))
     if not 0 <= target_class < probs.shape[1]:
         raise ArgumentError(
             f"target_class must be in [0, {probs.shape[1] - 1}], got {target_class}."

@@ -101,3 +101,36 @@ def test_interpolate_with_a_keras_model():
     with pytest.raises(ValueError, match="steps must be an int >= 2"):
         latent.interpolate(gan, z0, z1, steps=1)
     assert isinstance(gan, keras.Model)
+
+
+class Bright:
+    """Class 1 is a bright image: its probability rises with the mean pixel."""
+
+    def predict_proba(self, images):
+        p = 1 / (1 + np.exp(-np.asarray(images).reshape(len(images), -1).mean(1) * 10))
+        return np.stack([1 - p, p], axis=1)
+
+
+def test_interpolation_and_directions_in_w_space_for_stylegan2():
+    from tests.models.test_stylegan2 import trained
+
+    gan = trained()
+    z0, z1 = np.random.RandomState(4).normal(size=(2, 8)).astype("float32")
+    walk = latent.interpolate(gan, z0, z1, steps=3, space="w")
+    w0, w1 = gan.mapping(z0[None]).numpy(), gan.mapping(z1[None]).numpy()
+    np.testing.assert_allclose(walk[0], gan.generate_images(z0[None])[0], atol=1e-5)
+    np.testing.assert_allclose(walk[1], gan.synthesis((w0 + w1) / 2)[0], atol=1e-5)  # lerp in w
+
+    direction = latent.find_direction(gan, Bright(), 1, n=64, space="w")
+    assert direction.shape == (gan.w_dim,) and np.linalg.norm(direction) == pytest.approx(1.0)
+    w = gan.mapping(np.zeros((1, 8), "float32")).numpy()
+    brighter = gan.synthesis(latent.move(w, direction, 3.0)).numpy().mean()
+    darker = gan.synthesis(latent.move(w, direction, -3.0)).numpy().mean()
+    assert brighter > darker
+    with pytest.raises(
+        ValueError,
+        match=r"space='w' needs a StyleGAN2 model \(mapping and synthesis\); Toy has z only",
+    ):
+        latent.interpolate(Toy(), z0, z1, space="w")
+    with pytest.raises(ValueError, match=r"Unknown space 'x'; choose from \['z', 'w'\]"):
+        latent.interpolate(gan, z0, z1, space="x")

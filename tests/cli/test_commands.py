@@ -168,6 +168,14 @@ def test_stylegan2_trains_samples_with_truncation_and_exports(tmp_path):
     assert config["model"] == "stylegan2" and config["model_args"]["mapping_layers"] == 2
     header = next(csv.reader(open(os.path.join(run, "metrics.csv"))))
     assert {"r1", "pl"} <= set(header)
+    from benchmarks.stylegan2_grids import write_grids  # the tutorial's pictures
+
+    pictures = write_grids(run, str(tmp_path / "pictures"))
+    assert [os.path.basename(p) for p in pictures] == [
+        "psi0.5.png", "psi0.7.png", "psi1.0.png", "mixing.png",
+    ]  # fmt: skip
+    mixing = np.asarray(Image.open(pictures[-1]))
+    assert mixing.shape[0] < mixing.shape[1]  # 4 rows of 8
     base = str(tmp_path / "export" / "sg")
     grids = {psi: str(tmp_path / f"grid{psi}.png") for psi in ("0", "0.7")}
     cases = [

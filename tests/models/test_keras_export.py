@@ -14,6 +14,7 @@ from tests.models.test_cyclegan import tiny_cyclegan
 from tests.models.test_dcgan import tiny_dcgan
 from tests.models.test_gan import tiny_gan
 from tests.models.test_pix2pix import tiny_pix2pix
+from tests.models.test_stylegan2 import tiny as tiny_stylegan2
 from tests.models.test_wgan import tiny
 
 FAMILIES = {
@@ -24,6 +25,7 @@ FAMILIES = {
     "cgan": tiny_cgan,
     "pix2pix": tiny_pix2pix,
     "cyclegan": tiny_cyclegan,
+    "stylegan2": lambda: tiny_stylegan2(),
 }
 EXTENSION = {"tf_saved_model": "", "onnx": ".onnx", "litert": ".tflite", "openvino": ".xml"}
 
