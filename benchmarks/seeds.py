@@ -123,7 +123,8 @@ def run_one(config, data, seed, work, extra=None):
             os.path.join(grid, pictures[-1]), os.path.join(grids, f"{config}-{data}-{seed}.png")
         )
     keras.backend.clear_session()
-    shutil.rmtree(run_dir, ignore_errors=True)
+    if not os.environ.get("KERAS_GANS_BENCH_KEEP"):
+        shutil.rmtree(run_dir, ignore_errors=True)
     return row
 
 

@@ -27,7 +27,7 @@ def cli(*args, cwd=None):
 BAD_INPUT = [
     (
         ["train", "nosuchgan"],
-        "Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', 'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']",
+        "Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', 'dcgan', 'gan', 'pix2pix', 'stylegan2', 'wgan', 'wgan-gp']",
     ),
     (["sample", "/no/such/path"], "no such run or export: /no/such/path"),
     (["export", "/no/such/run", "--to", "x"], "no such run folder: /no/such/run"),
@@ -93,7 +93,7 @@ def test_the_console_script_reports_bad_input_in_one_line():
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         "keras-gans: error: Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', "
-        "'dcgan', 'gan', 'pix2pix', 'wgan', 'wgan-gp']"
+        "'dcgan', 'gan', 'pix2pix', 'stylegan2', 'wgan', 'wgan-gp']"
     ]
 
 
