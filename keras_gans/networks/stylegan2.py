@@ -98,8 +98,8 @@ def stylegan2_synthesis(image_shape, w_dim, channel_base=1024, channel_max=128, 
 
     Example:
     >>> s = keras_gans.networks.stylegan2_synthesis((16, 16, 1), 8, 32, 8)
-    >>> [tuple(i.shape[1:]) for i in s.inputs][:3]
-    [(6, 8), (4, 4, 1), (8, 8, 1)]
+    >>> len(s.inputs), tuple(s.inputs[0].shape[1:]), tuple(s.inputs[-1].shape[1:])
+    (6, (6, 8), (16, 16, 1))
 
     Reference:
         Karras et al., Analyzing and Improving the Image Quality of StyleGAN (2020),

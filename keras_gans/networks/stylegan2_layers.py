@@ -30,8 +30,8 @@ def modulated_weights(weight, styles, demodulate=True, epsilon=1e-8):
     >>> w = np.ones((1, 1, 2, 1), "float32")
     >>> s = np.array([[3.0, 4.0]], "float32")
     >>> kernel = keras_gans.networks.modulated_weights(w, s)[0, 0, 0, :, 0].numpy()
-    >>> [round(float(v), 3) for v in kernel]
-    [0.6, 0.8]
+    >>> round(float(kernel[0]), 3), round(float(kernel[1]), 3)
+    (0.6, 0.8)
 
     Reference:
         Karras et al., Analyzing and Improving the Image Quality of StyleGAN (2020),
