@@ -1,3 +1,4 @@
+import functools
 import json
 
 import keras
@@ -25,13 +26,16 @@ def tiny(**kwargs):
     return keras_gans.models.StyleGAN2(**{**args, **kwargs})
 
 
-def trained(**kwargs):
-    gan = tiny(**kwargs)
+@functools.lru_cache(maxsize=None)
+def trained():
+    """One tiny StyleGAN2 fitted 2 steps, shared by the tests that only read from it."""
+    gan = tiny()
     gan.compile()
     gan.fit(DATA, batch_size=8, epochs=1, verbose=0)
     return gan
 
 
+@pytest.mark.slow
 def test_stylegan2_standard_checks_and_every_export_signature(tmp_path):
     # every network changes, the mapping network's layers included (their rate is x0.01)
     model = check_fit_and_weights(

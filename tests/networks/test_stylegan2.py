@@ -99,6 +99,7 @@ def test_mix_styles_and_truncate():
     np.testing.assert_allclose(t, [[1.5, 2.0]])
 
 
+@pytest.mark.slow
 def test_networks_build_under_mirrored_strategy_in_a_fresh_process():
     from tests.helpers import run_program
 
