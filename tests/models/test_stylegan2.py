@@ -26,7 +26,7 @@ def tiny(**kwargs):
     return keras_gans.models.StyleGAN2(**{**args, **kwargs})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def trained():
     """One tiny StyleGAN2 fitted 2 steps, shared by the tests that only read from it."""
     gan = tiny()
