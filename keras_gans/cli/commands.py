@@ -140,7 +140,7 @@ def _cmd_sample(args):
     labels = _labels(model, args.label, args.n)
     kwargs = {"labels": labels} if labels is not None else {}
     if args.truncation != 1.0:
-        if not (getattr(model, "styled", False) or getattr(model, "truncatable", False)):
+        if not getattr(model, "truncatable", False):
             raise CliError(
                 f"--truncation applies to stylegan2 runs and exports (w truncation); "
                 f"{args.source} holds another model (synthesize --truncation scales z)"

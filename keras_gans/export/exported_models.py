@@ -3,7 +3,7 @@
 import numpy as np
 
 from keras_gans.errors import ArgumentError, RunError
-from keras_gans.models.base import generate_in_batches
+from keras_gans.models.base import Truncated, generate_in_batches
 from keras_gans.models.validation import labels_for_generate
 
 
@@ -67,19 +67,8 @@ class ExportedGenerator:
         if float(truncation_psi) == 1.0:
             return generate_in_batches(self, int(n), seed, batch_size, labels)
         return generate_in_batches(
-            _Truncated(self, truncation_psi), int(n), seed, batch_size, labels
+            Truncated(self, truncation_psi), int(n), seed, batch_size, labels
         )
-
-
-class _Truncated:
-    """An ``ExportedGenerator`` whose ``generate_images`` truncates by a fixed psi."""
-
-    def __init__(self, exported, truncation_psi):
-        self.exported, self.truncation_psi = exported, truncation_psi
-        self.latent_dim, self.conditional = exported.latent_dim, exported.conditional
-
-    def generate_images(self, z, condition=None, training=False):
-        return self.exported.generate_images(z, condition, training, self.truncation_psi)
 
 
 class ExportedTranslator:

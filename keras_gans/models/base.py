@@ -43,6 +43,24 @@ def generate_in_batches(model, n, seed=None, batch_size=256, labels=None):
     )
 
 
+class Truncated:
+    """A generator source for ``generate_in_batches`` that truncates by a fixed psi.
+
+    Wraps anything whose ``generate_images(z, condition, training, truncation_psi)``
+    takes a truncation (``StyleGAN2``, a StyleGAN2 ``ExportedGenerator``); every other
+    attribute is the wrapped source's.
+    """
+
+    def __init__(self, source, truncation_psi):
+        self.source, self.truncation_psi = source, float(truncation_psi)
+
+    def __getattr__(self, name):
+        return getattr(self.__dict__["source"], name)
+
+    def generate_images(self, z, condition=None, training=False):
+        return self.source.generate_images(z, condition, training, self.truncation_psi)
+
+
 def _num_replicas():
     return tf.distribute.get_strategy().num_replicas_in_sync
 
@@ -335,11 +353,15 @@ class AdversarialModel(Stabilisers, UpdateSteps, KerasApi, TwoOptimizers, keras.
         Everything after ``n`` is keyword-only, in the same order as
         ``keras_gans.export.ExportedGenerator.generate``.
         """
+        self.check_generate_arguments(n, labels)
+        return generate_in_batches(self, int(n), seed, batch_size, labels)
+
+    def check_generate_arguments(self, n, labels):
+        """Raises ArgumentError for a bad ``n``, or for labels given to an unconditional model."""
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
             raise ArgumentError(f"n must be a positive int, got {n!r}.")
         if not self.conditional and labels is not None:
             raise ArgumentError(f"{type(self).__name__} is not conditional; it takes no labels.")
-        return generate_in_batches(self, int(n), seed, batch_size, labels)
 
     def export_networks(self):
         """The networks an export holds (``{attribute name: keras.Model}``).

@@ -7,7 +7,7 @@ import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
 from keras_gans.features import lazy_weight, path_length_penalty
-from keras_gans.models.base import AdversarialModel
+from keras_gans.models.base import AdversarialModel, Truncated, generate_in_batches
 from keras_gans.models.gan import default_networks
 from keras_gans.networks import (
     broadcast_w,
@@ -19,7 +19,6 @@ from keras_gans.networks import (
     synthesize_const,
     truncate,
 )
-from keras_gans.utils.noise import seeded_noise
 
 DEFAULT_LATENT_DIM = 128
 NOISE_MODES = ("const", "random")
@@ -98,6 +97,8 @@ class StyleGAN2(AdversarialModel):
 
     # the StyleGAN2 export signatures (export.signatures.styled_signatures)
     styled = True
+    # generate and generate_images take a truncation_psi (so do StyleGAN2 exports)
+    truncatable = True
 
     def __init__(
         self,
@@ -187,13 +188,8 @@ class StyleGAN2(AdversarialModel):
         """How many w vectors the synthesis network takes (one per style input)."""
         return stylegan2_parts(self.generator).num_ws
 
-    def noise_images(self, batch_size, mode="random"):
-        """Random noise inputs of the synthesis network, from the training noise generator
-        (``mode="const"``: None, the generator's fixed images are used)."""
-        if mode not in NOISE_MODES:
-            raise ArgumentError(f"Unknown noise {mode!r}; choose from {list(NOISE_MODES)}")
-        if mode == "const":
-            return None
+    def noise_images(self, batch_size):
+        """Random noise inputs of the synthesis network, from the training noise generator."""
         return [
             self.noise_generator.normal([batch_size, r, r, 1])
             for r in noise_shapes(self.image_shape)
@@ -219,21 +215,26 @@ class StyleGAN2(AdversarialModel):
 
     def synthesize(self, ws, noise="const", training=False):
         """Images from per-layer ``ws`` (unclipped in training, clipped to [-1, 1] otherwise)."""
+        if noise not in NOISE_MODES:
+            raise ArgumentError(f"Unknown noise {noise!r}; choose from {list(NOISE_MODES)}")
         parts = self.parts_of(training)
         if noise == "const":
             images = synthesize_const(parts, ws, training)
         else:
-            noises = self.noise_images(tf.shape(ws)[0], noise)
+            noises = self.noise_images(tf.shape(ws)[0])
             images = parts.synthesis([ws, *noises], training=training)
         return images if training else tf.clip_by_value(images, -1.0, 1.0)
 
-    def generate_images(self, z, condition=None, training=False):
+    def generate_images(self, z, condition=None, training=False, truncation_psi=1.0):
         """Training: style-mixed ws and random noise through the raw generator; otherwise
-        the sampling generator (EMA when set) with fixed noise and no truncation."""
+        the sampling generator (EMA when set) with fixed noise, truncated by
+        ``truncation_psi`` (1: none)."""
         if training:
             ws, _ = self.training_ws(z)
             return self.synthesize(ws, "random", training=True)
-        return self.inference_generator(z, training=False)
+        if float(truncation_psi) == 1.0:
+            return self.inference_generator(z, training=False)
+        return self.synthesis(self.mapping(z, truncation_psi))
 
     # --------------------------------------------------------------- training
     @property
@@ -247,7 +248,7 @@ class StyleGAN2(AdversarialModel):
         def compute():
             z = self.sample_noise(tf.maximum(batch_size // 2, 1))
             ws, _ = self.training_ws(z)
-            noises = self.noise_images(tf.shape(ws)[0], "random")
+            noises = self.noise_images(tf.shape(ws)[0])
             synthesis = self.parts_of(True).synthesis
             out = path_length_penalty(
                 lambda w: synthesis([w, *noises], training=True),
@@ -328,25 +329,9 @@ class StyleGAN2(AdversarialModel):
     def generate(self, n, *, seed=None, labels=None, batch_size=256, truncation_psi=1.0):
         """``n`` images in [-1, 1] as ``AdversarialModel.generate``, truncated by
         ``truncation_psi`` (1: the generator as trained; 0.5-0.7: typical, less varied)."""
-        psi = float(truncation_psi)
-        if psi == 1.0:
-            return super().generate(n, seed=seed, labels=labels, batch_size=batch_size)
-        if labels is not None:
-            raise ArgumentError(f"{type(self).__name__} is not conditional; it takes no labels.")
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ArgumentError(f"n must be a positive int, got {n!r}.")
-        n = int(n)
-        z = (
-            tf.random.normal([n, self.latent_dim])
-            if seed is None
-            else seeded_noise(n, self.latent_dim, seed)
-        )
-        return np.concatenate(
-            [
-                np.asarray(self.synthesis(self.mapping(z[i : i + batch_size], psi)), np.float32)
-                for i in range(0, n, batch_size)
-            ]
-        )
+        self.check_generate_arguments(n, labels)
+        source = self if float(truncation_psi) == 1.0 else Truncated(self, truncation_psi)
+        return generate_in_batches(source, int(n), seed, batch_size, labels)
 
     # ---------------------------------------------------------- serialization
     def get_config(self):
