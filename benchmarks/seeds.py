@@ -62,15 +62,19 @@ def config_settings(config, data, seed, extra=None):
     return runs.run_settings(family, data=data, seed=seed, **overrides)
 
 
-def run_one(config, data, seed, work, extra=None):
-    """Trains and scores one (config, data, seed); returns its row."""
+def run_one(config, data, seed, work, extra=None, name=None):
+    """Trains and scores one (config, data, seed); returns its row.
+
+    ``name`` (an exploration row's name) names its run folder and kept grid.
+    """
+    label = name or config
     import keras
 
     from keras_gans import runs
     from keras_gans.reports.evaluation import evaluate_source
 
     settings = config_settings(config, data, seed, extra)
-    run_dir = os.path.join(work, f"{config}-{data}-{seed}")
+    run_dir = os.path.join(work, f"{label}-{data}-{seed}")
     shutil.rmtree(run_dir, ignore_errors=True)
     start = time.perf_counter()
     model = runs.train(run_dir, settings, verbose=0)
@@ -120,7 +124,7 @@ def run_one(config, data, seed, work, extra=None):
         grids = os.environ.get("KERAS_GANS_BENCH_GRIDS", GRIDS)
         os.makedirs(grids, exist_ok=True)
         shutil.copy(
-            os.path.join(grid, pictures[-1]), os.path.join(grids, f"{config}-{data}-{seed}.png")
+            os.path.join(grid, pictures[-1]), os.path.join(grids, f"{label}-{data}-{seed}.png")
         )
     keras.backend.clear_session()
     if not os.environ.get("KERAS_GANS_BENCH_KEEP"):
@@ -175,7 +179,9 @@ def _child(args):
     keep = os.environ.get("KERAS_GANS_BENCH_KEEP")
     work = keep or tempfile.mkdtemp(prefix="keras_gans_seeds_")
     try:
-        row = run_one(args.configs, args.data, int(args.seeds), work, json.loads(args.extra))
+        row = run_one(
+            args.configs, args.data, int(args.seeds), work, json.loads(args.extra), args.name
+        )
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -219,6 +225,7 @@ def main(argv=None):
             config, seed = jobs.pop(0)
             cmd = [sys.executable, "-m", "benchmarks.seeds", "--child", "--configs", config]
             cmd += ["--data", args.data, "--seeds", str(seed), "--extra", args.extra]
+            cmd += ["--name", args.name] if args.name else []
             out = tempfile.TemporaryFile("w+")
             proc = subprocess.Popen(cmd, env=env, stdout=out, text=True)
             running.append((config, seed, proc, out))

@@ -81,6 +81,12 @@ class WGAN(_WassersteinGAN):
     The clipping runs in the training graph, on the device, after each critic
     update. The critic is called ``discriminator`` in the API.
 
+    The default critic has no normalization layers (``discriminator_normalization
+    ="none"``): clipping a batch norm's scale to ``clip_value`` shrinks each
+    normalised layer's output 100-fold, and with the DCGAN critic's three the
+    generator's gradients (about 1e-12) fell under RMSprop's epsilon, so it did not
+    learn (docs/models.md).
+
     Args:
         image_shape: ``(height, width, channels)``; optional when both
             networks are given.
@@ -104,6 +110,8 @@ class WGAN(_WassersteinGAN):
     Reference:
         Arjovsky et al., Wasserstein GAN (2017), https://arxiv.org/abs/1701.07875
     """
+
+    default_discriminator_normalization = "none"
 
     def __init__(self, *args, clip_value=0.01, **kwargs):
         if not float(clip_value) > 0:

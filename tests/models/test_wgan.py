@@ -55,6 +55,22 @@ def test_wgan_defaults_and_clipping_after_every_critic_step():
     assert int(wgan.d_optimizer.iterations) == 5 * int(wgan.g_optimizer.iterations) == 10
 
 
+def test_wgan_default_critic_has_no_normalization_so_the_generator_learns():
+    # With batch norm, the clipped scales (0.01) made the critic's output ~1e-6 and the
+    # generator's gradients ~1e-12, below RMSprop's epsilon: it moved by ~1e-11.
+    wgan = keras_gans.models.WGAN(image_shape=(16, 16, 1), latent_dim=8, seed=1)
+    kinds = {type(layer).__name__ for layer in wgan.discriminator.layers}
+    assert not kinds & {"BatchNormalization", "LayerNormalization"}
+    assert wgan.get_config()["discriminator_normalization"] == "none"
+    wgan.compile()
+    before = [w.numpy() for w in wgan.generator.trainable_weights]
+    wgan.fit(DATA, batch_size=8, epochs=1, steps_per_epoch=2, verbose=0)
+    moved = max(
+        np.abs(w.numpy() - b).max() for w, b in zip(wgan.generator.trainable_weights, before)
+    )
+    assert moved > 1e-5  # two RMSprop(5e-5) steps move some weight by about 1e-4
+
+
 def test_wgangp_defaults_critic_without_batch_norm():
     gan = tiny(keras_gans.models.WGANGP)
     gan.compile()
