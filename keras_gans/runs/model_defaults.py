@@ -36,9 +36,12 @@ MODEL_DEFAULTS = {
         "learning_rate": 2e-4,
         "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
     },
+    # Learning rate 2e-4 for both Adam optimizers (the paper's 1e-4 for 60 epochs: FID
+    # 11.7 on seed 0; 2e-4: 7.0; 1e-4 for 120 epochs: 7.5 in twice the time).
     "wgan-gp": {
         "epochs": 60,
         "latent_dim": 64,
+        "learning_rate": 2e-4,
         "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
     },
     # The label channels make the discriminator stronger: with 16 filters it won
