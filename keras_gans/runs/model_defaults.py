@@ -44,13 +44,19 @@ MODEL_DEFAULTS = {
         "learning_rate": 2e-4,
         "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
     },
-    # The label channels make the discriminator stronger: with 16 filters it won
-    # after ~70 epochs and the samples collapsed; 8 filters stayed stable for 100.
+    # The WGAN-GP objective (loss "wgan-gp": 5 critic updates, layer norm, gradient
+    # penalty) with WGAN-GP's networks: on seed 0 FID 7.2 and recall 0.76, against 30.7
+    # and 0.11 for the earlier BCE default (discriminator_filters 8, 100 epochs of batch
+    # 32: with 16 filters the BCE discriminator won after ~70 epochs and collapsed).
     "cgan": {
-        "epochs": 100,
-        "batch_size": 32,
+        "epochs": 60,
         "latent_dim": 64,
-        "model_args": {"generator_filters": 64, "discriminator_filters": 8, "ema_decay": 0.999},
+        "model_args": {
+            "loss": "wgan-gp",
+            "generator_filters": 64,
+            "discriminator_filters": 32,
+            "ema_decay": 0.999,
+        },
     },
     # MNIST resized to 32x32 (StyleGAN2 needs a power of 2). docs/results.md has the runs
     # behind these: with the paper's 8 mapping layers and R1 gamma 0.1 every sample was
