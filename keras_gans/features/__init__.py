@@ -3,7 +3,12 @@ augmentation, weight averages."""
 
 from keras_gans.features.augment import POLICY, AdaptiveAugment, diff_augment
 from keras_gans.features.clipping import clip_weights
-from keras_gans.features.ema import averaged_copy, ramped_decay, update_average
+from keras_gans.features.ema import (
+    assign_across_replicas,
+    averaged_copy,
+    ramped_decay,
+    update_average,
+)
 from keras_gans.features.image_pool import query_image_pool
 from keras_gans.features.penalties import (
     PathLength,
@@ -19,6 +24,7 @@ __all__ = [
     "diff_augment",
     "PathLength",
     "PenaltyAndLogits",
+    "assign_across_replicas",
     "averaged_copy",
     "clip_weights",
     "lazy_weight",

@@ -60,11 +60,29 @@ def update_average(average, network, decay):
     for a, w in zip(average.weights, network.weights, strict=True):
         # averaged_copy freezes the copy, so the network says which weights it trains
         value = decay * tf.cast(a, tf.float32) + (1.0 - decay) * tf.cast(w, tf.float32)
-        variables.append(a.value if hasattr(a, "value") else a)
+        variables.append(a)
         values.append(tf.cast(value if w.trainable else w, a.dtype))
 
+    assign_across_replicas(variables, values)
+
+
+def assign_across_replicas(variables, values, mean=False):
+    """Assigns each of ``values`` to its variable in the strategy's cross-replica update,
+    from a replica context of any ``tf.distribute`` strategy (the default one included).
+
+    Args:
+        variables: the variables (Keras variables or ``tf.Variable``s).
+        values: one tensor per variable.
+        mean: assign each value's mean over the replicas (statistics that every
+            replica computed from its own batch); otherwise every replica must hold
+            the same value.
+    """
+    targets = [v.value if isinstance(v, keras.Variable) else v for v in variables]
+
     def assign_all(strategy, values):
-        for var, value in zip(variables, values, strict=True):
+        for var, value in zip(targets, values, strict=True):
+            if mean:
+                value = strategy.reduce(tf.distribute.ReduceOp.MEAN, value, axis=None)
             strategy.extended.update(var, lambda v, x: v.assign(x), args=(value,))
 
-    tf.distribute.get_replica_context().merge_call(assign_all, args=(values,))
+    tf.distribute.get_replica_context().merge_call(assign_all, args=(list(values),))

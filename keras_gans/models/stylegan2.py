@@ -6,7 +6,7 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
-from keras_gans.features import lazy_weight, path_length_penalty
+from keras_gans.features import assign_across_replicas, lazy_weight, path_length_penalty
 from keras_gans.models.base import AdversarialModel, Truncated, generate_in_batches
 from keras_gans.models.gan import default_networks
 from keras_gans.networks import (
@@ -29,19 +29,6 @@ def _check_fraction(value, what, low_open=False):
     if not (0.0 < value if low_open else 0.0 <= value) or value > 1.0:
         raise ArgumentError(f"{what} must be in {'(0' if low_open else '[0'}, 1], got {value!r}.")
     return value
-
-
-def _update_variable(variable, value, reduce=True):
-    """Assigns ``value`` (its mean over the replicas when ``reduce``) to a model variable,
-    from a replica context of any strategy."""
-    target = variable.value if hasattr(variable, "value") else variable
-
-    def assign(strategy, value):
-        if reduce:
-            value = strategy.reduce(tf.distribute.ReduceOp.MEAN, value, axis=None)
-        strategy.extended.update(target, lambda v, x: v.assign(x), args=(value,))
-
-    tf.distribute.get_replica_context().merge_call(assign, args=(value,))
 
 
 @keras.saving.register_keras_serializable(package="keras_gans")
@@ -281,7 +268,7 @@ class StyleGAN2(AdversarialModel):
             scaled = self.scaled_loss(total, self.g_optimizer)
         self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
         if self.pl_weight > 0:
-            _update_variable(self.pl_mean, pl_mean)
+            assign_across_replicas([self.pl_mean], [pl_mean], mean=True)
         self.update_w_average(w)
         self.pl_tracker.update_state(penalty)
         return loss
@@ -291,7 +278,7 @@ class StyleGAN2(AdversarialModel):
         var = self.parts_of(True).w_average.w_avg
         mean = tf.reduce_mean(tf.cast(w, tf.float32), axis=0)
         new = mean + self.w_avg_decay * (tf.convert_to_tensor(var) - mean)
-        _update_variable(var, new)
+        assign_across_replicas([var], [new], mean=True)
 
     # ------------------------------------------------------------- inference
     def mapping(self, z, truncation_psi=1.0):
