@@ -65,9 +65,8 @@ def test_wgan_default_critic_has_no_normalization_so_the_generator_learns():
     wgan.compile()
     before = [w.numpy() for w in wgan.generator.trainable_weights]
     wgan.fit(DATA, batch_size=8, epochs=1, steps_per_epoch=2, verbose=0)
-    moved = max(
-        np.abs(w.numpy() - b).max() for w, b in zip(wgan.generator.trainable_weights, before)
-    )
+    after = [w.numpy() for w in wgan.generator.trainable_weights]
+    moved = max(np.abs(a - b).max() for a, b in zip(after, before, strict=True))
     assert moved > 1e-5  # two RMSprop(5e-5) steps move some weight by about 1e-4
 
 
