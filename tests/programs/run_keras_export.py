@@ -41,7 +41,8 @@ elif fmt == "litert":
 elif fmt == "openvino":
     import openvino
 
-    compiled = openvino.Core().compile_model(path, "CPU")
+    # f32: on CPUs with bfloat16 units OpenVINO's CPU plugin infers in bfloat16 by default
+    compiled = openvino.Core().compile_model(path, "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
     out = compiled(inputs)[compiled.output(0)]
 else:
     import tensorflow as tf
