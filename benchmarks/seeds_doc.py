@@ -28,6 +28,15 @@ TARGETS = {
 }
 # What a person saw in a configuration's grid (written after looking at it).
 GRID_NOTES = {
+    ("gan", "digits"): "soft, blurred strokes; 0, 2, 3, 4, 6, 7 and 9 are recognisable, "
+    "about one cell in ten is a solid white bar or blob, and no cell repeats another.",
+    ("wgan", "digits"): "speckled strokes on a grey, noisy background; 0, 3, 5 and 9 are "
+    "recognisable, many cells are ambiguous loops, none repeats another.",
+    ("wgan-gp", "digits"): "smooth white strokes on black with some blur; most cells are "
+    "a readable digit (2, 3, 4, 5, 7, 9, 0 often), a few are broken loops; no repeats.",
+    ("cgan", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 are clear in every "
+    "row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each column (slant, width) "
+    "and the strokes are speckled.",
     ("stylegan2", "mnist-32"): "clean white strokes on black, no noise and no repeated "
     "cell; 0, 1, 3, 6, 7, 8 and 9 are recognisable, 2, 4 and 5 rare, and about a third "
     "of the cells are closed loops or polygons that are no digit. The run had the "
@@ -110,10 +119,12 @@ def groups(results):
 def _picture(config, data, seed):
     """Copies the seed's final grid into docs/images/results; its path from docs/."""
     src = os.path.join(GRIDS, f"{config}-{data.split('-')[0]}-{seed}.png")  # mnist-32: mnist
-    if not os.path.isfile(src):
-        return None
-    os.makedirs(PICTURES, exist_ok=True)
     name = f"{config}-{data}.png"
+    if not os.path.isfile(src):
+        # grids are not kept in git: the picture committed with these rows stays
+        kept = os.path.isfile(os.path.join(PICTURES, name))
+        return f"images/results/{name}" if kept else None
+    os.makedirs(PICTURES, exist_ok=True)
     shutil.copy(src, os.path.join(PICTURES, name))
     return f"images/results/{name}"
 
@@ -166,8 +177,10 @@ def seed_lines(results):
         f"*collapse* is a seed whose class coverage is below {COLLAPSE}. Train time is the",
         "median seed's, on the machine named under each table (with `threads: 1` each run",
         "had one core of the 2, two seeds running at once). The 2026-12-02 runs shared the",
-        "2 cores with other runs and with the test suite, so their times are upper bounds",
-        "of a run alone, not a check of the 10-minute budget.",
+        "2 cores with other runs and with the test suite, and the 2026-12-03 runs (gan,",
+        "wgan, wgan-gp, cgan: up to four at once, beside the test suite, on an AMD EPYC",
+        "with AVX-512) more so, so their times are upper bounds of a run alone, not a",
+        "check of the 10-minute budget.",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):
@@ -243,12 +256,17 @@ def seed_lines(results):
     if dcgan:
         lines += [
             "",
-            "## How the DCGAN default was found (exploration runs)",
+            "## How the defaults were found (exploration runs)",
             "",
-            "Before the tables above were measured, candidate settings were tried, most on",
-            "seeds 2 and 3 (seed 2 had collapsed with the earlier defaults), each the",
-            "DCGAN (or WGAN-GP) defaults of that time (DCGAN: 16 discriminator filters, no",
-            "stabiliser) with the changes shown:",
+            "Before the tables above were measured, candidate settings were tried, each the",
+            "family's defaults of that time with the changes shown. The DCGAN and WGAN-GP",
+            "rows of 2026-12-02 ran mostly on seeds 2 and 3 (seed 2 had collapsed with the",
+            "earlier defaults; DCGAN then had 16 discriminator filters and no stabiliser).",
+            "The 2026-12-03 rows ran on seed 0 from the defaults of that morning: gan 60",
+            "epochs of batch 64 without augmentation; wgan with batch norm in its critic",
+            "(x-wgan-e20) until x-wgan-e20-lr2e-4-nonorm; wgan-gp and cgan as in",
+            "[cli.md](cli.md) before that day (cgan: BCE, 8 discriminator filters, 100",
+            "epochs of batch 32). The chosen rows' seed-0 runs are the tables' seed 0.",
             "",
             *_exploration_table(dcgan),
         ]
