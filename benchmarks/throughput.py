@@ -57,12 +57,12 @@ def step_flops(name, g, d, d_steps):
     return d_steps * d_step + g_step
 
 
-def matmul_peak(n=2048, repeats=10):
-    """float32 matmul GFLOP/s on this machine (best of ``repeats``)."""
+def matmul_peak(n=2048, repeats=10, dtype="float32"):
+    """``dtype`` matmul GFLOP/s on this machine (best of ``repeats``)."""
     import tensorflow as tf
 
-    a = tf.random.normal([n, n])
-    b = tf.random.normal([n, n])
+    a = tf.cast(tf.random.normal([n, n]), dtype)
+    b = tf.cast(tf.random.normal([n, n]), dtype)
     tf.matmul(a, b).numpy()
     best = float("inf")
     for _ in range(repeats):
@@ -72,37 +72,63 @@ def matmul_peak(n=2048, repeats=10):
     return 2 * n**3 / best / 1e9
 
 
-DEFAULT_STEPS = {"dcgan": 96, "wgan-gp": 24}
+# Timed steps per round, by family and image side (multiples of 8).
+DEFAULT_STEPS = {("dcgan", 16): 96, ("wgan-gp", 16): 24, ("dcgan", 28): 48, ("wgan-gp", 28): 8}
 
-# Schemes measured for each model: (label, constructor kwargs, compile kwargs). The
-# first is what a bare compile() gives; the others are the opt-in speed levers.
+BF16 = "mixed_bfloat16"
+# Schemes measured for each model: (label, constructor kwargs, compile kwargs, dtype
+# policy). The first is what a bare compile() gives; the others are the opt-in levers.
+# The bfloat16 rows are what `keras-gans train --precision auto` uses on a CPU with
+# bfloat16 units; "reference in mixed_bfloat16" is the reference under that policy.
 SCHEMES = {
     "dcgan": [
-        ('default (bare compile: update="simultaneous")', {}, {}),
-        ('update="alternating" (the reference\'s scheme)', {}, {"update": "alternating"}),
-        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
-        ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
-        ("jit_compile=True", {}, {"jit_compile": True}),
+        ('default (bare compile: update="simultaneous")', {}, {}, None),
+        ('update="alternating" (the reference\'s scheme)', {}, {"update": "alternating"}, None),
+        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}, None),
+        ("steps_per_execution=8", {}, {"steps_per_execution": 8}, None),
+        ("jit_compile=True", {}, {"jit_compile": True}, None),
+        (BF16, {}, {}, BF16),
+        (f"{BF16} + steps_per_execution=8", {}, {"steps_per_execution": 8}, BF16),
     ],
     "wgan-gp": [
-        ('default (bare compile: gp_every=5, update="alternating")', {}, {}),
-        ("gp_every=1 (the paper's penalty on every update)", {"gp_every": 1}, {}),
-        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}),
-        ("steps_per_execution=8", {}, {"steps_per_execution": 8}),
-        ('update="simultaneous"', {}, {"update": "simultaneous"}),
+        ('default (bare compile: gp_every=5, update="alternating")', {}, {}, None),
+        ("gp_every=1 (the paper's penalty on every update)", {"gp_every": 1}, {}, None),
+        ('update="alternating_reuse"', {}, {"update": "alternating_reuse"}, None),
+        ("steps_per_execution=8", {}, {"steps_per_execution": 8}, None),
+        ('update="simultaneous"', {}, {"update": "simultaneous"}, None),
+        (BF16, {}, {}, BF16),
+        (f"{BF16} + steps_per_execution=8", {}, {"steps_per_execution": 8}, BF16),
     ],
 }
+# Schemes measured at 28x28 (a round there costs 2-10x one at 16x16): the defaults and
+# the two levers that the CLI can turn on.
+KEPT_AT_28 = (0, 3, 5, 6)
+REFERENCE_BF16 = f"reference in {BF16}"
 
 
-def _networks(name, latent_dim=64):
+def parse_model(spec):
+    """``"dcgan"`` -> ("dcgan", 16); ``"wgan-gp@28"`` -> ("wgan-gp", 28)."""
+    name, _, size = spec.strip().partition("@")
+    return name, int(size) if size else 16
+
+
+def _networks(name, size=16, latent_dim=64, policy=None):
+    """The benchmark's generator and discriminator, built under dtype ``policy``."""
     import keras
 
     from keras_gans import networks
 
     norm = "layer" if name == "wgan-gp" else "batch"
-    keras.utils.set_random_seed(0)
-    g = networks.dcgan_generator(latent_dim, (16, 16, 1), 64)
-    d = networks.dcgan_discriminator((16, 16, 1), 16 if name == "dcgan" else 32, normalization=norm)
+    previous = keras.mixed_precision.global_policy().name
+    keras.mixed_precision.set_global_policy(policy or "float32")
+    try:
+        keras.utils.set_random_seed(0)
+        g = networks.dcgan_generator(latent_dim, (size, size, 1), 64)
+        d = networks.dcgan_discriminator(
+            (size, size, 1), 16 if name == "dcgan" else 32, normalization=norm
+        )
+    finally:
+        keras.mixed_precision.set_global_policy(previous)
     return g, d
 
 
@@ -114,29 +140,68 @@ def _copy(model):
     return clone
 
 
-def build(name, latent_dim=64):
-    """``(variants, reference, flops)``: one model per scheme and the reference, all
-    starting from identical networks."""
+def _pair(name, size, latent_dim, policy, g, d):
+    """Copies of ``g`` and ``d`` (float32 originals) computing in ``policy``."""
+    if policy is None:
+        return _copy(g), _copy(d)
+    g2, d2 = _networks(name, size, latent_dim, policy)
+    g2.set_weights(g.get_weights())
+    d2.set_weights(d.get_weights())
+    return g2, d2
+
+
+def _with_policy(policy, build_fn):
+    import keras
+
+    previous = keras.mixed_precision.global_policy().name
+    keras.mixed_precision.set_global_policy(policy or "float32")
+    try:
+        return build_fn()
+    finally:
+        keras.mixed_precision.set_global_policy(previous)
+
+
+def build(name, size=16, latent_dim=64):
+    """``(variants, references, flops)``: one model per scheme and the references
+    (``{"reference": float32, REFERENCE_BF16: bfloat16}``), all starting from identical
+    networks."""
     import keras
 
     from benchmarks.reference.plain_gans import PlainDCGAN, PlainWGANGP
     from keras_gans import models
 
-    g, d = _networks(name, latent_dim)
+    g, d = _networks(name, size, latent_dim)
     cls = models.DCGAN if name == "dcgan" else models.WGANGP
     variants = []
-    for label, init, comp in SCHEMES[name]:
-        model = cls(generator=_copy(g), discriminator=_copy(d), seed=0, **init)
-        model.compile(**comp)
-        variants.append((label, model))
+    for i, (label, init, comp, policy) in enumerate(SCHEMES[name]):
+        if size != 16 and i not in KEPT_AT_28:
+            continue
+        g2, d2 = _pair(name, size, latent_dim, policy, g, d)
+
+        def make(g2=g2, d2=d2, init=init, comp=comp):
+            model = cls(generator=g2, discriminator=d2, seed=0, **init)
+            model.compile(**comp)
+            return model
+
+        variants.append((label, _with_policy(policy, make)))
+    plain = PlainDCGAN if name == "dcgan" else PlainWGANGP
     if name == "dcgan":
-        ref = PlainDCGAN(_copy(g), _copy(d), latent_dim)
         opt = dict(learning_rate=2e-4, beta_1=0.5)
     else:
-        ref = PlainWGANGP(_copy(g), _copy(d), latent_dim)
         opt = dict(learning_rate=1e-4, beta_1=0.0, beta_2=0.9)
-    ref.compile(d_optimizer=keras.optimizers.Adam(**opt), g_optimizer=keras.optimizers.Adam(**opt))
-    return variants, ref, step_flops(name, g, d, variants[0][1].d_steps)
+    references = {}
+    for label, policy in (("reference", None), (REFERENCE_BF16, BF16)):
+        g2, d2 = _pair(name, size, latent_dim, policy, g, d)
+
+        def make(g2=g2, d2=d2):
+            ref = plain(g2, d2, latent_dim)
+            ref.compile(
+                d_optimizer=keras.optimizers.Adam(**opt), g_optimizer=keras.optimizers.Adam(**opt)
+            )
+            return ref
+
+        references[label] = _with_policy(policy, make)
+    return variants, references, step_flops(name, g, d, variants[0][1].d_steps)
 
 
 WARM_STEPS = 8
@@ -180,25 +245,29 @@ def input_throughput(data, steps, batch):
     return steps * batch / (time.perf_counter() - start)
 
 
-def measure(name, rounds, steps, batch):
-    """Interleaved rounds (reference, then every scheme); one result row per scheme."""
+def measure(name, rounds, steps, batch, size=16):
+    """Interleaved rounds (the references, then every scheme); one row per scheme and
+    one for the bfloat16 reference."""
     from keras_gans import data as data_lib
 
-    images, _ = data_lib.load_arrays("digits", 16)
+    images, _ = data_lib.load_arrays("digits" if size == 16 else "mnist", size)
     stream, _ = data_lib.resumable_stream(images, batch_size=batch, seed=0)
-    variants, ref, flops = build(name)
-    times = {"reference": []} | {label: [] for label, _ in variants}
+    variants, references, flops = build(name, size)
+    times = {label: [] for label in references} | {label: [] for label, _ in variants}
     for r in range(rounds + 1):
-        for label, model in [("reference", ref), *variants]:
+        for label, model in [*references.items(), *variants]:
             seconds = time_round(model, stream, steps)
             if r:  # round 0 traces the functions
                 times[label].append(seconds)
     median = {k: steps * batch / statistics.median(v) for k, v in times.items()}
     best = {k: steps * batch / min(v) for k, v in times.items()}
     input_rate = input_throughput(stream, steps, batch)
+    d_steps = variants[0][1].d_steps
+    variants = [*variants, (REFERENCE_BF16, None)]
     return [
         {
             "model": name,
+            "size": size,
             "scheme": label,
             "ours": median[label],
             "reference": median["reference"],
@@ -207,22 +276,26 @@ def measure(name, rounds, steps, batch):
             "ratio": median[label] / median["reference"],
             "flops_per_image": flops,
             "input": input_rate,
-            "d_steps": model.d_steps,
+            "d_steps": d_steps,
         }
-        for label, model in variants
+        for label, _ in variants
     ]
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--models", default="dcgan,wgan-gp")
+    parser.add_argument(
+        "--models",
+        default="dcgan,wgan-gp,dcgan@28,wgan-gp@28",
+        help="families, each optionally @SIDE (16: digits, 28: MNIST)",
+    )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument(
         "--steps",
         type=int,
         default=None,
         help="timed steps per round, a multiple of 8 (default: 96 for dcgan, 24 for "
-        "wgan-gp), after 8 untimed steps in the same fit call",
+        "wgan-gp at 16x16; 48 and 8 at 28x28), after 8 untimed steps in the same fit call",
     )
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument(
@@ -236,26 +309,28 @@ def main(argv=None):
         with open(RESULTS) as f:
             saved = json.load(f)
         args.batch, args.rounds = saved["batch"], saved["rounds"]
-        write_doc(saved["rows"], saved["peak"], args)
+        write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"))
         print("wrote docs/performance.md")
         return
     peak = matmul_peak()
+    peak_bf16 = matmul_peak(dtype="bfloat16")
     results = []
-    for name in args.models.split(","):
-        steps = args.steps or DEFAULT_STEPS[name.strip()]
-        for r in measure(name.strip(), args.rounds, steps, args.batch):
+    for spec in args.models.split(","):
+        name, size = parse_model(spec)
+        steps = args.steps or DEFAULT_STEPS[(name, size)]
+        for r in measure(name, args.rounds, steps, args.batch, size):
             r["steps"] = steps
             print(
-                f"{r['model']} [{r['scheme']}]: ours {r['ours']:.0f} img/s, reference "
+                f"{r['model']} {size}px [{r['scheme']}]: ours {r['ours']:.0f} img/s, reference "
                 f"{r['reference']:.0f} img/s, ratio {r['ratio']:.2f}x (best-of "
                 f"{r['ours_best'] / r['reference_best']:.2f}x), input {r['input']:.0f} img/s"
             )
             results.append(r)
     with open(RESULTS, "w") as f:
-        json.dump({"peak": peak, "batch": args.batch, "rounds": args.rounds, "rows": results},
-                  f, indent=2)  # fmt: skip
-    write_doc(results, peak, args)
-    print(f"matmul peak {peak:.0f} GFLOP/s; wrote docs/performance.md")
+        json.dump({"peak": peak, "peak_bf16": peak_bf16, "batch": args.batch,
+                   "rounds": args.rounds, "rows": results}, f, indent=2)  # fmt: skip
+    write_doc(results, peak, args, peak_bf16)
+    print(f"matmul peak {peak:.0f} (bfloat16 {peak_bf16:.0f}) GFLOP/s; wrote docs/performance.md")
 
 
 if __name__ == "__main__":
