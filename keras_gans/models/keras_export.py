@@ -21,27 +21,52 @@ def input_specs(network):
     return [specs] if len(specs) > 1 else specs
 
 
+def float32_copy(network):
+    """A copy of ``network`` that computes in float32, with the same weights.
+
+    Every layer (in nested models too) is rebuilt from its config with
+    ``dtype="float32"``; a network already in float32 is returned as it is.
+
+    Args:
+        network: a functional ``keras.Model``, for example one built under the
+            ``mixed_bfloat16`` policy.
+
+    Returns:
+        A ``keras.Model`` with the same layers and weights, computing in float32.
+    """
+    if network.dtype_policy.compute_dtype == "float32" and all(
+        layer.dtype_policy.compute_dtype == "float32" for layer in network._flatten_layers()
+    ):
+        return network
+
+    def rebuild(layer):
+        config = layer.get_config()
+        if "dtype" in config:
+            config["dtype"] = "float32"
+        return layer.__class__.from_config(config)
+
+    copy = keras.models.clone_model(network, clone_function=rebuild, recursive=True)
+    copy.set_weights(network.get_weights())
+    return copy
+
+
 def export_network(model, network, filepath, format, verbose, input_signature, **kwargs):
     """Exports ``network`` (the model's sampling generator or a translator) with Keras.
 
-    Raises one ``ArgumentError`` for a format that does not apply: an unknown name, or
-    ONNX for a network computing in another dtype than float32 (tf2onnx's conversion
-    needs float32 weights and activations).
+    A network trained in mixed precision is exported as its ``float32_copy`` (tf2onnx,
+    LiteRT and OpenVINO convert float32 graphs; the file's outputs differ from the
+    mixed-precision network's by its rounding). Raises one ``ArgumentError`` for a
+    format that does not apply (an unknown name) or whose converter is not installed.
     """
     if format not in FORMATS:
         raise ArgumentError(f"Unknown export format {format!r}; choose from {list(FORMATS)}")
-    if format == "onnx" and network.dtype_policy.compute_dtype != "float32":
-        raise ArgumentError(
-            f"ONNX export needs a float32 network, but {type(model).__name__}'s computes in "
-            f"{network.dtype_policy.compute_dtype}; rebuild it under the float32 policy and "
-            f"load its weights, or export format='tf_saved_model'."
-        )
     package = RUNTIME_PACKAGES.get(format)
     if package and importlib.util.find_spec(package[0]) is None:
         raise ArgumentError(
             f"Export format {format!r} needs the {package[1]} package; install it with "
             f"pip install {package[1]} (or keras-gans[export])."
         )
+    network = float32_copy(network)
     if input_signature is None:
         input_signature = input_specs(network)
     return network.export(

@@ -8,6 +8,7 @@ import pytest
 
 import keras_gans
 from keras_gans.errors import ArgumentError
+from keras_gans.models.keras_export import float32_copy
 from tests.helpers import run_program
 from tests.models.test_cgan import tiny_cgan
 from tests.models.test_cyclegan import tiny_cyclegan
@@ -69,16 +70,37 @@ def test_every_family_exports_and_matches_in_its_runtime(family, fmt, tmp_path):
     check_export(family, fmt, tmp_path)
 
 
-def test_unknown_format_and_onnx_of_a_bfloat16_network_are_refused(tmp_path):
+def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ArgumentError, match=r"Unknown export format 'h5'; choose from"):
         tiny_gan().export(str(tmp_path / "m"), format="h5")
+    assert not os.path.exists(tmp_path / "m")
+
+
+@pytest.mark.parametrize(
+    "family,fmt",
+    [("dcgan", "onnx"), pytest.param("stylegan2", "litert", marks=pytest.mark.slow)],
+)
+def test_a_bfloat16_network_exports_as_its_float32_copy(family, fmt, tmp_path):
     import keras
 
     keras.mixed_precision.set_global_policy("mixed_bfloat16")
     try:
-        model = tiny_gan()
+        model = FAMILIES[family]()
+        inputs, in_bfloat16 = inputs_and_expected(model)
     finally:
         keras.mixed_precision.set_global_policy("float32")
-    with pytest.raises(ArgumentError, match=r"ONNX export needs a float32 network.*bfloat16"):
-        model.export(str(tmp_path / "m.onnx"), format="onnx")
-    assert not os.path.exists(tmp_path / "m.onnx")
+    network = model.export_networks()["generator"]
+    copy = float32_copy(network)
+    assert {layer.compute_dtype for layer in copy._flatten_layers()} == {"float32"}
+    for a, b in zip(network.get_weights(), copy.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    path = str(tmp_path / f"{family}{EXTENSION[fmt]}")
+    model.export(path, format=fmt, verbose=False)
+    # the model keeps training in bfloat16; the file computes in float32
+    assert network.compute_dtype == "bfloat16"
+    result = run_program("run_keras_export", {"format": fmt, "path": path, "inputs": inputs})
+    output = np.asarray(result["output"])
+    z = np.asarray(inputs[0][0], "float32")
+    np.testing.assert_allclose(output, np.asarray(copy(z)), atol=1e-4)
+    # and differs from the bfloat16 network by its rounding only
+    assert 0 < np.abs(output - in_bfloat16).max() < 0.1
