@@ -123,8 +123,8 @@ SETTINGS = (
     ),
     Setting(
         "precision",
-        None,
-        "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
+        "auto",
+        "float32, mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
         "mixed_bfloat16 on a CPU with bfloat16 units, else float32 (saved with the run)",
         choices=PRECISIONS,
     ),
@@ -330,6 +330,8 @@ def run_settings(model, **overrides):
     check_model_args(model.lower(), given_args)
     model_args = {**settings["model_args"], **given_args}
     settings.update({k: v for k, v in overrides.items() if v is not None})
+    if overrides.get("mixed_precision") and not overrides.get("precision"):
+        settings["precision"] = None  # the older switch names the policy instead
     settings["model_args"] = model_args
     if settings["image_size"] is None:
         settings["image_size"] = default_image_size(settings["data"])

@@ -83,9 +83,20 @@ def _build_model(settings, image_shape):
 def train(run_dir, settings, verbose=2):
     """Trains (or resumes) the run in ``run_dir`` with ``settings`` (``runs.run_settings``).
 
+    The run's dtype policy (``precision_policy`` in its config.json) is Keras' global
+    policy while the model is built and trained, and the caller's policy again after.
+
     Returns:
         The trained model.
     """
+    previous = keras.mixed_precision.global_policy()
+    try:
+        return _train(run_dir, settings, verbose)
+    finally:
+        keras.mixed_precision.set_global_policy(previous)
+
+
+def _train(run_dir, settings, verbose):
     # First: MultiWorkerMirroredStrategy must exist before other TensorFlow work.
     strategy = make_strategy(settings.get("distribute"))
     run_dir = worker_run_dir(run_dir, strategy)
@@ -99,6 +110,8 @@ def train(run_dir, settings, verbose=2):
             )
         changed = {k: settings[k] for k in resumable_names() if settings.get(k) is not None}
         settings = {**common_defaults(), **saved, **changed}
+        if "precision_policy" not in saved:  # a run from before --precision: as it was
+            settings["precision_policy"] = run_policy({**saved, "precision": None})
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     keras.utils.set_random_seed(settings["seed"])

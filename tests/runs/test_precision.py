@@ -134,3 +134,53 @@ def test_precision_and_the_older_switch_together_are_refused(tmp_path):
     with pytest.raises(RunError, match="Give --precision or --mixed-precision, not both"):
         runs.train(str(tmp_path / "run"), settings, verbose=0)
     assert not (tmp_path / "run").exists()
+
+
+def _tiny_settings(**overrides):
+    from keras_gans import runs
+
+    return runs.run_settings(
+        "dcgan", epochs=1, batch_size=8, latent_dim=4, steps_per_epoch=1,
+        model_args={"generator_filters": 4, "discriminator_filters": 4}, **overrides,
+    )  # fmt: skip
+
+
+def test_runs_default_to_auto_which_is_float32_on_a_cpu_without_units(tmp_path, monkeypatch):
+    from keras_gans import runs
+    from keras_gans.runs import precision
+
+    settings = _tiny_settings()
+    assert settings["precision"] == "auto"
+    assert runs.run_settings("dcgan", mixed_precision=True)["precision"] is None
+    monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: False)
+    model = runs.train(str(tmp_path / "run"), settings, verbose=0)
+    assert model.compute_dtype == "float32"
+    config = json.load(open(tmp_path / "run" / "config.json"))
+    assert (config["precision"], config["precision_policy"]) == ("auto", "float32")
+
+
+def test_a_bfloat16_run_leaves_the_callers_policy_as_it_was(tmp_path, monkeypatch):
+    from keras_gans import runs
+    from keras_gans.runs import precision
+
+    monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: True)
+    model = runs.train(str(tmp_path / "run"), _tiny_settings(), verbose=0)
+    assert model.compute_dtype == "bfloat16"
+    assert keras.mixed_precision.global_policy().name == "float32"
+
+
+@pytest.mark.slow
+def test_a_run_from_before_precision_existed_resumes_in_float32(tmp_path, monkeypatch):
+    from keras_gans import runs
+    from keras_gans.runs import precision
+
+    monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: False)
+    settings = _tiny_settings()
+    runs.train(str(tmp_path / "run"), settings, verbose=0)
+    path = tmp_path / "run" / "config.json"
+    config = json.load(open(path))
+    del config["precision"], config["precision_policy"]
+    json.dump(config, open(path, "w"))
+    monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: True)
+    resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
+    assert resumed.compute_dtype == "float32" and runs.finished_epochs(str(tmp_path / "run")) == 2
