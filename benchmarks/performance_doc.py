@@ -134,6 +134,61 @@ BFLOAT16_TEXT = [
 ]
 
 
+def _median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def _precision_quality_lines():
+    """FID by seed in float32 and bfloat16 (seed_runs rows ``X`` and ``X+bf16``)."""
+    json_rows = _load("results.json")
+    if json_rows is None:
+        return []
+    rows = json_rows.get("seed_runs", [])
+    by = {(r["config"], r["data"], r["seed"]): r for r in rows}
+    pairs = sorted({(r["config"][: -len("+bf16")], r["data"]) for r in rows
+                    if r["config"].endswith("+bf16")})  # fmt: skip
+    if not pairs:
+        return []
+    lines = [
+        "## Sample quality in bfloat16",
+        "",
+        "From `python -m benchmarks.seeds --configs FAMILY --extra "
+        '\'{"precision": "mixed_bfloat16"}\' --name FAMILY+bf16` beside the float32 rows '
+        "of the same family (the CLI defaults otherwise; the digits protocol of "
+        "evaluation.md, 1,000 samples, one CPU thread per run). A seed's two runs start "
+        "from the same weights but round differently from the first step, so they are two "
+        "draws, not a pair. Train times are upper bounds: up to four processes shared the "
+        "2 cores; the throughput table above is the speed comparison.",
+        "",
+        "| family | data | seed | FID float32 | FID bfloat16 | train s float32 | train s bfloat16 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+
+    def cell(row, key, fmt):
+        return format(row[key], fmt) if row else "-"
+
+    for family, data in pairs:
+        seeds = sorted({s for (c, d, s) in by if d == data and c in (family, family + "+bf16")})
+        fp32, bf16 = [], []
+        for seed in seeds:
+            a, b = by.get((family, data, seed)), by.get((family + "+bf16", data, seed))
+            fp32 += [a["fid"]] if a else []
+            bf16 += [b["fid"]] if b else []
+            lines.append(
+                f"| {family} | {data} | {seed} | {cell(a, 'fid', '.2f')} | {cell(b, 'fid', '.2f')} "
+                f"| {cell(a, 'train_seconds', '.0f')} | {cell(b, 'train_seconds', '.0f')} |"
+            )
+        if fp32 and bf16:
+            lines.append(
+                f"| {family} | {data} | median (range) | {_median(fp32):.2f} "
+                f"({min(fp32):.2f}-{max(fp32):.2f}) | {_median(bf16):.2f} "
+                f"({min(bf16):.2f}-{max(bf16):.2f}) | | |"
+            )
+    return lines + [""]
+
+
 def _step_parts_lines():
     """The parts of DCGAN's step (``python -m benchmarks.step_parts``) and the ceiling."""
     r = _load("step_parts_results.json")
@@ -242,6 +297,7 @@ def write_doc(results, peak, args, peak_bf16=None):
         "",
     ]
     lines += BFLOAT16_TEXT + [""]
+    lines += _precision_quality_lines()
     lines += _step_parts_lines()
     lines += FUSED_ADAM + [""]
     lines += _quality_lines()

@@ -90,6 +90,8 @@ def run_one(config, data, seed, work, extra=None, name=None):
         "train_seconds": round(seconds, 1),
         "date": datetime.date.today().isoformat(),
         "threads": os.environ.get("KERAS_GANS_BENCH_THREADS", "all"),
+        # what --precision resolved to (rows without it: float32, before auto was default)
+        "compute_dtype": model.compute_dtype,
     }
     for key in ("fid", "kid", "precision", "recall", "coverage", "coverage_kl"):
         row[key] = round(float(r[key]), 4)

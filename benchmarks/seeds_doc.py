@@ -32,8 +32,17 @@ GRID_NOTES = {
     "about one cell in ten is a solid white bar or blob, and no cell repeats another.",
     ("wgan", "digits"): "speckled strokes on a grey, noisy background; 0, 3, 5 and 9 are "
     "recognisable, many cells are ambiguous loops, none repeats another.",
-    ("wgan-gp", "digits"): "smooth white strokes on black with some blur; most cells are "
-    "a readable digit (2, 3, 4, 5, 7, 9, 0 often), a few are broken loops; no repeats.",
+    ("wgan-gp", "digits"): "soft white strokes on black; most cells are a readable digit "
+    "(0, 2, 3, 5, 6 and 9 often), about one in eight is a broken loop or a smudge; no "
+    "cell repeats another.",
+    ("wgan-gp+bf16", "digits"): "the same look as the float32 grid, slightly blurrier: "
+    "0, 3, 5, 6 and 7 readable, a few smudged cells, no repeats; nothing that bfloat16 "
+    "alone would explain.",
+    ("cgan+bf16", "digits"): "one class per column like the float32 grid: 0, 2, 3, 4, 5 "
+    "and 6 clear in most rows, 1 a grainy bar, 7 mostly right, 8 and 9 muddy; speckled "
+    "strokes, styles vary down each column, no repeated cell.",
+    ("wgan+bf16", "digits"): "grainy strokes on a noisy grey background as in float32; "
+    "0, 2, 3, 5 and 6 readable, many cells ambiguous, none repeated.",
     ("cgan", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 are clear in every "
     "row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each column (slant, width) "
     "and the strokes are speckled.",
@@ -300,9 +309,15 @@ def seed_lines(results):
             "",
             "## Every seed",
             "",
+            "Computes in: the dtype the run trained in. The CLI trains in float32 unless "
+            "asked (docs/cli.md). Rows named `+bf16` trained in bfloat16: wgan-gp+bf16 "
+            "asked for it; cgan+bf16 (seeds 2-4) and wgan+bf16 (seed 4) ran on "
+            "2026-12-03 while the working tree briefly defaulted to `--precision auto` "
+            "(bfloat16 on this CPU), since reverted, so they are not CLI-default rows.",
+            "",
             "| config | data | seed | FID | precision | recall | class coverage | label accuracy "
-            "(worst) | train time | date |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "(worst) | computes in | train time | date |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in sorted(per_seed, key=lambda r: (r["data"], r["config"], r["seed"])):
             acc = "-"
@@ -311,7 +326,8 @@ def seed_lines(results):
             lines.append(
                 f"| {r['config']} | {r['data']} | {r['seed']} | {r['fid']:.2f} "
                 f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
-                f"| {r['train_seconds']:.0f} s | {r['date']} |"
+                f"| {r.get('compute_dtype', 'float32')} | {r['train_seconds']:.0f} s "
+                f"| {r['date']} |"
             )
     return lines
 

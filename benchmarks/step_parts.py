@@ -64,7 +64,7 @@ def measure(batch=64, latent_dim=64):
 
     from benchmarks.throughput import _networks
 
-    g, d = _networks("dcgan", latent_dim)
+    g, d = _networks("dcgan", latent_dim=latent_dim)
     z = tf.random.normal([batch, latent_dim])
     x = tf.random.uniform([batch, 16, 16, 1], -1.0, 1.0)
     g_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)  # DCGAN's default and the reference's

@@ -286,13 +286,14 @@ class StyleGAN2(AdversarialModel):
         w average by ``truncation_psi`` (1: none; 0: the average for every z)."""
         parts = self.parts_of(False)
         w = parts.mapping(tf.convert_to_tensor(np.asarray(z, np.float32)), training=False)
-        return truncate(w, parts.w_average.w_avg, truncation_psi)
+        # float32 w from a mixed-precision mapping network, as the API promises
+        return truncate(tf.cast(w, tf.float32), parts.w_average.w_avg, truncation_psi)
 
     def synthesis(self, w, noise="const"):
         """Images in [-1, 1] from ``w``: ``[n, w_dim]`` (the same w for every layer) or
         per-layer ``[n, num_ws, w_dim]`` (``mix``); ``noise`` ``"const"`` (deterministic)
         or ``"random"``."""
-        w = tf.convert_to_tensor(w, tf.float32)
+        w = tf.cast(tf.convert_to_tensor(w), tf.float32)
         if w.shape.rank == 2:
             w = broadcast_w(w, self.num_ws)
         if w.shape.rank != 3 or w.shape[1] != self.num_ws or w.shape[2] != self.w_dim:
@@ -309,8 +310,8 @@ class StyleGAN2(AdversarialModel):
             raise ArgumentError(
                 f"crossover must be an int in [0, {self.num_ws}], got {crossover!r}."
             )
-        a = broadcast_w(tf.convert_to_tensor(w_a, tf.float32), self.num_ws)
-        b = broadcast_w(tf.convert_to_tensor(w_b, tf.float32), self.num_ws)
+        a = broadcast_w(tf.cast(tf.convert_to_tensor(w_a), tf.float32), self.num_ws)
+        b = broadcast_w(tf.cast(tf.convert_to_tensor(w_b), tf.float32), self.num_ws)
         return mix_styles(a, b, int(crossover))
 
     def generate(self, n, *, seed=None, labels=None, batch_size=256, truncation_psi=1.0):

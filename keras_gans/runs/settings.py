@@ -123,8 +123,8 @@ SETTINGS = (
     ),
     Setting(
         "precision",
-        "auto",
-        "float32, mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
+        None,
+        "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
         "mixed_bfloat16 on a CPU with bfloat16 units, else float32 (saved with the run)",
         choices=PRECISIONS,
     ),

@@ -256,3 +256,21 @@ def test_a_stopped_run_resumes_to_the_same_weights_ema_and_w_average(tmp_path):
     assert float(full.pl_mean) == pytest.approx(float(resumed.pl_mean), abs=1e-5)
     config = json.load(open(tmp_path / "part" / "config.json"))
     assert config["model"] == "stylegan2" and config["model_args"]["pl_every"] == 2
+
+
+def test_a_bfloat16_stylegan2_maps_to_float32_w_and_generates_with_truncation():
+    import keras
+
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        gan = tiny()
+        z = np.random.RandomState(0).normal(size=(3, 8)).astype("float32")
+        w = gan.mapping(z, truncation_psi=0.7)
+        assert w.dtype == "float32" and gan.mapping(z).dtype == "float32"
+        images = np.asarray(gan.generate(3, seed=0, truncation_psi=0.7))
+        mixed = np.asarray(gan.synthesis(gan.mix(w, gan.mapping(z[::-1]), 1)))
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    assert gan.compute_dtype == "bfloat16"
+    assert images.shape == mixed.shape == (3, 16, 16, 1)
+    assert np.all(np.isfinite(images)) and np.abs(images).max() <= 1.0

@@ -145,13 +145,14 @@ def _tiny_settings(**overrides):
     )  # fmt: skip
 
 
-def test_runs_default_to_auto_which_is_float32_on_a_cpu_without_units(tmp_path, monkeypatch):
+def test_runs_default_to_float32_and_auto_is_float32_on_a_cpu_without_units(tmp_path, monkeypatch):
     from keras_gans import runs
     from keras_gans.runs import precision
+    from keras_gans.runs.precision import run_policy
 
-    settings = _tiny_settings()
-    assert settings["precision"] == "auto"
-    assert runs.run_settings("dcgan", mixed_precision=True)["precision"] is None
+    assert _tiny_settings()["precision"] is None
+    assert run_policy(_tiny_settings()) == "float32"
+    settings = _tiny_settings(precision="auto")
     monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: False)
     model = runs.train(str(tmp_path / "run"), settings, verbose=0)
     assert model.compute_dtype == "float32"
@@ -164,7 +165,7 @@ def test_a_bfloat16_run_leaves_the_callers_policy_as_it_was(tmp_path, monkeypatc
     from keras_gans.runs import precision
 
     monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: True)
-    model = runs.train(str(tmp_path / "run"), _tiny_settings(), verbose=0)
+    model = runs.train(str(tmp_path / "run"), _tiny_settings(precision="auto"), verbose=0)
     assert model.compute_dtype == "bfloat16"
     assert keras.mixed_precision.global_policy().name == "float32"
 
@@ -175,7 +176,7 @@ def test_a_run_from_before_precision_existed_resumes_in_float32(tmp_path, monkey
     from keras_gans.runs import precision
 
     monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: False)
-    settings = _tiny_settings()
+    settings = _tiny_settings(precision="auto")
     runs.train(str(tmp_path / "run"), settings, verbose=0)
     path = tmp_path / "run" / "config.json"
     config = json.load(open(path))
