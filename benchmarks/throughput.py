@@ -15,6 +15,7 @@ float32 matmul peak, measured here.
 """
 
 import argparse
+import datetime
 import json
 import os
 import statistics
@@ -309,7 +310,7 @@ def main(argv=None):
         with open(RESULTS) as f:
             saved = json.load(f)
         args.batch, args.rounds = saved["batch"], saved["rounds"]
-        write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"))
+        write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"), saved.get("date"))
         print("wrote docs/performance.md")
         return
     peak = matmul_peak()
@@ -328,7 +329,8 @@ def main(argv=None):
             results.append(r)
     with open(RESULTS, "w") as f:
         json.dump({"peak": peak, "peak_bf16": peak_bf16, "batch": args.batch,
-                   "rounds": args.rounds, "rows": results}, f, indent=2)  # fmt: skip
+                   "rounds": args.rounds, "rows": results,
+                   "date": datetime.date.today().isoformat()}, f, indent=2)  # fmt: skip
     write_doc(results, peak, args, peak_bf16)
     print(f"matmul peak {peak:.0f} (bfloat16 {peak_bf16:.0f}) GFLOP/s; wrote docs/performance.md")
 
