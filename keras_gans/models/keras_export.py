@@ -34,9 +34,8 @@ def float32_copy(network):
     Returns:
         A ``keras.Model`` with the same layers and weights, computing in float32.
     """
-    if network.dtype_policy.compute_dtype == "float32" and all(
-        layer.dtype_policy.compute_dtype == "float32" for layer in network._flatten_layers()
-    ):
+    # _flatten_layers() includes the network itself and the layers of nested models
+    if all(layer.dtype_policy.compute_dtype == "float32" for layer in network._flatten_layers()):
         return network
 
     def rebuild(layer):

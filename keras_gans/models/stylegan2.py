@@ -293,7 +293,7 @@ class StyleGAN2(AdversarialModel):
         """Images in [-1, 1] from ``w``: ``[n, w_dim]`` (the same w for every layer) or
         per-layer ``[n, num_ws, w_dim]`` (``mix``); ``noise`` ``"const"`` (deterministic)
         or ``"random"``."""
-        w = tf.cast(tf.convert_to_tensor(w), tf.float32)
+        w = tf.cast(w, tf.float32)
         if w.shape.rank == 2:
             w = broadcast_w(w, self.num_ws)
         if w.shape.rank != 3 or w.shape[1] != self.num_ws or w.shape[2] != self.w_dim:
@@ -310,8 +310,8 @@ class StyleGAN2(AdversarialModel):
             raise ArgumentError(
                 f"crossover must be an int in [0, {self.num_ws}], got {crossover!r}."
             )
-        a = broadcast_w(tf.cast(tf.convert_to_tensor(w_a), tf.float32), self.num_ws)
-        b = broadcast_w(tf.cast(tf.convert_to_tensor(w_b), tf.float32), self.num_ws)
+        a = broadcast_w(tf.cast(w_a, tf.float32), self.num_ws)
+        b = broadcast_w(tf.cast(w_b, tf.float32), self.num_ws)
         return mix_styles(a, b, int(crossover))
 
     def generate(self, n, *, seed=None, labels=None, batch_size=256, truncation_psi=1.0):

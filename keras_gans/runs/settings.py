@@ -330,8 +330,6 @@ def run_settings(model, **overrides):
     check_model_args(model.lower(), given_args)
     model_args = {**settings["model_args"], **given_args}
     settings.update({k: v for k, v in overrides.items() if v is not None})
-    if overrides.get("mixed_precision") and not overrides.get("precision"):
-        settings["precision"] = None  # the older switch names the policy instead
     settings["model_args"] = model_args
     if settings["image_size"] is None:
         settings["image_size"] = default_image_size(settings["data"])

@@ -110,8 +110,6 @@ def _train(run_dir, settings, verbose):
             )
         changed = {k: settings[k] for k in resumable_names() if settings.get(k) is not None}
         settings = {**common_defaults(), **saved, **changed}
-        if "precision_policy" not in saved:  # a run from before --precision: as it was
-            settings["precision_policy"] = run_policy({**saved, "precision": None})
     elif os.path.exists(run_dir) and os.listdir(run_dir):
         raise RunError(f"{run_dir} exists and is not a keras-gans run folder.")
     keras.utils.set_random_seed(settings["seed"])
