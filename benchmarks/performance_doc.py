@@ -8,6 +8,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
@@ -15,12 +16,10 @@ DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
 
 def _cpu_units():
     """The bfloat16 flags /proc/cpuinfo lists (``runs.precision.BFLOAT16_FLAGS``)."""
-    from keras_gans.runs.precision import BFLOAT16_FLAGS
+    from keras_gans.runs.precision import BFLOAT16_FLAGS, cpu_flags
 
-    try:
-        with open("/proc/cpuinfo") as f:
-            flags = set(f.read().split())
-    except OSError:
+    flags = cpu_flags()
+    if flags is None:
         return "unknown"
     found = [flag for flag in BFLOAT16_FLAGS if flag in flags]
     return ", ".join(found) if found else "no bfloat16 units"
@@ -134,12 +133,6 @@ BFLOAT16_TEXT = [
 ]
 
 
-def _median(values):
-    values = sorted(values)
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
-
-
 def _precision_quality_lines():
     """FID by seed in float32 and bfloat16 (seed_runs rows ``X`` and ``X+bf16``)."""
     json_rows = _load("results.json")
@@ -182,8 +175,8 @@ def _precision_quality_lines():
             )
         if fp32 and bf16:
             lines.append(
-                f"| {family} | {data} | median (range) | {_median(fp32):.2f} "
-                f"({min(fp32):.2f}-{max(fp32):.2f}) | {_median(bf16):.2f} "
+                f"| {family} | {data} | median (range) | {statistics.median(fp32):.2f} "
+                f"({min(fp32):.2f}-{max(fp32):.2f}) | {statistics.median(bf16):.2f} "
                 f"({min(bf16):.2f}-{max(bf16):.2f}) | | |"
             )
     return lines + [""]

@@ -120,17 +120,16 @@ def _networks(name, size=16, latent_dim=64, policy=None):
     from keras_gans import networks
 
     norm = "layer" if name == "wgan-gp" else "batch"
-    previous = keras.mixed_precision.global_policy().name
-    keras.mixed_precision.set_global_policy(policy or "float32")
-    try:
+
+    def make():
         keras.utils.set_random_seed(0)
         g = networks.dcgan_generator(latent_dim, (size, size, 1), 64)
         d = networks.dcgan_discriminator(
             (size, size, 1), 16 if name == "dcgan" else 32, normalization=norm
         )
-    finally:
-        keras.mixed_precision.set_global_policy(previous)
-    return g, d
+        return g, d
+
+    return _with_policy(policy, make)
 
 
 def _copy(model):
@@ -152,6 +151,8 @@ def _pair(name, size, latent_dim, policy, g, d):
 
 
 def _with_policy(policy, build_fn):
+    """``build_fn()`` under Keras' global dtype ``policy`` (None: float32), then the
+    caller's policy again."""
     import keras
 
     previous = keras.mixed_precision.global_policy().name

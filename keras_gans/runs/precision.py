@@ -48,21 +48,28 @@ def enable_mixed_precision(policy=None):
 BFLOAT16_FLAGS = ("amx_bf16", "avx512_bf16")
 
 
-def bfloat16_units(cpuinfo="/proc/cpuinfo"):
-    """True when the CPU has bfloat16 arithmetic units (a flag of ``BFLOAT16_FLAGS`` in
-    ``cpuinfo``, the file or its text); False where the file cannot be read. Without
-    them TensorFlow emulates bfloat16 and it is slower than float32."""
+def cpu_flags(cpuinfo="/proc/cpuinfo"):
+    """The flags of the ``flags`` lines of ``cpuinfo`` (the file or its text), as a set;
+    None where the file cannot be read."""
     text = cpuinfo
     if os.path.sep in cpuinfo or os.path.isfile(cpuinfo):
         try:
             with open(cpuinfo) as f:
                 text = f.read()
         except OSError:
-            return False
+            return None
     flags = set()
     for line in text.splitlines():
         if line.startswith("flags"):
             flags |= set(line.split(":", 1)[-1].split())
+    return flags
+
+
+def bfloat16_units(cpuinfo="/proc/cpuinfo"):
+    """True when the CPU has bfloat16 arithmetic units (a flag of ``BFLOAT16_FLAGS`` in
+    ``cpuinfo``, the file or its text); False where the file cannot be read. Without
+    them TensorFlow emulates bfloat16 and it is slower than float32."""
+    flags = cpu_flags(cpuinfo) or set()
     return any(flag in flags for flag in BFLOAT16_FLAGS)
 
 
