@@ -98,6 +98,8 @@ def run_one(config, data, seed, work, extra=None, name=None):
     for key in ("accuracy", "accuracy_min"):
         if key in r:
             row[key] = round(float(r[key]), 4)
+    if "accuracy_per_class" in r:
+        row["accuracy_per_class"] = [round(float(a), 4) for a in r["accuracy_per_class"]]
     if getattr(model, "conditional", False):
         # Classification accuracy scores (docs/evaluation.md): 100 images per class.
         from keras_gans.reports.evaluation import cas_report

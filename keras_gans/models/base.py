@@ -300,6 +300,12 @@ class AdversarialModel(Stabilisers, UpdateSteps, KerasApi, TwoOptimizers, keras.
         the images are augmented first when ``augment`` is set."""
         return self.discriminator(self.augment_images(images, training), training=training)
 
+    def adversarial_logits(self, outputs):
+        """The real-vs-fake part of the discriminator's ``outputs``: all of them, except
+        where the discriminator has another head (``ConditionalGAN``'s classifier).
+        Penalties and ADA read this part only."""
+        return outputs
+
     def scaled_loss(self, loss, optimizer):
         """``loss`` as differentiated: divided by the replica count, loss-scaled."""
         return scaled_replica_loss(loss, optimizer)

@@ -1,5 +1,7 @@
 """``ConditionalGAN``: a DCGAN that draws the class it is asked for."""
 
+import dataclasses
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -36,6 +38,15 @@ class ConditionalGAN(AdversarialModel):
     ``gp_weight``, 5 critic steps, Adam 1e-4 with betas 0/0.9, layer norm;
     logs ``gp`` and ``wasserstein``).
 
+    ``classifier_weight > 0`` adds an auxiliary classifier (AC-GAN): the default
+    discriminator sees the image alone and has a second head classifying it; its
+    outputs are ``[logit, log p(label | image)]``. The discriminator's loss adds
+    ``classifier_weight`` x the classifier's cross-entropy on the real batch (logged
+    as ``classifier``), the generator's loss the same weight x its cross-entropy on
+    the fakes with the labels they were drawn for. Penalties and ADA read the logit
+    column only. The classifier learns from real images alone, so it cannot be
+    satisfied by fakes it was taught to accept.
+
     Args:
         image_shape: ``(height, width, channels)``; optional when both
             networks are given.
@@ -49,6 +60,9 @@ class ConditionalGAN(AdversarialModel):
         gp_weight: gradient-penalty weight (``loss="wgan-gp"`` only; default 10).
         projection: the default discriminator is a projection discriminator
             (``conditional_discriminator(projection=True)``) instead of label channels.
+        classifier_weight: weight of the auxiliary classifier's cross-entropy (0, the
+            default: no classifier). A given discriminator must then output
+            ``[b, 2]`` as ``conditional_discriminator(classifier=True)`` does.
         seed: int seed of the training noise.
         **kwargs: passed to ``keras.Model``.
 
@@ -61,7 +75,8 @@ class ConditionalGAN(AdversarialModel):
 
     Reference:
         Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
-        https://arxiv.org/abs/1411.1784
+        https://arxiv.org/abs/1411.1784; Odena, Olah and Shlens, Conditional Image
+        Synthesis with Auxiliary Classifier GANs (2017), https://arxiv.org/abs/1610.09585
     """
 
     conditional = True
@@ -78,6 +93,7 @@ class ConditionalGAN(AdversarialModel):
         discriminator_filters=64,
         gp_weight=None,
         projection=False,
+        classifier_weight=0.0,
         seed=None,
         **kwargs,
     ):
@@ -94,11 +110,16 @@ class ConditionalGAN(AdversarialModel):
                 f"gp_weight={gp_weight!r} applies to loss='wgan-gp' only, not loss={loss!r}."
             )
         gp_weight = DEFAULT_GP_WEIGHT if gp_weight is None else gp_weight
+        if isinstance(classifier_weight, bool) or not float(classifier_weight) >= 0:
+            raise ArgumentError(f"classifier_weight must be >= 0, got {classifier_weight!r}.")
+        self.classifier_weight = float(classifier_weight)
         base_loss, d_steps, smoothing, normalization = LOSSES[loss]
         self.conditional_loss = loss
         self.default_d_steps = d_steps
         self.default_label_smoothing = smoothing
         self.extra_log_names = ("gp", "wasserstein") if loss == "wgan-gp" else ()
+        if self.classifier_weight:
+            self.extra_log_names += ("classifier",)
         image_shape, latent_dim, generator, discriminator = default_networks(
             image_shape,
             latent_dim,
@@ -111,6 +132,7 @@ class ConditionalGAN(AdversarialModel):
                 discriminator_filters,
                 normalization=normalization,
                 projection=projection,
+                classifier=self.classifier_weight > 0,
             ),
         )
         self.num_classes = int(num_classes)
@@ -135,6 +157,15 @@ class ConditionalGAN(AdversarialModel):
                     f"ConditionalGAN's {role} must take two inputs ([z or images, label]), "
                     f"got input shape {net.input_shape}."
                 )
+        outputs = self.discriminator.output_shape[-1] if self.discriminator.built else None
+        expected = 2 if self.classifier_weight else 1
+        if outputs is not None and outputs != expected:
+            raise ArgumentError(
+                f"With classifier_weight={self.classifier_weight!r} ConditionalGAN's "
+                f"discriminator must output {expected} column(s) per image "
+                f"({'[logit, log p(label | image)]' if expected == 2 else '[logit]'}), "
+                f"got output shape {self.discriminator.output_shape}."
+            )
 
     def default_optimizers(self):
         if self.conditional_loss == "wgan-gp":
@@ -162,10 +193,45 @@ class ConditionalGAN(AdversarialModel):
         images = self.augment_images(tf.convert_to_tensor(images), training)
         return self.discriminator([images, tf.cast(condition, tf.int32)], training=training)
 
+    def adversarial_logits(self, outputs):
+        """The logit column of the discriminator's outputs (all of them without the
+        classifier)."""
+        return outputs[:, :1] if self.classifier_weight else outputs
+
+    def classifier_loss(self, outputs):
+        """The classifier's cross-entropy: ``-mean(log p(label | image))``, the
+        outputs' second column (0 without the classifier)."""
+        if not self.classifier_weight:
+            return tf.constant(0.0)
+        return -tf.reduce_mean(tf.cast(outputs[:, 1], tf.float32))
+
+    def discriminator_loss(self, real_logits, fake_logits):
+        """The chosen loss on the logit column, plus ``classifier_weight`` x the
+        classifier's cross-entropy on the real images."""
+        adversarial = super().discriminator_loss(
+            self.adversarial_logits(real_logits), self.adversarial_logits(fake_logits)
+        )
+        if not self.classifier_weight:
+            return adversarial
+        return adversarial + self.classifier_weight * self.classifier_loss(real_logits)
+
+    def generator_loss(self, fake_logits):
+        """The chosen generator loss on the logit column, plus ``classifier_weight`` x
+        the classifier's cross-entropy on the fakes (their drawn labels)."""
+        adversarial = super().generator_loss(self.adversarial_logits(fake_logits))
+        if not self.classifier_weight:
+            return adversarial
+        return adversarial + self.classifier_weight * self.classifier_loss(fake_logits)
+
     def discriminator_objective(self, real, fake, condition=None, critic_step=None):
         if self.conditional_loss == "wgan-gp":  # the penalty on every critic update
-            return penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
-        return super().discriminator_objective(real, fake, condition, critic_step)
+            result = penalized_wasserstein_objective(self, real, fake, condition, self.gp_weight)
+        else:
+            result = super().discriminator_objective(real, fake, condition, critic_step)
+        if self.classifier_weight:
+            extras = {**result.extras, "classifier": self.classifier_loss(result.real_logits)}
+            result = dataclasses.replace(result, extras=extras)
+        return result
 
     def call(self, inputs, training=False):
         """Runs the generator on ``[z, labels]``."""
@@ -188,6 +254,7 @@ class ConditionalGAN(AdversarialModel):
                 "discriminator_filters": self.discriminator_filters,
                 "gp_weight": self.gp_weight,
                 "projection": self.projection,
+                "classifier_weight": self.classifier_weight,
             }
         )
         return config

@@ -116,7 +116,7 @@ class Stabilisers:
                 continue
 
             def penalty(images=images):
-                critic = lambda x: self.discriminate(x, condition)  # noqa: E731
+                critic = lambda x: self.adversarial_logits(self.discriminate(x, condition))  # noqa: E731
                 return zero_centred_penalty(critic, tf.stop_gradient(images)).penalty
 
             if self.r1_every == 1:
@@ -130,7 +130,7 @@ class Stabilisers:
     def after_discriminator_steps(self, result):
         """ADA: the last discriminator update's real logits move ``p``."""
         if self.ada is not None:
-            self.ada.update(result.real_logits)
+            self.ada.update(self.adversarial_logits(result.real_logits))
 
     def update_stabiliser_trackers(self, result):
         """The penalties of ``result`` and ADA's ``p`` into their trackers."""

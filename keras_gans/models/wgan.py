@@ -17,27 +17,34 @@ from keras_gans.models.objectives import DiscriminatorObjective
 def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     """WGAN-GP critic objective of ``model``: Wasserstein loss + ``gp_weight`` x penalty.
 
-    The critic is ``model.discriminate(x, condition)``; the penalty's
-    interpolation weights come from ``model.noise_generator`` (per replica).
-    ``gp_weight=0`` skips the penalty (lazy regularisation's other updates).
+    The critic is ``model.adversarial_logits(model.discriminate(x, condition))``; the
+    loss is ``model.discriminator_loss`` of the discriminator's outputs (the
+    Wasserstein loss, plus any term of another head); the penalty's interpolation
+    weights come from ``model.noise_generator`` (per replica). ``gp_weight=0`` skips
+    the penalty (lazy regularisation's other updates).
 
     Returns:
-        A ``DiscriminatorObjective`` with the critic's scores as logits and extras
-        ``{"gp": penalty, "wasserstein": mean(real) - mean(fake)}``.
+        A ``DiscriminatorObjective`` with the discriminator's outputs as logits and
+        extras ``{"gp": penalty, "wasserstein": mean(real) - mean(fake)}``.
     """
 
     def critic(x):
-        return model.discriminate(x, condition, training=True)
+        return model.adversarial_logits(model.discriminate(x, condition, training=True))
 
-    real_scores, fake_scores = critic(real), critic(fake)
-    loss = losses.wasserstein_discriminator_loss(real_scores, fake_scores)
-    extras = {"wasserstein": -loss}
+    real_out = model.discriminate(real, condition, training=True)
+    fake_out = model.discriminate(fake, condition, training=True)
+    real_scores, fake_scores = (
+        model.adversarial_logits(real_out),
+        model.adversarial_logits(fake_out),
+    )
+    loss = model.discriminator_loss(real_out, fake_out)
+    extras = {"wasserstein": -losses.wasserstein_discriminator_loss(real_scores, fake_scores)}
     if not gp_weight:
         extras["gp"] = tf.constant(0.0)
     else:
         extras["gp"] = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
         loss = loss + gp_weight * extras["gp"]
-    return DiscriminatorObjective(loss, real_scores, fake_scores, extras)
+    return DiscriminatorObjective(loss, real_out, fake_out, extras)
 
 
 def lazy_penalty_weight(gp_weight, gp_every, d_steps, critic_step):

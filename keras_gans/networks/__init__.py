@@ -3,6 +3,7 @@
 from keras_gans.networks.conditional import (
     ClassProjection,
     LabelChannels,
+    LabelLogLikelihood,
     OneHot,
     conditional_discriminator,
     conditional_generator,
@@ -58,6 +59,7 @@ __all__ = [
     "MinibatchStdDev",
     "NORMALIZATIONS",
     "ReflectionPadding2D",
+    "LabelLogLikelihood",
     "OneHot",
     "broadcast_w",
     "conditional_discriminator",

@@ -151,6 +151,37 @@ class ClassProjection(keras.layers.Layer):
         return {**super().get_config(), "num_classes": self.num_classes}
 
 
+@keras.saving.register_keras_serializable(package="keras_gans")
+class LabelLogLikelihood(keras.layers.Layer):
+    """``[class_logits [b, k], labels [b]]`` -> ``[b, 1]``: ``log softmax(class_logits)[label]``.
+
+    The auxiliary classifier's verdict on the given labels (AC-GAN): the log-probability
+    it gives each image's label, computed in float32.
+
+    Args:
+        **kwargs: passed to ``keras.layers.Layer``.
+
+    Example:
+    >>> layer = keras_gans.networks.LabelLogLikelihood()
+    >>> out = layer([np.log(np.array([[1.0, 3.0]], "float32")), np.array([1])])
+    >>> round(float(np.exp(out[0, 0])), 6)
+    0.75
+
+    Reference:
+        Odena, Olah and Shlens, Conditional Image Synthesis with Auxiliary Classifier
+        GANs (2017), https://arxiv.org/abs/1610.09585
+    """
+
+    def call(self, inputs):
+        class_logits, labels = inputs
+        log_probs = keras.ops.log_softmax(keras.ops.cast(class_logits, "float32"), axis=-1)
+        labels = keras.ops.cast(keras.ops.reshape(labels, (-1,)), "int32")
+        return keras.ops.take_along_axis(log_probs, labels[:, None], axis=-1)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0][0], 1)
+
+
 def conditional_discriminator(
     image_shape,
     num_classes,
@@ -158,14 +189,19 @@ def conditional_discriminator(
     num_layers=4,
     normalization="batch",
     projection=False,
+    classifier=False,
     name="discriminator",
 ):
-    """DCGAN discriminator that sees the label: as extra channels, or by projection.
+    """DCGAN discriminator that sees the label: as extra channels, by projection, or
+    through an auxiliary classifier.
 
     By default the label's one-hot code is appended to the image as constant channels
     (Mirza and Osindero). With ``projection=True`` the image goes in alone and the
     label enters at the end: ``logits = dense(h) + <embedding(label), h>`` for the
-    features ``h`` (Miyato and Koyama 2018).
+    features ``h`` (Miyato and Koyama 2018). With ``classifier=True`` the image goes
+    in alone, and a second head classifies it (AC-GAN, Odena et al. 2017): the output
+    has two columns, the adversarial logit (of ``dense(h)``, plus the projection term
+    with ``projection=True``) and ``log p(label | image)`` of the classifier head.
 
     Args:
         image_shape: ``(height, width, channels)`` of the images.
@@ -174,10 +210,12 @@ def conditional_discriminator(
         num_layers: number of stride-2 convolutions.
         normalization: ``"batch"``, ``"layer"`` or ``"none"`` (None: the same).
         projection: the projection discriminator instead of label channels.
+        classifier: add the auxiliary classifier head (and no label channels).
         name: model name.
 
     Returns:
-        A ``keras.Model`` mapping ``[images, label int [b]]`` to logits ``[b, 1]``.
+        A ``keras.Model`` mapping ``[images, label int [b]]`` to logits ``[b, 1]``
+        (``classifier=True``: ``[b, 2]``, the logit then the label's log-likelihood).
 
     Example:
     >>> d = keras_gans.networks.conditional_discriminator((16, 16, 1), 10, filters=8)
@@ -187,19 +225,30 @@ def conditional_discriminator(
     Reference:
         Mirza and Osindero, Conditional Generative Adversarial Nets (2014),
         https://arxiv.org/abs/1411.1784; Miyato and Koyama, cGANs with Projection
-        Discriminator (2018), https://arxiv.org/abs/1802.05637
+        Discriminator (2018), https://arxiv.org/abs/1802.05637; Odena, Olah and
+        Shlens, Conditional Image Synthesis with Auxiliary Classifier GANs (2017),
+        https://arxiv.org/abs/1610.09585
     """
     image_shape = check_image_shape(image_shape)
     num_classes = _check_num_classes(num_classes)
     images = keras.Input(image_shape, name="images")
     label = keras.Input((), dtype="int32", name="label")
-    if not projection:
+    if not (projection or classifier):
         x = LabelChannels(num_classes)([images, label])
         logits = dcgan_discriminator_body(x, filters, num_layers, normalization)
         return keras.Model([images, label], logits, name=name)
     h = dcgan_discriminator_features(images, filters, num_layers, normalization)
     h = keras.layers.Activation("linear", dtype="float32", name="features_float32")(h)
-    unconditional = keras.layers.Dense(1, dtype="float32", name="unconditional")(h)
-    by_class = ClassProjection(num_classes, dtype="float32", name="projection")([h, label])
-    logits = keras.layers.Add(dtype="float32", name="logits")([unconditional, by_class])
+    logits = keras.layers.Dense(1, dtype="float32", name="unconditional")(h)
+    if projection:
+        by_class = ClassProjection(num_classes, dtype="float32", name="projection")([h, label])
+        logits = keras.layers.Add(dtype="float32", name="logits")([logits, by_class])
+    if classifier:
+        class_logits = keras.layers.Dense(num_classes, dtype="float32", name="classifier")(h)
+        likelihood = LabelLogLikelihood(dtype="float32", name="label_log_likelihood")(
+            [class_logits, label]
+        )
+        logits = keras.layers.Concatenate(dtype="float32", name="logits_and_likelihood")(
+            [logits, likelihood]
+        )
     return keras.Model([images, label], logits, name=name)

@@ -3,6 +3,7 @@ import json
 import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 import keras_gans
 from keras_gans.errors import DataError
@@ -191,3 +192,74 @@ def test_cgan_projection_option_builds_and_saves_it(tmp_path):
     cgan.fit(IMAGES, LABELS, batch_size=8, epochs=1, verbose=0)
     loaded = keras_round_trip(cgan, str(tmp_path / "m.keras"))
     assert loaded.projection and loaded.get_config()["projection"] is True
+
+
+# ----------------------------------------------------------- auxiliary classifier
+def test_classifier_losses_on_hand_outputs():
+    # Outputs [logit, log p(label | image)]: the Wasserstein loss reads the first
+    # column, the classifier's cross-entropy the second, times classifier_weight.
+    cgan = tiny_cgan(loss="wgan-gp", classifier_weight=2.0)
+    real = np.array([[1.0, np.log(0.5)], [3.0, np.log(0.25)]], "float32")
+    fake = np.array([[0.5, np.log(0.8)], [-0.5, 0.0]], "float32")
+    # (0 - 2) + 2 * (ln 2 + ln 4) / 2
+    np.testing.assert_allclose(float(cgan.discriminator_loss(real, fake)), 0.0794415, atol=1e-6)
+    # -0 + 2 * (-ln 0.8 - ln 1) / 2
+    np.testing.assert_allclose(float(cgan.generator_loss(fake)), 0.2231436, atol=1e-6)
+    np.testing.assert_array_equal(cgan.adversarial_logits(real), real[:, :1])
+    # bce: the classifier adds exactly its weighted term to the plain loss of the logits
+    bce, plain = tiny_cgan(classifier_weight=2.0), tiny_cgan()
+    for m in (bce, plain):
+        m.compile()
+    with_term = float(bce.discriminator_loss(real, fake))
+    np.testing.assert_allclose(
+        with_term - float(plain.discriminator_loss(real[:, :1], fake[:, :1])), 2.0794415, atol=1e-5
+    )
+
+
+def test_the_classifier_head_gives_a_distribution_over_labels_and_no_label_to_the_logit():
+    d = keras_gans.networks.conditional_discriminator((16, 16, 1), 10, filters=4, classifier=True)
+    assert d.output_shape == (None, 2)
+    images = np.repeat(IMAGES[:1], 10, axis=0)
+    out = d.predict([images, np.arange(10)], verbose=0)
+    np.testing.assert_allclose(out[:, 0], np.full(10, out[0, 0]), atol=1e-6)
+    np.testing.assert_allclose(np.exp(out[:, 1]).sum(), 1.0, atol=1e-5)
+
+
+def test_penalties_and_ada_read_the_logit_column_only():
+    cgan = tiny_cgan(loss="wgan-gp", classifier_weight=1.0, r1_weight=1.0, augment="ada")
+    cgan.compile()
+    real, fake = tf.constant(IMAGES[:4]), tf.constant(IMAGES[4:8])
+    labels = tf.constant(LABELS[:4])
+    result = cgan.objective(real, fake, labels, critic_step=None)
+    assert sorted(result.extras) == ["classifier", "gp", "r1", "wasserstein"]
+    assert result.real_logits.shape == (4, 2)
+
+    def critic(x):
+        return cgan.discriminator([x, labels], training=True)[:, :1]
+
+    r1 = keras_gans.features.zero_centred_penalty(critic, real).penalty
+    np.testing.assert_allclose(float(result.extras["r1"]), float(r1), rtol=1e-5)
+    np.testing.assert_allclose(
+        float(result.extras["classifier"]), -float(np.mean(result.real_logits[:, 1])), rtol=1e-6
+    )
+
+
+def test_a_discriminator_without_the_classifier_column_is_refused():
+    from keras_gans.errors import ArgumentError
+
+    plain = keras_gans.networks.conditional_discriminator((16, 16, 1), 10, filters=4)
+    with pytest.raises(ArgumentError, match=r"classifier_weight=1.0 ConditionalGAN's discriminator must output 2 column\(s\) per image \(\[logit, log p\(label \| image\)\]\), got output shape \(None, 1\)"):  # fmt: skip
+        tiny_cgan(classifier_weight=1.0, discriminator=plain)
+    with pytest.raises(ArgumentError, match="classifier_weight must be >= 0, got -1"):
+        tiny_cgan(classifier_weight=-1)
+
+
+@pytest.mark.slow
+def test_cgan_classifier_standard_checks(tmp_path):
+    standard_model_checks(
+        lambda: tiny_cgan(loss="wgan-gp", classifier_weight=1.0),
+        (IMAGES, LABELS),
+        tmp_path,
+        extra_logs=("gp", "wasserstein", "classifier"),
+        constant_weights=("unconditional/bias",),  # the Wasserstein loss cancels it
+    )
