@@ -2,7 +2,6 @@
 
 import json
 import os
-import subprocess
 import sys
 import warnings
 
@@ -11,6 +10,7 @@ import numpy as np
 
 from keras_gans.export import save_generator
 from keras_gans.utils.images import to_uint8
+from tests.zygote import run_python
 
 PYTHON = sys.executable
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the repository
@@ -20,17 +20,13 @@ ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 
 
-def run_program(name, params=None, timeout=180, env=None):
-    """Runs ``tests/programs/<name>.py`` with ``params`` (JSON) in a fresh process;
-    returns its last stdout line as JSON."""
-    proc = subprocess.run(
-        [PYTHON, os.path.join(PROGRAMS, f"{name}.py"), json.dumps(params or {})],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env or ENV,
-        cwd=ROOT,
-    )
+def run_program(name, params=None, timeout=180, env=None, fresh=False):
+    """Runs ``tests/programs/<name>.py`` with ``params`` (JSON) in a new process;
+    returns its last stdout line as JSON. The process is forked from the zygote that
+    has TensorFlow imported (``tests.zygote``), or started from scratch with
+    ``fresh=True`` (programs that check what gets imported)."""
+    argv = [os.path.join(PROGRAMS, f"{name}.py"), json.dumps(params or {})]
+    proc = run_python(argv, ROOT, env or ENV, timeout, fresh=fresh)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

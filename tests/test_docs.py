@@ -3,11 +3,11 @@
 import glob
 import os
 import re
-import subprocess
 
 import pytest
 
-from tests.helpers import ENV, PYTHON, ROOT
+from tests.helpers import ENV, ROOT
+from tests.zygote import run_python
 
 TUTORIALS = sorted(glob.glob(os.path.join(ROOT, "docs", "tutorials", "*.md")))
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
@@ -32,10 +32,7 @@ def test_tutorial_runs(path, tmp_path):
     script = tmp_path / "tutorial.py"
     script.write_text(code_of(path))
     env = {**ENV, "KERAS_GANS_DOCS_FAST": "1", "KERAS_GANS_DOCS_OUT": str(tmp_path / "out")}
-    result = subprocess.run(
-        [PYTHON, str(script)], capture_output=True, text=True, env=env, cwd=str(tmp_path),
-        timeout=600,
-    )  # fmt: skip
+    result = run_python([script], tmp_path, env, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
 
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.helpers import ENV, run_cli_cases
+from tests.helpers import ENV, ROOT, run_cli_cases
+from tests.zygote import run_python
 
 CLI = os.path.join(os.path.dirname(sys.executable), "keras-gans")
 TINY = [
@@ -19,9 +20,15 @@ TINY = [
 
 
 def cli(*args, cwd=None):
-    return subprocess.run(
-        [CLI, *args], capture_output=True, text=True, env=ENV, cwd=cwd, timeout=300
-    )
+    """``keras-gans ARGS`` in a new process (forked from the tests' zygote: the console
+    script's module run as ``__main__``); a ``CompletedProcess``."""
+    script = os.path.join(ROOT, "keras_gans_cli.py")
+    return run_python([script, *args], cwd or os.getcwd(), ENV, timeout=300)
+
+
+def console_script(*args, env=ENV):
+    """The installed ``keras-gans`` console script itself, in a process of its own."""
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 BAD_INPUT = [
@@ -89,7 +96,7 @@ def test_bad_input_prints_one_line_and_exits_2(case, bad_input_results):
 
 
 def test_the_console_script_reports_bad_input_in_one_line():
-    result = cli("train", "nosuchgan")
+    result = console_script("train", "nosuchgan")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         "keras-gans: error: Unknown model 'nosuchgan'; choose from ['cgan', 'cyclegan', "
@@ -426,7 +433,7 @@ def test_subcommand_help_shows_the_defaults(capsys):
 def test_help_and_argument_errors_do_not_import_tensorflow(argv, status, tensorflow):
     from tests.helpers import run_program
 
-    assert run_program("cli_parse_only", {"argv": argv}) == {
+    assert run_program("cli_parse_only", {"argv": argv}, fresh=True) == {
         "status": status,
         "tensorflow": tensorflow,
     }
@@ -438,10 +445,9 @@ def test_the_console_script_silences_tensorflow_log_lines_during_training(tmp_pa
     import re
 
     env = {k: v for k, v in ENV.items() if k not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_GANS_DEBUG")}
-    result = subprocess.run(
-        [CLI, "train", "pix2pix", "--image-size", "16", "--epochs", "1", "--steps-per-epoch", "2",
-         "--out", str(tmp_path / "run"), "--quiet"],
-        capture_output=True, text=True, env=env, timeout=600,
+    result = console_script(
+        "train", "pix2pix", "--image-size", "16", "--epochs", "1", "--steps-per-epoch", "2",
+        "--out", str(tmp_path / "run"), "--quiet", env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert [line for line in result.stderr.splitlines() if re.search(r"\.cc:\d+\]", line)] == []

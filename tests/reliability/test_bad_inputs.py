@@ -336,7 +336,7 @@ PARSE_ONLY_CASES = [
 def test_help_and_argument_errors_answer_before_tensorflow_is_imported(argv, status):
     from tests.helpers import run_program
 
-    result = run_program("cli_parse_only", {"argv": argv})
+    result = run_program("cli_parse_only", {"argv": argv}, fresh=True)
     assert result == {"status": status, "tensorflow": False}
     record(
         "CLI",
