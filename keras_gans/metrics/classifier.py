@@ -1,6 +1,7 @@
 """``DigitsClassifier``, ``MnistClassifier``: small CNNs trained on the embedded data, the
 offline feature extractors and classifiers of the evaluation protocol."""
 
+import contextlib
 import json
 import os
 
@@ -23,6 +24,25 @@ def cache_dir():
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         path = os.path.join(base, "keras_gans")
     return path
+
+
+@contextlib.contextmanager
+def cache_lock(path):
+    """Holds an exclusive lock on ``path + ".lock"`` (POSIX ``flock``; elsewhere none):
+    processes that need the same cached network wait for the one training it and then
+    load its file, instead of training it again."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, at worst a network is trained twice
+        yield
+        return
+    with open(path + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _as_images(images, image_size, channels=1):
@@ -102,14 +122,15 @@ class ImageClassifier:
         )
         self.path = os.path.join(cache_dir(), name + ".keras")
         self.trained = False
-        if os.path.isfile(self.path) and os.path.isfile(self.path + ".json"):
-            self.model = keras.models.load_model(self.path)
-            with open(self.path + ".json") as f:
-                self.accuracy = json.load(f)["accuracy"]
-        else:
-            self.model, self.accuracy = self._train()
-            self._save()
-            self.trained = True
+        with cache_lock(self.path):
+            if os.path.isfile(self.path) and os.path.isfile(self.path + ".json"):
+                self.model = keras.models.load_model(self.path)
+                with open(self.path + ".json") as f:
+                    self.accuracy = json.load(f)["accuracy"]
+            else:
+                self.model, self.accuracy = self._train()
+                self._save()
+                self.trained = True
         self._features = keras.Model(
             self.model.input,
             self.model.get_layer("features").output,

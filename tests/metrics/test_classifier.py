@@ -92,3 +92,23 @@ def test_shifted_copies_move_each_image_within_two_pixels_and_keep_labels():
         assert set(np.unique(image)) <= {-1.0, 1.0}  # filled with the background
     again, _ = metrics.classifier.shifted_copies(images, labels, 2, seed=0)
     np.testing.assert_array_equal(again, x)
+
+
+def test_two_users_of_an_uncached_classifier_train_it_once(tmp_path, monkeypatch):
+    # The second waits on the cache's lock while the first trains, then loads its file.
+    import threading
+
+    monkeypatch.setenv("KERAS_GANS_CACHE", str(tmp_path))
+    made = []
+
+    def use():
+        made.append(metrics.DigitsClassifier(image_size=8, epochs=1))
+
+    threads = [threading.Thread(target=use) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(c.trained for c in made) == [False, True]
+    assert made[0].accuracy == made[1].accuracy
+    assert os.path.isfile(os.path.join(tmp_path, os.path.basename(made[0].path) + ".lock"))

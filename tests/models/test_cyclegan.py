@@ -28,6 +28,8 @@ def unpaired(n=8, seed=0):
     return a, b
 
 
+# Slow: the fast subset runs Pix2Pix's standard checks for the translation models.
+@pytest.mark.slow
 def test_cyclegan_standard_checks(tmp_path):
     model = check_translation_model(
         tiny_cyclegan, unpaired(), tmp_path, logs=("g_gan", "cycle", "identity")

@@ -137,6 +137,7 @@ def test_style_mixing_takes_the_first_k_layers_from_a_and_the_rest_from_b():
         gan.mix(w_a, w_b, 7)
 
 
+@pytest.mark.slow
 def test_noise_modes_const_is_deterministic_and_random_is_not():
     gan = trained()
     w = gan.mapping(np.ones((2, 8), "float32"))

@@ -35,6 +35,8 @@ def test_mnist_protocol_uses_the_given_classifier_and_its_size():
     assert same["fid"] < other["fid"] / 10
 
 
+# Slow: it trains two classifiers; tests/metrics/test_cas.py covers the scores fast.
+@pytest.mark.slow
 def test_cas_needs_a_conditional_model_and_reports_three_scores():
     from keras_gans import models
     from keras_gans.reports.evaluation import evaluate_source
