@@ -32,7 +32,7 @@ ABLATIONS = {
     "dcgan-no-ema": ("dcgan", {"model_args": {"ema_decay": None}}),
     "dcgan-no-diffaugment": ("dcgan", {"model_args": {"augment": None}}),
     "dcgan+ada": ("dcgan", {"model_args": {"augment": "ada"}}),
-    "dcgan+r1": ("dcgan", {"model_args": {"r1_weight": 1.0, "r1_every": 4}}),
+    "dcgan-no-r1": ("dcgan", {"model_args": {"r1_weight": 0.0}}),
     "dcgan+spectral-norm": ("dcgan", {"model_args": {"spectral_norm": True}}),
     "dcgan+minibatch-std": ("dcgan", {"model_args": {"minibatch_std": 4}}),
     "dcgan-bare": ("dcgan", {"model_args": {"ema_decay": None, "augment": None}}),
