@@ -2,7 +2,6 @@
 
 import json
 import os
-import sys
 import warnings
 
 import keras
@@ -10,10 +9,8 @@ import numpy as np
 
 from keras_gans.export import save_generator
 from keras_gans.utils.images import to_uint8
-from tests.zygote import run_python
+from tests.zygote import PYTHON, ROOT, run_python  # noqa: F401  (PYTHON: the tests import it from here)
 
-PYTHON = sys.executable
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the repository
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 

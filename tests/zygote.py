@@ -3,7 +3,7 @@
 ``run_python(argv, ...)`` returns what ``subprocess.run([python, *argv], ...)`` would
 (a ``CompletedProcess`` with text stdout and stderr), but the process is forked from
 ``tests/programs/zygote.py``, one per pytest worker, which imported TensorFlow once
-(and nothing of keras or keras_gans). Each run is still its own process, with its
+(and with it the keras modules TensorFlow's import loads; nothing of keras_gans). Each run is still its own process, with its
 own folder, environment and output; it only skips TensorFlow's import. Runs whose
 ``TF_*`` environment differs from the zygote's (read at import), and all runs when
 ``KERAS_GANS_TEST_ZYGOTE=0``, start a plain process instead.
@@ -20,7 +20,7 @@ import tempfile
 import threading
 
 PYTHON = sys.executable
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the repository
 PROGRAM = os.path.join(ROOT, "tests", "programs", "zygote.py")
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from keras_gans.errors import ArgumentError, RunError
-from keras_gans.models.base import Truncated, generate_in_batches
+from keras_gans.models.sampling import Truncated, generate_in_batches
 from keras_gans.models.validation import labels_for_generate
 
 

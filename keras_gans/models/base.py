@@ -9,56 +9,12 @@ from keras_gans.errors import ArgumentError, DataError
 from keras_gans.models.keras_api import KerasApi
 from keras_gans.models.naming import in_name_scope
 from keras_gans.models.objectives import DiscriminatorObjective
+from keras_gans.models.sampling import generate_in_batches
 from keras_gans.models.stabilisers import Stabilisers
 from keras_gans.models.two_optimizers import TwoOptimizers
 from keras_gans.models.updates import UpdateSteps
 from keras_gans.models.validation import check_fit_call, unwrap_batch
-from keras_gans.utils.noise import check_seed, make_noise_generator, seeded_noise
-
-
-def generate_in_batches(model, n, seed=None, batch_size=256, labels=None):
-    """``n`` float32 images from ``model.generate_images``, ``batch_size`` at a time.
-
-    Shared by every model and by exported generators: z is ``seeded_noise`` for an
-    int ``seed`` (image i uses seed ``seed + i``, like the exported ``sample``
-    signature) or random; conditional models' labels go through
-    ``model.check_labels``.
-    """
-    if seed is None:
-        z = tf.random.normal([n, model.latent_dim])
-    else:
-        z = seeded_noise(n, model.latent_dim, seed)
-    if model.conditional:
-        labels = tf.constant(model.check_labels(labels, n))
-    return np.concatenate(
-        [
-            np.asarray(
-                model.generate_images(
-                    z[i : i + batch_size], None if labels is None else labels[i : i + batch_size]
-                ),
-                np.float32,
-            )
-            for i in range(0, n, batch_size)
-        ]
-    )
-
-
-class Truncated:
-    """A generator source for ``generate_in_batches`` that truncates by a fixed psi.
-
-    Wraps anything whose ``generate_images(z, condition, training, truncation_psi)``
-    takes a truncation (``StyleGAN2``, a StyleGAN2 ``ExportedGenerator``); every other
-    attribute is the wrapped source's.
-    """
-
-    def __init__(self, source, truncation_psi):
-        self.source, self.truncation_psi = source, float(truncation_psi)
-
-    def __getattr__(self, name):
-        return getattr(self.__dict__["source"], name)
-
-    def generate_images(self, z, condition=None, training=False):
-        return self.source.generate_images(z, condition, training, self.truncation_psi)
+from keras_gans.utils.noise import check_seed, make_noise_generator
 
 
 def _num_replicas():

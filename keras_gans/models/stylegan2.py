@@ -7,8 +7,9 @@ import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
 from keras_gans.features import assign_across_replicas, lazy_weight, path_length_penalty
-from keras_gans.models.base import AdversarialModel, Truncated, generate_in_batches
+from keras_gans.models.base import AdversarialModel
 from keras_gans.models.gan import default_networks
+from keras_gans.models.sampling import Truncated, generate_in_batches
 from keras_gans.networks import (
     broadcast_w,
     mix_styles,

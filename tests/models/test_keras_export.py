@@ -45,16 +45,22 @@ def inputs_and_expected(model):
     return [[z.tolist(), "float32"]], np.asarray(model.generate_images(z, training=False))
 
 
+def run_in_runtime(fmt, path, inputs):
+    """``tests/programs/run_keras_export.py`` on the exported file; the runtimes other
+    than TensorFlow's start from scratch (the zygote's TensorFlow import loads keras)."""
+    return run_program(
+        "run_keras_export",
+        {"format": fmt, "path": path, "inputs": inputs},
+        fresh=fmt != "tf_saved_model",
+    )
+
+
 def check_export(family, fmt, tmp_path):
     model = FAMILIES[family]()
     path = str(tmp_path / f"{family}{EXTENSION[fmt]}")
     model.export(path, format=fmt, verbose=False)
     inputs, expected = inputs_and_expected(model)
-    result = run_program(
-        "run_keras_export",
-        {"format": fmt, "path": path, "inputs": inputs},
-        fresh=fmt != "tf_saved_model",
-    )
+    result = run_in_runtime(fmt, path, inputs)
     loaded = result["keras_modules"]
     assert not [m for m in loaded if m.startswith("keras_gans")]
     if fmt != "tf_saved_model":  # (importing TensorFlow imports keras for tf.keras)
@@ -102,11 +108,7 @@ def test_a_bfloat16_network_exports_as_its_float32_copy(family, fmt, tmp_path):
     model.export(path, format=fmt, verbose=False)
     # the model keeps training in bfloat16; the file computes in float32
     assert network.compute_dtype == "bfloat16"
-    result = run_program(
-        "run_keras_export",
-        {"format": fmt, "path": path, "inputs": inputs},
-        fresh=fmt != "tf_saved_model",
-    )
+    result = run_in_runtime(fmt, path, inputs)
     output = np.asarray(result["output"])
     z = np.asarray(inputs[0][0], "float32")
     np.testing.assert_allclose(output, np.asarray(copy(z)), atol=1e-4)

@@ -3,8 +3,8 @@
 Each stdin line is a request ``{"argv", "cwd", "env", "stdout", "stderr"}``: a child
 process takes that folder, environment, argv and output files, and runs ``argv[0]``
 as ``__main__`` (``runpy``), as ``python argv[0] argv[1:]`` would, except that
-TensorFlow is already imported (and nothing else: no keras, no keras_gans), which
-saves each run the import's ~5 CPU seconds. This process answers ``{"pid": ...}``
+TensorFlow is already imported (with the keras modules its import loads in any process;
+nothing of keras_gans), which saves each run the import's ~5 CPU seconds. This process answers ``{"pid": ...}``
 when the child starts and ``{"status": ...}`` (``subprocess``'s return code) when it
 ends. End of stdin ends it.
 """
@@ -25,6 +25,7 @@ def _redirect(fd, path, flags):
 
 
 def _child(request):
+    code = 1  # the status if anything below fails before the program's own
     try:
         os.chdir(request["cwd"])
         os.environ.clear()
@@ -50,7 +51,7 @@ def _child(request):
         sys.stdout.flush()
         sys.stderr.flush()
     finally:  # never return into the zygote's loop
-        os._exit(locals().get("code", 1))
+        os._exit(code)
 
 
 def main():
