@@ -4,12 +4,14 @@ from PIL import Image
 
 import keras_gans
 from keras_gans import data
+from keras_gans.data.names import TRAIN_IMAGES
 
 
 def test_digits_split_is_deterministic_disjoint_and_complete():
     train, train_y = data.digits_arrays(8, "train")
     test, test_y = data.digits_arrays(8, "test")
     assert train.shape == (1438, 8, 8, 1) and test.shape == (359, 8, 8, 1)
+    assert len(train) == TRAIN_IMAGES["digits"]
     again, _ = data.digits_arrays(8, "train")
     np.testing.assert_array_equal(train, again)
     assert set(np.unique(train_y)) == set(range(10)) == set(np.unique(test_y))

@@ -5,6 +5,7 @@ import pytest
 
 import keras_gans
 from keras_gans.data import mnist
+from keras_gans.data.names import TRAIN_IMAGES
 from keras_gans.errors import DataError
 
 
@@ -22,6 +23,7 @@ def test_the_split_is_4000_train_1000_test_balanced_disjoint_and_fixed():
     train_x, train_y = keras_gans.data.mnist_arrays(split="train")
     test_x, test_y = keras_gans.data.mnist_arrays(split="test")
     assert train_x.shape == (4000, 28, 28, 1) and test_x.shape == (1000, 28, 28, 1)
+    assert len(train_x) == TRAIN_IMAGES["mnist"]
     assert np.bincount(train_y).tolist() == [400] * 10
     assert np.bincount(test_y).tolist() == [100] * 10
     labels = mnist._all_digits()[1]

@@ -77,3 +77,16 @@ def test_every_family_default_is_a_declared_setting():
     declared = set(settings_lib.settings_by_name())
     for family, defaults in settings_lib.MODEL_DEFAULTS.items():
         assert set(defaults) <= declared, family
+
+
+def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
+    from keras_gans.data.names import TRAIN_IMAGES
+
+    digits = settings_lib.run_settings("wgan-gp")
+    assert (digits["data"], digits["epochs"]) == ("digits", 60)
+    assert settings_lib.run_settings("wgan-gp", data="mnist")["epochs"] == 22  # 60 * 1438 / 4000
+    assert settings_lib.run_settings("dcgan", data="mnist")["epochs"] == 43  # 120 * 1438 / 4000
+    assert settings_lib.run_settings("stylegan2", data="digits")["epochs"] == 45  # 16 * 4000 / 1438
+    assert settings_lib.run_settings("wgan-gp", data="mnist", epochs=60)["epochs"] == 60
+    assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
+    assert TRAIN_IMAGES == {"digits": 1438, "mnist": 4000}  # tests/data check the loaders
