@@ -42,6 +42,7 @@ test-fast: install
 bench: install
 	$(PY) -m benchmarks.step_parts
 	$(PY) -m benchmarks.throughput
+	$(PY) -m benchmarks.families
 
 # Every noise family's CLI defaults on seeds 0-4, then docs/results.md (about 1.5 hours).
 bench-quality: install

@@ -10,6 +10,8 @@ import os
 import platform
 import statistics
 
+from benchmarks.families_doc import families_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
 
@@ -294,6 +296,7 @@ def write_doc(results, peak, args, peak_bf16=None, date=None):
     ]
     lines += BFLOAT16_TEXT + [""]
     lines += _precision_quality_lines()
+    lines += families_lines()
     lines += _step_parts_lines()
     lines += FUSED_ADAM + [""]
     lines += _quality_lines()

@@ -209,13 +209,13 @@ def build(name, size=16, latent_dim=64):
 WARM_STEPS = 8
 
 
-def time_round(model, data, steps):
+def time_round(model, data, steps, warm=WARM_STEPS):
     """Seconds ``fit`` takes for ``steps`` training steps, timed inside one ``fit`` call.
 
-    The window runs from the end of the first ``WARM_STEPS`` steps to the end of
+    The window runs from the end of the first ``warm`` steps to the end of
     the last, read from batch-end callbacks, so ``fit``'s own start and finish
-    (about 0.3 s a call here) are not in it. ``steps`` should be a multiple of 8
-    (``steps_per_execution=8`` reports every 8th step).
+    (about 0.3 s a call here) are not in it. ``steps`` and ``warm`` should be
+    multiples of the model's ``steps_per_execution`` (8 reports every 8th step).
     """
     import keras
 
@@ -228,12 +228,12 @@ def time_round(model, data, steps):
     model.fit(
         data,
         epochs=1,
-        steps_per_epoch=WARM_STEPS + steps,
+        steps_per_epoch=warm + steps,
         verbose=0,
         shuffle=False,
         callbacks=[Marks()],
     )
-    first = next(m for m in marks if m[0] >= WARM_STEPS - 1)
+    first = next(m for m in marks if m[0] >= warm - 1)
     last = marks[-1]
     if last[0] - first[0] != steps:
         raise RuntimeError(f"timed {last[0] - first[0]} steps, not {steps}")
@@ -284,6 +284,15 @@ def measure(name, rounds, steps, batch, size=16):
     ]
 
 
+def rewrite_doc():
+    """docs/performance.md from the last run's throughput_results.json (and the other
+    benchmarks' results) without measuring."""
+    with open(RESULTS) as f:
+        saved = json.load(f)
+    args = argparse.Namespace(batch=saved["batch"], rounds=saved["rounds"])
+    write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"), saved.get("date"))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -308,10 +317,7 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
     if args.doc_only:
-        with open(RESULTS) as f:
-            saved = json.load(f)
-        args.batch, args.rounds = saved["batch"], saved["rounds"]
-        write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"), saved.get("date"))
+        rewrite_doc()
         print("wrote docs/performance.md")
         return
     peak = matmul_peak()

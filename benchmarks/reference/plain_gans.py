@@ -110,3 +110,118 @@ class PlainWGANGP(keras.Model):
             zip(grads, self.generator.trainable_variables, strict=True)
         )
         return {"d_loss": d_loss, "g_loss": g_loss}
+
+
+class PlainWGAN(keras.Model):
+    """WGAN as the paper's pseudo-code writes it: ``d_steps`` critic updates, each
+    followed by clipping the critic's weights, then one generator update."""
+
+    def __init__(self, generator, discriminator, latent_dim, d_steps=5, clip_value=0.01):
+        super().__init__()
+        self.generator = generator
+        self.discriminator = discriminator
+        self.latent_dim = latent_dim
+        self.d_steps = d_steps
+        self.clip_value = clip_value
+        self.built = True
+
+    def compile(self, d_optimizer, g_optimizer):
+        super().compile()
+        self.d_optimizer = d_optimizer
+        self.g_optimizer = g_optimizer
+
+    def train_step(self, real_images):
+        batch_size = tf.shape(real_images)[0]
+        for _ in range(self.d_steps):
+            noise = tf.random.normal([batch_size, self.latent_dim])
+            with tf.GradientTape() as tape:
+                fake_scores = self.discriminator(
+                    self.generator(noise, training=True), training=True
+                )
+                real_scores = self.discriminator(real_images, training=True)
+                d_loss = tf.reduce_mean(fake_scores) - tf.reduce_mean(real_scores)
+            grads = tape.gradient(d_loss, self.discriminator.trainable_variables)
+            self.d_optimizer.apply_gradients(
+                zip(grads, self.discriminator.trainable_variables, strict=True)
+            )
+            for w in self.discriminator.trainable_variables:
+                w.assign(tf.clip_by_value(w, -self.clip_value, self.clip_value))
+        noise = tf.random.normal([batch_size, self.latent_dim])
+        with tf.GradientTape() as tape:
+            g_loss = -tf.reduce_mean(
+                self.discriminator(self.generator(noise, training=True), training=True)
+            )
+        grads = tape.gradient(g_loss, self.generator.trainable_variables)
+        self.g_optimizer.apply_gradients(
+            zip(grads, self.generator.trainable_variables, strict=True)
+        )
+        return {"d_loss": d_loss, "g_loss": g_loss}
+
+
+class PlainACWGANGP(keras.Model):
+    """A conditional WGAN-GP with an auxiliary classifier, written plainly: the critic
+    takes ``[images, labels]`` and returns ``[logit, log p(label | image)]``; ``d_steps``
+    critic updates (Wasserstein loss, gradient penalty on the logit, the classifier's
+    cross-entropy on the real batch), then one generator update (its cross-entropy on
+    the fakes added)."""
+
+    def __init__(self, generator, discriminator, latent_dim, num_classes, d_steps=5,
+                 gp_weight=10.0, classifier_weight=1.0):  # fmt: skip
+        super().__init__()
+        self.generator = generator
+        self.discriminator = discriminator
+        self.latent_dim = latent_dim
+        self.num_classes = num_classes
+        self.d_steps = d_steps
+        self.gp_weight = gp_weight
+        self.classifier_weight = classifier_weight
+        self.built = True
+
+    def compile(self, d_optimizer, g_optimizer):
+        super().compile()
+        self.d_optimizer = d_optimizer
+        self.g_optimizer = g_optimizer
+
+    def gradient_penalty(self, real_images, fake_images, labels):
+        batch_size = tf.shape(real_images)[0]
+        alpha = tf.random.uniform([batch_size, 1, 1, 1], 0.0, 1.0)
+        interpolated = real_images + alpha * (fake_images - real_images)
+        with tf.GradientTape() as tape:
+            tape.watch(interpolated)
+            scores = self.discriminator([interpolated, labels], training=True)[:, 0]
+        grads = tape.gradient(scores, [interpolated])[0]
+        norm = tf.sqrt(tf.reduce_sum(tf.square(grads), axis=[1, 2, 3]) + 1e-10)
+        return tf.reduce_mean((norm - 1.0) ** 2)
+
+    def train_step(self, data):
+        real_images, labels = data
+        batch_size = tf.shape(real_images)[0]
+        for _ in range(self.d_steps):
+            noise = tf.random.normal([batch_size, self.latent_dim])
+            with tf.GradientTape() as tape:
+                fake_images = self.generator([noise, labels], training=True)
+                fake_out = self.discriminator([fake_images, labels], training=True)
+                real_out = self.discriminator([real_images, labels], training=True)
+                d_loss = (
+                    tf.reduce_mean(fake_out[:, 0])
+                    - tf.reduce_mean(real_out[:, 0])
+                    + self.gp_weight * self.gradient_penalty(real_images, fake_images, labels)
+                    - self.classifier_weight * tf.reduce_mean(real_out[:, 1])
+                )
+            grads = tape.gradient(d_loss, self.discriminator.trainable_variables)
+            self.d_optimizer.apply_gradients(
+                zip(grads, self.discriminator.trainable_variables, strict=True)
+            )
+        noise = tf.random.normal([batch_size, self.latent_dim])
+        with tf.GradientTape() as tape:
+            fake_out = self.discriminator(
+                [self.generator([noise, labels], training=True), labels], training=True
+            )
+            g_loss = -tf.reduce_mean(fake_out[:, 0]) - self.classifier_weight * tf.reduce_mean(
+                fake_out[:, 1]
+            )
+        grads = tape.gradient(g_loss, self.generator.trainable_variables)
+        self.g_optimizer.apply_gradients(
+            zip(grads, self.generator.trainable_variables, strict=True)
+        )
+        return {"d_loss": d_loss, "g_loss": g_loss}

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from keras_gans.runs.loading import load_run_model, load_source
     from keras_gans.runs.precision import DTYPE_POLICIES, enable_mixed_precision
     from keras_gans.runs.settings import MODEL_DEFAULTS, SETTINGS, STRATEGIES, Setting, run_settings
-    from keras_gans.runs.training import finished_epochs, train
+    from keras_gans.runs.training import RunStart, finished_epochs, fresh_run, train
 
 __all__ = [
     "CHECKPOINT",
@@ -25,10 +25,12 @@ __all__ = [
     "STATE",
     "STRATEGIES",
     "RunCheckpoint",
+    "RunStart",
     "Setting",
     "checkpoint",
     "enable_mixed_precision",
     "finished_epochs",
+    "fresh_run",
     "load_checkpoint",
     "load_run_model",
     "load_source",

@@ -13,6 +13,7 @@ A run folder holds::
 Running the same command again continues from the last finished epoch.
 """
 
+import collections
 import csv
 import os
 
@@ -80,6 +81,43 @@ def _build_model(settings, image_shape):
     return model
 
 
+def _input_shape(dataset, conditional, translation):
+    """The image shape (a pair of shapes when ``translation``) of ``dataset``'s batches."""
+    if translation:
+        return tuple(tuple(s.shape[1:]) for s in dataset.element_spec)
+    spec = dataset.element_spec[0] if conditional else dataset.element_spec
+    return tuple(spec.shape[1:])
+
+
+def _set_learning_rate(model, settings):
+    if settings.get("learning_rate"):
+        for optimizer in (model.g_optimizer, model.d_optimizer):
+            optimizer.learning_rate = float(settings["learning_rate"])
+
+
+RunStart = collections.namedtuple("RunStart", "model dataset steps_per_epoch")
+
+
+def fresh_run(settings):
+    """What ``train`` builds before a new run's first epoch, without a run folder or
+    callbacks: the compiled model (in Keras' current dtype policy) and its endless
+    training data. benchmarks/families.py times a family's CLI defaults with it.
+
+    Returns:
+        ``RunStart(model, dataset, steps_per_epoch)``.
+    """
+    keras.utils.set_random_seed(settings["seed"])
+    cls = models.get(settings["model"])
+    translation = getattr(cls, "translation", False)
+    if translation:
+        dataset, steps, _ = pair_dataset(settings, 0)
+    else:
+        dataset, steps = _dataset(settings, cls.conditional, 0)
+    model = _build_model(settings, _input_shape(dataset, cls.conditional, translation))
+    _set_learning_rate(model, settings)
+    return RunStart(model, dataset, steps)
+
+
 def train(run_dir, settings, verbose=2):
     """Trains (or resumes) the run in ``run_dir`` with ``settings`` (``runs.run_settings``).
 
@@ -134,20 +172,12 @@ def _train(run_dir, settings, verbose):
     else:
         dataset, steps_per_epoch = _dataset(settings, conditional, done)
     if model is None or not done:
-        spec = dataset.element_spec[0] if conditional else dataset.element_spec
-        shape = (
-            tuple(tuple(s.shape[1:]) for s in dataset.element_spec)
-            if translation
-            else tuple(spec.shape[1:])
-        )
         with strategy.scope():
-            model = _build_model(settings, shape)
+            model = _build_model(settings, _input_shape(dataset, conditional, translation))
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
     _write_json(config_path, {**settings, "precision_policy": policy})
-    if settings.get("learning_rate"):
-        for optimizer in (model.g_optimizer, model.d_optimizer):
-            optimizer.learning_rate = float(settings["learning_rate"])
+    _set_learning_rate(model, settings)
     metrics = os.path.join(run_dir, "metrics.csv")
     _trim_metrics(metrics, done)
     logs = os.path.join(run_dir, "logs")

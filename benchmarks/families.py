@@ -1,0 +1,285 @@
+"""Every family at its CLI defaults against a plain reference: docs/performance.md.
+
+    python -m benchmarks.families                     # in `make bench`
+    python -m benchmarks.families --models gan,pix2pix --rounds 7
+
+Each model is what ``keras-gans train FAMILY`` builds before its first epoch
+(``runs.fresh_run``: the CLI's networks, stabilisers, optimizers, learning rates and
+training stream; float32, the CLI's default), and the same model under
+``mixed_bfloat16`` (what ``--precision auto`` picks on a CPU with bfloat16 units). The
+reference is a plain single-file GAN of the same networks (copies with the same
+weights), optimizers and number of optimizer updates, in the style of the Keras
+examples and the TensorFlow tutorials (benchmarks/reference/). Both train on the same
+stream in interleaved rounds, timed inside one ``fit`` call as benchmarks/throughput.py
+does. The CLI's per-epoch callbacks (sample grids, checkpoints, TensorBoard) are not
+in the timing. Peak resident memory is measured in a process of its own per model and
+side (``--memory``), training the same steps.
+
+``SPEC`` is a family, or ``FAMILY@SIDE``: 28 trains on MNIST (``--data mnist``), any
+other side on the family's own data at that ``--image-size``.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+
+from benchmarks.throughput import BF16, _copy, _with_policy, matmul_peak, time_round
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "families_results.json")
+DEFAULT_MODELS = "gan,dcgan,wgan,wgan-gp,cgan,pix2pix,cyclegan,dcgan@28,wgan-gp@28,dcgan@64"
+# Untimed steps at the start of each fit call (the CLI's steps_per_execution is 1).
+WARM = 2
+# Timed steps per round, about 1-5 s of training each on one core.
+STEPS = {
+    "gan": 96,
+    "dcgan": 24,
+    "wgan": 16,
+    "wgan-gp": 8,
+    "cgan": 8,
+    "pix2pix": 32,
+    "cyclegan": 16,
+    "dcgan@28": 8,
+    "wgan-gp@28": 8,
+    "dcgan@64": 4,
+}
+
+
+def parse_spec(spec):
+    """``"dcgan"`` -> ("dcgan", None); ``"dcgan@28"`` -> ("dcgan", 28)."""
+    name, _, size = spec.strip().partition("@")
+    return name, int(size) if size else None
+
+
+def spec_settings(spec):
+    """The run settings ``keras-gans train`` uses for ``spec`` (seed 0)."""
+    from keras_gans import runs
+
+    name, size = parse_spec(spec)
+    if size == 28:
+        return runs.run_settings(name, data="mnist")
+    return runs.run_settings(name, image_size=size)
+
+
+def _optimizer_copy(optimizer):
+    return type(optimizer).from_config(optimizer.get_config())
+
+
+def reference_for(model, settings):
+    """The plain reference of ``model``: copies of its networks and optimizers."""
+    from benchmarks.reference import plain_gans, plain_translation
+
+    family, latent = settings["model"], settings["latent_dim"]
+    if family == "pix2pix":
+        ref = plain_translation.PlainPix2Pix(
+            _copy(model.generator), _copy(model.discriminator), model.l1_weight
+        )
+    elif family == "cyclegan":
+        ref = plain_translation.PlainCycleGAN(
+            _copy(model.generator_ab),
+            _copy(model.generator_ba),
+            _copy(model.discriminator_a),
+            _copy(model.discriminator_b),
+            model.cycle_weight,
+            model.identity_weight,
+        )
+    else:
+        g, d = _copy(model.generator), _copy(model.discriminator)
+        if family == "wgan":
+            ref = plain_gans.PlainWGAN(g, d, latent, model.d_steps, model.clip_value)
+        elif family == "wgan-gp":
+            ref = plain_gans.PlainWGANGP(g, d, latent, model.d_steps, model.gp_weight)
+        elif family == "cgan":
+            ref = plain_gans.PlainACWGANGP(
+                g, d, latent, model.num_classes, model.d_steps, model.gp_weight,
+                model.classifier_weight,
+            )  # fmt: skip
+        elif family in ("gan", "dcgan"):
+            ref = plain_gans.PlainDCGAN(g, d, latent)
+        else:
+            raise ValueError(f"No reference for the family {family!r}.")
+    ref.compile(
+        d_optimizer=_optimizer_copy(model.d_optimizer),
+        g_optimizer=_optimizer_copy(model.g_optimizer),
+    )
+    return ref
+
+
+def forward_flops(network):
+    """2 x multiply-accumulates of one example's forward pass through ``network``, read
+    from its traced graph (convolutions, transposed convolutions and matmuls, nested
+    layers included)."""
+    import numpy as np
+    import tensorflow as tf
+
+    specs = [tf.TensorSpec((1, *x.shape[1:]), x.dtype) for x in network.inputs]
+    fn = tf.function(lambda *xs: network(list(xs) if len(xs) > 1 else xs[0], training=False))
+    graph = fn.get_concrete_function(*specs).graph
+    total = 0
+    for op in graph.get_operations():
+        if op.type == "Conv2D":
+            kernel = op.inputs[1].shape  # [k1, k2, in, out]
+            total += 2 * np.prod(op.outputs[0].shape[1:3]) * np.prod(kernel)
+        elif op.type == "Conv2DBackpropInput":  # a transposed convolution
+            kernel = op.inputs[1].shape  # [k1, k2, out, in]
+            total += 2 * np.prod(op.inputs[2].shape[1:3]) * np.prod(kernel)
+        elif op.type in ("MatMul", "BatchMatMulV2"):
+            a, b = op.inputs[0].shape, op.inputs[1].shape
+            rows = (
+                a[-1] if op.get_attr("transpose_a" if op.type == "MatMul" else "adj_x") else a[-2]
+            )
+            total += 2 * rows * np.prod(b)
+    return int(total)
+
+
+def step_flops(model, settings):
+    """Estimated training FLOPs per example per step of the reference's scheme: forward
+    passes counted from the networks, a backward pass as 2x its forward."""
+    family = settings["model"]
+    if family == "cyclegan":  # six generator passes, four discriminator passes
+        fg = forward_flops(model.generator_ab) + forward_flops(model.generator_ba)
+        fd = forward_flops(model.discriminator_a) + forward_flops(model.discriminator_b)
+        return 3 * (3 * fg + 2 * fd)
+    fg, fd = forward_flops(model.generator), forward_flops(model.discriminator)
+    if family == "pix2pix":
+        return 3 * (fg + 2 * fd)
+    penalty = 2 if family in ("wgan-gp", "cgan") else 1  # the penalty's double backprop
+    return model.d_steps * (fg + 3 * 2 * fd * penalty) + 3 * (fg + fd)
+
+
+def build(spec, sides=("ours", "ours_bf16", "reference")):
+    """``({side: model}, dataset, settings, flops)`` for ``spec``, every model starting
+    from the same weights."""
+    from keras_gans import runs
+
+    settings = spec_settings(spec)
+    start = runs.fresh_run(settings)
+    models = {"ours": start.model}
+    if "ours_bf16" in sides:
+        bf16 = _with_policy(BF16, lambda: runs.fresh_run(settings).model)
+        bf16.set_weights(start.model.get_weights())
+        models["ours_bf16"] = bf16
+    if "reference" in sides:
+        models["reference"] = reference_for(start.model, settings)
+    flops = step_flops(start.model, settings)
+    return {k: v for k, v in models.items() if k in sides}, start.dataset, settings, flops
+
+
+def measure(spec, rounds, steps):
+    """Interleaved rounds of the three sides; one row for ours in float32 and one in
+    bfloat16, each against the float32 reference."""
+    models, dataset, settings, flops = build(spec)
+    times = {side: [] for side in models}
+    for r in range(rounds + 1):
+        for side, model in models.items():
+            seconds = time_round(model, dataset, steps, WARM)
+            if r:  # round 0 traces the functions
+                times[side].append(seconds)
+    batch = settings["batch_size"]
+    median = {k: steps * batch / statistics.median(v) for k, v in times.items()}
+    best = {k: steps * batch / min(v) for k, v in times.items()}
+    return [
+        {
+            "spec": spec,
+            "model": settings["model"],
+            "data": settings["data"],
+            "size": settings["image_size"],
+            "batch": batch,
+            "steps": steps,
+            "precision": "float32" if side == "ours" else BF16,
+            "ours": median[side],
+            "reference": median["reference"],
+            "ours_best": best[side],
+            "reference_best": best["reference"],
+            "ratio": median[side] / median["reference"],
+            "flops_per_image": flops,
+        }
+        for side in ("ours", "ours_bf16")
+    ]
+
+
+def peak_memory(spec, side, steps):
+    """``{"peak_rss_mib", "training_mib"}`` of a fresh process that builds ``side`` of
+    ``spec`` (with the float32 model it copies) and trains it ``steps`` steps: the peak
+    resident set, and how much training raised it above the peak after building."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.families",
+            "--memory",
+            spec,
+            "--side",
+            side,
+            "--steps",
+            str(steps),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=os.path.dirname(HERE),
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _memory_child(spec, side, steps):
+    models, dataset, _, _ = build(spec, sides=("ours", side))
+    model = models[side]
+    if side != "ours":
+        del models["ours"]
+    built = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    time_round(model, dataset, steps, WARM)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_rss_mib": round(peak, 1), "training_mib": round(peak - built, 1)}))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--models", default=DEFAULT_MODELS, help="SPECs, comma-separated")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--steps", type=int, default=None, help="timed steps (default: STEPS)")
+    parser.add_argument("--memory", metavar="SPEC", help=argparse.SUPPRESS)
+    parser.add_argument("--side", default="ours", help=argparse.SUPPRESS)
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory processes")
+    args = parser.parse_args(argv)
+    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
+    if threads:  # e.g. 1 while another benchmark has the other core
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
+        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+    if args.memory:
+        _memory_child(args.memory, args.side, args.steps or STEPS[args.memory])
+        return
+    from benchmarks.throughput import rewrite_doc
+
+    peak, peak_bf16 = matmul_peak(), matmul_peak(dtype="bfloat16")
+    rows = []
+    for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
+        steps = args.steps or STEPS[spec]
+        measured = measure(spec, args.rounds, steps)
+        if not args.no_memory:
+            memory = {s: peak_memory(spec, s, steps) for s in ("ours", "ours_bf16", "reference")}
+            for row, side in zip(measured, ("ours", "ours_bf16"), strict=True):
+                row["peak_rss_mib"] = memory[side]["peak_rss_mib"]
+                row["training_mib"] = memory[side]["training_mib"]
+                row["reference_peak_rss_mib"] = memory["reference"]["peak_rss_mib"]
+                row["reference_training_mib"] = memory["reference"]["training_mib"]
+        for row in measured:
+            print(json.dumps(row))
+        rows += measured
+    with open(RESULTS, "w") as f:
+        json.dump({"date": datetime.date.today().isoformat(), "rounds": args.rounds,
+                   "threads": threads or "all", "warm": WARM,
+                   "peak": peak, "peak_bf16": peak_bf16, "rows": rows}, f, indent=2)  # fmt: skip
+    rewrite_doc()
+    print("wrote docs/performance.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The "every family" section of docs/performance.md, from benchmarks/families_results.json."""
+
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "families_results.json")
+PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "families.png")
+# Issue 19's targets for the CLI's settings, by spec: the least median ratio.
+TARGETS = {"dcgan": 1.8, "dcgan@28": 2.0, "wgan-gp@28": 2.0, "pix2pix": 1.5, "cyclegan": 1.5}
+
+
+def _label(row):
+    return f"{row['model']} {row['size']}x{row['size']} ({row['data']})"
+
+
+def _fraction(flops_per_second, peak):
+    return f"{flops_per_second / 1e9 / peak:.1%}" if peak else "-"
+
+
+def _memory(row):
+    if "peak_rss_mib" not in row:
+        return "-"
+    return (
+        f"{row['peak_rss_mib']:.0f} / {row['reference_peak_rss_mib']:.0f} "
+        f"(+{row['training_mib']:.0f} / +{row['reference_training_mib']:.0f})"
+    )
+
+
+def _target(row):
+    target = TARGETS.get(row["spec"])
+    if target is None:
+        return "-"
+    verdict = "met" if row["ratio"] >= target else "missed"
+    return f"{target}x: {verdict}"
+
+
+def plot(rows, path=PLOT):
+    """A bar per family and precision: the median ratio to the reference, the targets
+    marked. Needs matplotlib (installed with mlxtend); returns the path or None."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    specs = list(dict.fromkeys(r["spec"] for r in rows))
+    by = {(r["spec"], r["precision"]): r for r in rows}
+    fig, ax = plt.subplots(figsize=(10, 0.55 * len(specs) + 1.2))
+    height = 0.38
+    for i, precision in enumerate(("float32", "mixed_bfloat16")):
+        ratios = [by[(s, precision)]["ratio"] if (s, precision) in by else 0 for s in specs]
+        ys = [k + (i - 0.5) * height for k in range(len(specs))]
+        ax.barh(ys, ratios, height, label=f"ours, {precision}")
+    for k, spec in enumerate(specs):
+        if spec in TARGETS:
+            ax.plot([TARGETS[spec]] * 2, [k - 0.45, k + 0.45], "k--", lw=1)
+    ax.axvline(1.0, color="grey", lw=1)
+    ax.set_yticks(range(len(specs)))
+    ax.set_yticklabels([_label(by[(s, "float32")]) for s in specs])
+    ax.invert_yaxis()
+    ax.set_xlabel("images/s, ours / plain reference (median of rounds); dashed: issue 19 target")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    fig.tight_layout()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def families_lines():
+    """The section's Markdown lines, or [] before benchmarks.families has run."""
+    if not os.path.isfile(RESULTS):
+        return []
+    with open(RESULTS) as f:
+        saved = json.load(f)
+    rows, peak, peak_bf16 = saved["rows"], saved["peak"], saved["peak_bf16"]
+    threads = saved.get("threads", "all")
+    lines = [
+        "## Every family at its CLI defaults",
+        "",
+        f"From `python -m benchmarks.families` ({saved['date']}, {saved['rounds']} timed rounds "
+        f"after one warm-up round, TensorFlow limited to {threads} thread(s); matmul peaks in "
+        f"the same run: float32 {peak:.0f} GFLOP/s, bfloat16 {peak_bf16:.0f} GFLOP/s). Ours is "
+        "the model `keras-gans train FAMILY` builds (`runs.fresh_run`: the CLI's networks, "
+        "stabilisers, optimizers, learning rates and training stream), in float32 (the CLI's "
+        "default) and in `mixed_bfloat16` (`--precision auto` on this CPU) from the same "
+        "weights. The reference (benchmarks/reference/) trains copies of the same networks "
+        "with the same optimizers and number of optimizer updates, written plainly: the "
+        "Keras examples' style for the noise-to-image families, the TensorFlow tutorials' for "
+        "pix2pix and CycleGAN. All three train on the same stream, interleaved in each round, "
+        "timed inside one `fit` call after 2 untimed steps; the ratio is of the median rounds "
+        "against the float32 reference. The CLI's per-epoch callbacks (grids, checkpoints, "
+        "TensorBoard) are outside the timing. Peak memory: the peak resident set of a fresh "
+        "process that builds that one model (and the float32 model it copies) and trains the "
+        "same steps, TensorFlow's own footprint and the data included; in brackets, how much "
+        "the training steps raised it above its peak after building.",
+        "",
+        "| family, size (data) | batch | ours computes in | ours (img/s) | reference (img/s) "
+        "| ours/reference | best of rounds | est. GFLOP per image-step "
+        "| fraction of float32 peak | fraction of bfloat16 peak "
+        "| peak RSS ours / reference, MiB (training's share) | issue 19 target |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        achieved = r["ours"] * r["flops_per_image"]
+        lines.append(
+            f"| {_label(r)} | {r['batch']} | {r['precision']} | {r['ours']:.0f} "
+            f"| {r['reference']:.0f} | {r['ratio']:.2f}x "
+            f"| {r['ours_best'] / r['reference_best']:.2f}x "
+            f"| {r['flops_per_image'] / 1e9:.4f} | {_fraction(achieved, peak)} "
+            f"| {_fraction(achieved, peak_bf16)} | {_memory(r)} | {_target(r)} |"
+        )
+    picture = plot(rows)
+    if picture:
+        rel = os.path.relpath(picture, os.path.join(os.path.dirname(HERE), "docs"))
+        lines += ["", f"![ours / reference by family]({rel})"]
+    lines += [
+        "",
+        "What the CLI's defaults add to the reference's work, per family: DCGAN the R1 "
+        "penalty (every 4th discriminator update), DiffAugment on every discriminator input "
+        "and the EMA generator's update; WGAN, WGAN-GP and the conditional GAN the EMA update "
+        "(WGAN-GP also computes its penalty on one critic update in 5, where the reference "
+        "computes it on every one: less work; the conditional GAN on every one, as its "
+        "reference); CycleGAN the image "
+        "pools and a second discriminator pass on the pooled fakes (the tutorial reuses the "
+        "generator step's). The MLP GAN adds DiffAugment. So a ratio below 1 is the price "
+        "of those stabilisers, not of the training loop.",
+        "",
+    ]
+    return lines

@@ -1,0 +1,77 @@
+"""Every family's benchmark set-up: the CLI's model, its plain reference, the FLOPs."""
+
+import keras
+import numpy as np
+import pytest
+
+from benchmarks import families
+
+
+def test_specs_read_family_and_side_and_pick_the_data():
+    assert families.parse_spec("cyclegan") == ("cyclegan", None)
+    assert families.parse_spec(" dcgan@64") == ("dcgan", 64)
+    mnist = families.spec_settings("dcgan@28")
+    assert (mnist["data"], mnist["image_size"], mnist["epochs"]) == ("mnist", 28, 43)
+    big = families.spec_settings("dcgan@64")
+    assert (big["data"], big["image_size"]) == ("digits", 64)
+    assert families.spec_settings("pix2pix")["image_size"] == 32
+    assert set(families.STEPS) == set(families.DEFAULT_MODELS.split(","))
+
+
+def test_forward_flops_counts_convolutions_transposed_convolutions_and_nested_dense():
+    inputs = keras.Input((4, 4, 2))
+    x = keras.layers.Conv2D(3, 3, padding="same")(inputs)  # 2 * 16 * (3*3*2*3) = 1728
+    x = keras.layers.Conv2DTranspose(2, 2, strides=2)(x)  # 2 * 16 * (2*2*2*3) = 768
+    head = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(5)])  # 2 * 128 * 5
+    model = keras.Model(inputs, head(x))
+    assert families.forward_flops(model) == 1728 + 768 + 1280
+
+
+def _one_step_each(spec):
+    models, dataset, settings, flops = families.build(spec, sides=("ours", "reference"))
+    ours, ref = models["ours"], models["reference"]
+    weights = {side: [w.copy() for w in m.get_weights()] for side, m in models.items()}
+    for a, b in zip(ours.generator_variables(), _generator_variables(ref), strict=True):
+        np.testing.assert_array_equal(a.numpy(), b.numpy())  # the same starting weights
+    assert type(ref.d_optimizer) is type(ours.d_optimizer)
+    assert float(ref.g_optimizer.learning_rate) == float(ours.g_optimizer.learning_rate)
+    batch = next(iter(dataset))
+    for model in (ours, ref):
+        model.train_step(batch)  # eagerly: tracing the steps would cost most of the test
+    # the same number of optimizer updates per step
+    assert int(ref.d_optimizer.iterations) == int(ours.d_optimizer.iterations) > 0
+    assert int(ref.g_optimizer.iterations) == int(ours.g_optimizer.iterations) == 1
+    for side, model in models.items():
+        changed = [
+            not np.array_equal(a, b)
+            for a, b in zip(weights[side], model.get_weights(), strict=True)
+        ]
+        assert sum(changed) > len(changed) // 2, side
+    assert flops > 0
+    return settings
+
+
+def _generator_variables(ref):
+    if hasattr(ref, "generator_g"):
+        return ref.generator_g.trainable_variables + ref.generator_f.trainable_variables
+    return ref.generator.trainable_variables
+
+
+def test_the_mlp_gans_reference_matches_its_update_count():
+    settings = _one_step_each("gan")
+    assert settings["batch_size"] == 32
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spec", ["dcgan", "wgan", "wgan-gp", "cgan", "pix2pix", "cyclegan"])
+def test_each_familys_reference_matches_its_update_count(spec):
+    _one_step_each(spec)
+
+
+def test_the_bfloat16_model_starts_from_the_float32_weights():
+    models, _, _, _ = families.build("wgan-gp", sides=("ours", "ours_bf16"))
+    fp32, bf16 = models["ours"], models["ours_bf16"]
+    assert bf16.generator.layers[1].compute_dtype == "bfloat16"
+    for a, b in zip(fp32.get_weights(), bf16.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert keras.mixed_precision.global_policy().name == "float32"
