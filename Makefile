@@ -37,8 +37,8 @@ test: install lint
 test-fast: install
 	$(PYTEST) -m "not slow"
 
-# Training throughput, ours vs a plain reference (same run), and where DCGAN's step
-# goes: docs/performance.md.
+# Training throughput, ours vs a plain reference (same run), every family at its CLI
+# defaults, and where DCGAN's step goes: docs/performance.md.
 bench: install
 	$(PY) -m benchmarks.step_parts
 	$(PY) -m benchmarks.throughput
