@@ -23,7 +23,6 @@ import argparse
 import datetime
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -227,15 +226,38 @@ def peak_memory(spec, side, steps):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def _add_memory(spec, rows, steps):
+    """Adds the memory of each side to ``rows`` (ours in float32, then in bfloat16)."""
+    memory = {s: peak_memory(spec, s, steps) for s in ("ours", "ours_bf16", "reference")}
+    by_precision = {"float32": "ours", BF16: "ours_bf16"}
+    for row in rows:
+        side = by_precision[row["precision"]]
+        row["peak_rss_mib"] = memory[side]["peak_rss_mib"]
+        row["training_mib"] = memory[side]["training_mib"]
+        row["reference_peak_rss_mib"] = memory["reference"]["peak_rss_mib"]
+        row["reference_training_mib"] = memory["reference"]["training_mib"]
+
+
 def _memory_child(spec, side, steps):
     models, dataset, _, _ = build(spec, sides=("ours", side))
     model = models[side]
     if side != "ours":
         del models["ours"]
-    built = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    built = peak_rss_mib()
     time_round(model, dataset, steps, WARM)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     print(json.dumps({"peak_rss_mib": round(peak, 1), "training_mib": round(peak - built, 1)}))
+
+
+def peak_rss_mib():
+    """This process's peak resident set (``VmHWM``), in MiB. Not ``getrusage``'s
+    ``ru_maxrss``: a process started by fork and exec reports its parent's peak there
+    when that was higher."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    raise RuntimeError("/proc/self/status has no VmHWM line")
 
 
 def main(argv=None):
@@ -246,6 +268,11 @@ def main(argv=None):
     parser.add_argument("--memory", metavar="SPEC", help=argparse.SUPPRESS)
     parser.add_argument("--side", default="ours", help=argparse.SUPPRESS)
     parser.add_argument("--no-memory", action="store_true", help="skip the memory processes")
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="measure only the memory of --models and update the last run's results",
+    )
     args = parser.parse_args(argv)
     threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
     if threads:  # e.g. 1 while another benchmark has the other core
@@ -258,18 +285,23 @@ def main(argv=None):
         return
     from benchmarks.throughput import rewrite_doc
 
+    if args.memory_only:
+        with open(RESULTS) as f:
+            saved = json.load(f)
+        for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
+            rows = [r for r in saved["rows"] if r["spec"] == spec]
+            _add_memory(spec, rows, rows[0]["steps"])
+        with open(RESULTS, "w") as f:
+            json.dump(saved, f, indent=2)
+        rewrite_doc()
+        return
     peak, peak_bf16 = matmul_peak(), matmul_peak(dtype="bfloat16")
     rows = []
     for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
         steps = args.steps or STEPS[spec]
         measured = measure(spec, args.rounds, steps)
         if not args.no_memory:
-            memory = {s: peak_memory(spec, s, steps) for s in ("ours", "ours_bf16", "reference")}
-            for row, side in zip(measured, ("ours", "ours_bf16"), strict=True):
-                row["peak_rss_mib"] = memory[side]["peak_rss_mib"]
-                row["training_mib"] = memory[side]["training_mib"]
-                row["reference_peak_rss_mib"] = memory["reference"]["peak_rss_mib"]
-                row["reference_training_mib"] = memory["reference"]["training_mib"]
+            _add_memory(spec, measured, steps)
         for row in measured:
             print(json.dumps(row))
         rows += measured

@@ -120,6 +120,18 @@ FUSED_ADAM = [
 
 
 # How the bfloat16 rows are made and read (issue 19).
+# What the step-parts table shows (written after reading it).
+STEP_PARTS_READING = [
+    "Read on 2026-12-04 (one thread): the generator's forward+backward is the largest "
+    "part at both sizes (17 of the reference's 39 ms at 16x16, 52 of 112 ms at 28x28), "
+    "and both schemes run it once, so sharing passes can gain at most 1.29x in float32. "
+    "bfloat16 pays in the generator (its forward+backward 18% faster at 16x16, 26% at "
+    "28x28: transposed convolutions with 64-128 channels) and hardly in the discriminator "
+    "(10% faster at 28x28, 16% slower at 16x16, where its convolutions are too small to "
+    "keep the units busy). The next lever this points to, not yet tried: the generator in "
+    "bfloat16 and the discriminator in float32 at 16x16.",
+]
+
 BFLOAT16_TEXT = [
     "The bfloat16 rows: `mixed_bfloat16` builds the same networks under Keras' "
     "`mixed_bfloat16` policy (the convolutions and matmuls in bfloat16, the variables, "
@@ -184,31 +196,60 @@ def _precision_quality_lines():
     return lines + [""]
 
 
+PARTS = (
+    ("g_forward", "G forward"),
+    ("g_forward_backward", "G forward+backward"),
+    ("d_forward", "D forward"),
+    ("d_forward_backward", "D forward+backward"),
+    ("g_adam", "Adam on G"),
+    ("d_adam", "Adam on D"),
+)
+
+
 def _step_parts_lines():
     """The parts of DCGAN's step (``python -m benchmarks.step_parts``) and the ceiling."""
-    r = _load("step_parts_results.json")
-    if r is None:
+    saved = _load("step_parts_results.json")
+    if saved is None:
         return []
-    p = r["parts_ms"]
-    return [
+    rows = saved.get("rows", [saved])  # one float32 16x16 row before 2026-12-04
+    first = rows[0]
+    lines = [
         "## Where DCGAN's step goes",
         "",
-        f"From `python -m benchmarks.step_parts` (same networks, batch {r['batch']}, each part "
-        "a `tf.function` timed alone, median of 50; a later run than the table above): "
-        f"generator forward {p['g_forward']:.2f} ms, forward+backward "
-        f"{p['g_forward_backward']:.2f} ms; discriminator forward {p['d_forward']:.2f} ms, "
-        f"forward+backward {p['d_forward_backward']:.2f} ms; Adam on the generator "
-        f"{p['g_adam']:.2f} ms, on the discriminator {p['d_adam']:.2f} ms. Summed the way "
-        f"each scheme runs them, the reference's step is about {r['reference_step_ms']:.1f} ms "
-        f'and `update="simultaneous"`\'s about {r["simultaneous_step_ms"]:.1f} ms: '
-        f"**{r['ceiling']:.2f}x** is the most sharing one generator pass and one "
-        "discriminator pass can gain with these networks, optimizers and update count (it "
-        "saves a generator forward and a discriminator forward; every backward pass stays). "
-        "The generator's backward pass is the largest part, and both schemes run it once. "
+        f"From `python -m benchmarks.step_parts` ({saved.get('date', 'before 2026-12-04')}, "
+        f"TensorFlow limited to {saved.get('threads', 'all')} thread(s); "
+        f"the networks of the first table, batch {first['batch']}, each part a "
+        "`tf.function` timed alone, median of 50 calls, in milliseconds). The last rows sum "
+        "the parts the way each scheme runs them: the reference (a discriminator update on "
+        'fresh fakes, then a generator update on new fakes) and `update="simultaneous"` '
+        "(one generator pass and one discriminator pass on the fakes serve both updates); "
+        "their ratio is the most that sharing can gain with these networks, optimizers and "
+        "update count.",
+        "",
+        "| part | "
+        + " | ".join(
+            f"{r.get('size', 16)}x{r.get('size', 16)} {r.get('precision', 'float32')}" for r in rows
+        )
+        + " |",
+        "|---|" + "---|" * len(rows),
+    ]
+    for key, label in PARTS:
+        lines.append(f"| {label} | " + " | ".join(f"{r['parts_ms'][key]:.2f}" for r in rows) + " |")
+    lines += [
+        "| reference step (sum) | "
+        + " | ".join(f"{r['reference_step_ms']:.1f}" for r in rows)
+        + " |",
+        '| `update="simultaneous"` step (sum) | '
+        + " | ".join(f"{r['simultaneous_step_ms']:.1f}" for r in rows)
+        + " |",
+        "| ceiling of sharing | " + " | ".join(f"**{r['ceiling']:.2f}x**" for r in rows) + " |",
+        "",
         "Each part's time includes one call's dispatch and the two cores cannot overlap "
         "parts timed alone, so the sums overstate both steps; their ratio is the estimate.",
         "",
     ]
+    lines += STEP_PARTS_READING
+    return lines + [""]
 
 
 def _steps_of(results):

@@ -1,9 +1,10 @@
 """Where a DCGAN training step's time goes, and the speedup that sharing passes can reach.
 
-    python -m benchmarks.step_parts      # about a minute; then `throughput --doc-only`
+    python -m benchmarks.step_parts      # a few minutes; then `throughput --doc-only`
 
-Times the parts of a step on the networks of benchmarks/throughput.py (DCGAN, digits
-16x16, batch 64), each a ``tf.function`` timed on its own (median of repeats): generator
+Times the parts of a step on the networks of benchmarks/throughput.py (DCGAN, batch 64,
+digits 16x16 and MNIST 28x28, each in float32 and in ``mixed_bfloat16``), each a
+``tf.function`` timed on its own (median of repeats): generator
 forward, generator forward+backward, discriminator forward, discriminator forward+backward,
 and one Adam apply on each network's gradients. From them it estimates the step of the
 reference scheme (a discriminator update on fresh fakes, then a generator update on new
@@ -57,20 +58,30 @@ def _timed_parts(net, inputs, optimizer):
     return forward, forward_backward, apply
 
 
-def measure(batch=64, latent_dim=64):
-    """Milliseconds per part, and the two estimated steps."""
+# (image side, dtype policy) of each measured configuration; None: float32.
+CONFIGS = ((16, None), (16, "mixed_bfloat16"), (28, None), (28, "mixed_bfloat16"))
+
+
+def measure(batch=64, latent_dim=64, size=16, policy=None):
+    """Milliseconds per part, and the two estimated steps, for DCGAN's networks at
+    ``size`` built under dtype ``policy`` (None: float32)."""
     import keras
     import tensorflow as tf
 
     from benchmarks.throughput import _networks
 
-    g, d = _networks("dcgan", latent_dim=latent_dim)
+    g, d = _networks("dcgan", size=size, latent_dim=latent_dim, policy=policy)
     z = tf.random.normal([batch, latent_dim])
-    x = tf.random.uniform([batch, 16, 16, 1], -1.0, 1.0)
+    x = tf.random.uniform([batch, size, size, 1], -1.0, 1.0)
     g_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)  # DCGAN's default and the reference's
     d_opt = keras.optimizers.Adam(2e-4, beta_1=0.5)
     g_opt.build(g.trainable_variables)
     d_opt.build(d.trainable_variables)
+    # each layer computes in the policy it was built under
+    return _measure_parts(g, d, z, x, g_opt, d_opt, batch, size, policy)
+
+
+def _measure_parts(g, d, z, x, g_opt, d_opt, batch, size, policy):
     g_forward, g_forward_backward, g_apply = _timed_parts(g, z, g_opt)
     d_forward, d_forward_backward, d_apply = _timed_parts(d, x, d_opt)
 
@@ -106,6 +117,8 @@ def measure(batch=64, latent_dim=64):
     )
     return {
         "batch": batch,
+        "size": size,
+        "precision": policy or "float32",
         "parts_ms": parts,
         "reference_step_ms": reference,
         "simultaneous_step_ms": simultaneous,
@@ -114,15 +127,28 @@ def measure(batch=64, latent_dim=64):
 
 
 def main():
-    result = measure()
+    import datetime
+
+    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
+    if threads:  # e.g. 1 while another benchmark has the other core
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
+        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+    rows = []
+    for size, policy in CONFIGS:
+        result = measure(size=size, policy=policy)
+        rows.append(result)
+        print(f"dcgan {size}x{size} {result['precision']}:")
+        for name, ms in result["parts_ms"].items():
+            print(f"  {name}: {ms:.2f} ms")
+        print(
+            f"  estimated step: reference {result['reference_step_ms']:.1f} ms, simultaneous "
+            f"{result['simultaneous_step_ms']:.1f} ms, ratio {result['ceiling']:.2f}x"
+        )
     with open(RESULTS, "w") as f:
-        json.dump(result, f, indent=2)
-    for name, ms in result["parts_ms"].items():
-        print(f"{name}: {ms:.2f} ms")
-    print(
-        f"estimated step: reference {result['reference_step_ms']:.1f} ms, simultaneous "
-        f"{result['simultaneous_step_ms']:.1f} ms, ratio {result['ceiling']:.2f}x"
-    )
+        json.dump({"date": datetime.date.today().isoformat(), "threads": threads or "all",
+                   "rows": rows}, f, indent=2)  # fmt: skip
 
 
 if __name__ == "__main__":

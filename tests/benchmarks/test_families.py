@@ -75,3 +75,9 @@ def test_the_bfloat16_model_starts_from_the_float32_weights():
     for a, b in zip(fp32.get_weights(), bf16.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
     assert keras.mixed_precision.global_policy().name == "float32"
+
+
+def test_peak_memory_is_this_processs_high_water_mark():
+    with open("/proc/self/status") as f:
+        rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    assert families.peak_rss_mib() >= rss > 0
