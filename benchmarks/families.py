@@ -27,7 +27,15 @@ import statistics
 import subprocess
 import sys
 
-from benchmarks.throughput import BF16, _copy, _with_policy, matmul_peak, time_round
+from benchmarks.threads import limit_threads
+from benchmarks.throughput import (
+    BF16,
+    _copy,
+    _with_policy,
+    matmul_peak,
+    parse_model,
+    time_round,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "families_results.json")
@@ -49,17 +57,11 @@ STEPS = {
 }
 
 
-def parse_spec(spec):
-    """``"dcgan"`` -> ("dcgan", None); ``"dcgan@28"`` -> ("dcgan", 28)."""
-    name, _, size = spec.strip().partition("@")
-    return name, int(size) if size else None
-
-
 def spec_settings(spec):
     """The run settings ``keras-gans train`` uses for ``spec`` (seed 0)."""
     from keras_gans import runs
 
-    name, size = parse_spec(spec)
+    name, size = parse_model(spec, default_size=None)  # None: the family's own size
     if size == 28:
         return runs.run_settings(name, data="mnist")
     return runs.run_settings(name, image_size=size)
@@ -206,22 +208,10 @@ def peak_memory(spec, side, steps):
     """``{"peak_rss_mib", "training_mib"}`` of a fresh process that builds ``side`` of
     ``spec`` (with the float32 model it copies) and trains it ``steps`` steps: the peak
     resident set, and how much training raised it above the peak after building."""
+    command = [sys.executable, "-m", "benchmarks.families", "--memory", spec]
+    command += ["--side", side, "--steps", str(steps)]
     out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.families",
-            "--memory",
-            spec,
-            "--side",
-            side,
-            "--steps",
-            str(steps),
-        ],  # fmt: skip
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=os.path.dirname(HERE),
+        command, capture_output=True, text=True, check=True, cwd=os.path.dirname(HERE)
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -274,12 +264,8 @@ def main(argv=None):
         help="measure only the memory of --models and update the last run's results",
     )
     args = parser.parse_args(argv)
-    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
-    if threads:  # e.g. 1 while another benchmark has the other core
-        import tensorflow as tf
-
-        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
-        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+    threads = limit_threads()
+    specs = [s.strip() for s in args.models.split(",") if s.strip()]
     if args.memory:
         _memory_child(args.memory, args.side, args.steps or STEPS[args.memory])
         return
@@ -288,7 +274,7 @@ def main(argv=None):
     if args.memory_only:
         with open(RESULTS) as f:
             saved = json.load(f)
-        for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
+        for spec in specs:
             rows = [r for r in saved["rows"] if r["spec"] == spec]
             _add_memory(spec, rows, rows[0]["steps"])
         with open(RESULTS, "w") as f:
@@ -297,7 +283,7 @@ def main(argv=None):
         return
     peak, peak_bf16 = matmul_peak(), matmul_peak(dtype="bfloat16")
     rows = []
-    for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
+    for spec in specs:
         steps = args.steps or STEPS[spec]
         measured = measure(spec, args.rounds, steps)
         if not args.no_memory:

@@ -25,6 +25,7 @@ import tempfile
 import time
 
 from benchmarks.quality import RESULTS_JSON
+from benchmarks.threads import limit_threads
 
 # Ablations: name -> (family, run_settings overrides). Each changes one thing of the
 # family's defaults, so its row shows what that one thing does.
@@ -173,12 +174,7 @@ def save_row(row):
 
 def _child(args):
     """One (config, data, seed) in this process; prints its row as JSON."""
-    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
-    if threads:
-        import tensorflow as tf
-
-        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
-        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+    limit_threads()
     # KERAS_GANS_BENCH_KEEP=DIR keeps the run folders there (for pictures); else a temp dir
     keep = os.environ.get("KERAS_GANS_BENCH_KEEP")
     work = keep or tempfile.mkdtemp(prefix="keras_gans_seeds_")

@@ -19,6 +19,8 @@ import os
 import statistics
 import time
 
+from benchmarks.threads import limit_threads
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "step_parts_results.json")
 
@@ -129,12 +131,7 @@ def _measure_parts(g, d, z, x, g_opt, d_opt, batch, size, policy):
 def main():
     import datetime
 
-    threads = os.environ.get("KERAS_GANS_BENCH_THREADS")
-    if threads:  # e.g. 1 while another benchmark has the other core
-        import tensorflow as tf
-
-        tf.config.threading.set_intra_op_parallelism_threads(int(threads))
-        tf.config.threading.set_inter_op_parallelism_threads(int(threads))
+    threads = limit_threads()
     rows = []
     for size, policy in CONFIGS:
         result = measure(size=size, policy=policy)

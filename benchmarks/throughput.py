@@ -107,10 +107,10 @@ KEPT_AT_28 = (0, 3, 5, 6)
 REFERENCE_BF16 = f"reference in {BF16}"
 
 
-def parse_model(spec):
-    """``"dcgan"`` -> ("dcgan", 16); ``"wgan-gp@28"`` -> ("wgan-gp", 28)."""
+def parse_model(spec, default_size=16):
+    """``"dcgan"`` -> ("dcgan", default_size); ``"wgan-gp@28"`` -> ("wgan-gp", 28)."""
     name, _, size = spec.strip().partition("@")
-    return name, int(size) if size else 16
+    return name, int(size) if size else default_size
 
 
 def _networks(name, size=16, latent_dim=64, policy=None):

@@ -10,7 +10,30 @@ import keras
 import tensorflow as tf
 
 
-class PlainDCGAN(keras.Model):
+class TwoOptimizerModel(keras.Model):
+    """What every reference shares: ``compile`` takes the two optimizers."""
+
+    def compile(self, d_optimizer, g_optimizer):
+        super().compile()
+        self.d_optimizer = d_optimizer
+        self.g_optimizer = g_optimizer
+
+
+def gradient_penalty(critic, real_images, fake_images):
+    """WGAN-GP's penalty: the mean of (||grad critic(x)|| - 1)^2 at random points ``x``
+    between real and fake images; ``critic`` maps images to one score each."""
+    batch_size = tf.shape(real_images)[0]
+    alpha = tf.random.uniform([batch_size, 1, 1, 1], 0.0, 1.0)
+    interpolated = real_images + alpha * (fake_images - real_images)
+    with tf.GradientTape() as tape:
+        tape.watch(interpolated)
+        scores = critic(interpolated)
+    grads = tape.gradient(scores, [interpolated])[0]
+    norm = tf.sqrt(tf.reduce_sum(tf.square(grads), axis=[1, 2, 3]) + 1e-10)
+    return tf.reduce_mean((norm - 1.0) ** 2)
+
+
+class PlainDCGAN(TwoOptimizerModel):
     """Alternating BCE updates, one discriminator and one generator step per batch."""
 
     def __init__(self, generator, discriminator, latent_dim):
@@ -24,9 +47,7 @@ class PlainDCGAN(keras.Model):
         self.built = True  # Keras 3 would otherwise call call() on the data
 
     def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
+        super().compile(d_optimizer, g_optimizer)
         self.loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
 
     @property
@@ -59,7 +80,7 @@ class PlainDCGAN(keras.Model):
         return {m.name: m.result() for m in self.metrics}
 
 
-class PlainWGANGP(keras.Model):
+class PlainWGANGP(TwoOptimizerModel):
     """``d_steps`` critic updates with a gradient penalty, then one generator update."""
 
     def __init__(self, generator, discriminator, latent_dim, d_steps=5, gp_weight=10.0):
@@ -71,21 +92,11 @@ class PlainWGANGP(keras.Model):
         self.gp_weight = gp_weight
         self.built = True
 
-    def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
-
     def gradient_penalty(self, real_images, fake_images):
-        batch_size = tf.shape(real_images)[0]
-        alpha = tf.random.uniform([batch_size, 1, 1, 1], 0.0, 1.0)
-        interpolated = real_images + alpha * (fake_images - real_images)
-        with tf.GradientTape() as tape:
-            tape.watch(interpolated)
-            scores = self.discriminator(interpolated, training=True)
-        grads = tape.gradient(scores, [interpolated])[0]
-        norm = tf.sqrt(tf.reduce_sum(tf.square(grads), axis=[1, 2, 3]) + 1e-10)
-        return tf.reduce_mean((norm - 1.0) ** 2)
+        def critic(images):
+            return self.discriminator(images, training=True)
+
+        return gradient_penalty(critic, real_images, fake_images)
 
     def train_step(self, real_images):
         batch_size = tf.shape(real_images)[0]
@@ -112,7 +123,7 @@ class PlainWGANGP(keras.Model):
         return {"d_loss": d_loss, "g_loss": g_loss}
 
 
-class PlainWGAN(keras.Model):
+class PlainWGAN(TwoOptimizerModel):
     """WGAN as the paper's pseudo-code writes it: ``d_steps`` critic updates, each
     followed by clipping the critic's weights, then one generator update."""
 
@@ -124,11 +135,6 @@ class PlainWGAN(keras.Model):
         self.d_steps = d_steps
         self.clip_value = clip_value
         self.built = True
-
-    def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
 
     def train_step(self, real_images):
         batch_size = tf.shape(real_images)[0]
@@ -158,7 +164,7 @@ class PlainWGAN(keras.Model):
         return {"d_loss": d_loss, "g_loss": g_loss}
 
 
-class PlainACWGANGP(keras.Model):
+class PlainACWGANGP(TwoOptimizerModel):
     """A conditional WGAN-GP with an auxiliary classifier, written plainly: the critic
     takes ``[images, labels]`` and returns ``[logit, log p(label | image)]``; ``d_steps``
     critic updates (Wasserstein loss, gradient penalty on the logit, the classifier's
@@ -177,21 +183,11 @@ class PlainACWGANGP(keras.Model):
         self.classifier_weight = classifier_weight
         self.built = True
 
-    def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
-
     def gradient_penalty(self, real_images, fake_images, labels):
-        batch_size = tf.shape(real_images)[0]
-        alpha = tf.random.uniform([batch_size, 1, 1, 1], 0.0, 1.0)
-        interpolated = real_images + alpha * (fake_images - real_images)
-        with tf.GradientTape() as tape:
-            tape.watch(interpolated)
-            scores = self.discriminator([interpolated, labels], training=True)[:, 0]
-        grads = tape.gradient(scores, [interpolated])[0]
-        norm = tf.sqrt(tf.reduce_sum(tf.square(grads), axis=[1, 2, 3]) + 1e-10)
-        return tf.reduce_mean((norm - 1.0) ** 2)
+        def critic(images):  # the logit column only
+            return self.discriminator([images, labels], training=True)[:, 0]
+
+        return gradient_penalty(critic, real_images, fake_images)
 
     def train_step(self, data):
         real_images, labels = data

@@ -9,10 +9,12 @@ against.
 import keras
 import tensorflow as tf
 
+from benchmarks.reference.plain_gans import TwoOptimizerModel
+
 bce = keras.losses.BinaryCrossentropy(from_logits=True)
 
 
-class PlainPix2Pix(keras.Model):
+class PlainPix2Pix(TwoOptimizerModel):
     """The tutorial's step: generator loss = BCE + ``l1_weight`` x L1, discriminator
     loss = BCE on real and generated pairs (the discriminator takes ``[input, image]``),
     two tapes, both optimizers applied once."""
@@ -23,11 +25,6 @@ class PlainPix2Pix(keras.Model):
         self.discriminator = discriminator
         self.l1_weight = l1_weight
         self.built = True
-
-    def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
 
     def train_step(self, data):
         input_image, target = data
@@ -54,7 +51,7 @@ class PlainPix2Pix(keras.Model):
         return {"g_loss": gen_total_loss, "d_loss": disc_loss}
 
 
-class PlainCycleGAN(keras.Model):
+class PlainCycleGAN(TwoOptimizerModel):
     """The tutorial's step: one persistent tape over both generators and both
     discriminators (least-squares adversarial losses, cycle and identity L1), then one
     update of the generators and one of the discriminators (the tutorial's four Adam
@@ -70,11 +67,6 @@ class PlainCycleGAN(keras.Model):
         self.cycle_weight = cycle_weight
         self.identity_weight = identity_weight
         self.built = True
-
-    def compile(self, d_optimizer, g_optimizer):
-        super().compile()
-        self.d_optimizer = d_optimizer
-        self.g_optimizer = g_optimizer
 
     def train_step(self, data):
         real_x, real_y = data

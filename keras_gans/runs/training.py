@@ -109,13 +109,18 @@ def fresh_run(settings):
     keras.utils.set_random_seed(settings["seed"])
     cls = models.get(settings["model"])
     translation = getattr(cls, "translation", False)
-    if translation:
-        dataset, steps, _ = pair_dataset(settings, 0)
-    else:
-        dataset, steps = _dataset(settings, cls.conditional, 0)
+    dataset, steps, _ = _training_data(settings, cls.conditional, translation, 0)
     model = _build_model(settings, _input_shape(dataset, cls.conditional, translation))
     _set_learning_rate(model, settings)
     return RunStart(model, dataset, steps)
+
+
+def _training_data(settings, conditional, translation, epochs_done):
+    """``(dataset, steps_per_epoch, held_out)`` positioned after ``epochs_done``
+    epochs; ``held_out`` is the image-to-image runs' test pairs, else None."""
+    if translation:
+        return pair_dataset(settings, epochs_done)
+    return (*_dataset(settings, conditional, epochs_done), None)
 
 
 def train(run_dir, settings, verbose=2):
@@ -167,10 +172,7 @@ def _train(run_dir, settings, verbose):
         done = state["epoch"]
     if done >= settings["epochs"]:
         return model
-    if translation:
-        dataset, steps_per_epoch, held_out = pair_dataset(settings, done)
-    else:
-        dataset, steps_per_epoch = _dataset(settings, conditional, done)
+    dataset, steps_per_epoch, held_out = _training_data(settings, conditional, translation, done)
     if model is None or not done:
         with strategy.scope():
             model = _build_model(settings, _input_shape(dataset, conditional, translation))
