@@ -41,12 +41,12 @@ def test_results_md_quotes_what_the_augment_tutorial_printed():
     wrote from the tutorial's own output, and its summary lines are that output."""
     import json
 
-    from benchmarks.seeds_doc import _augment_lines
+    from benchmarks.results_sections import augment_lines
 
     path = os.path.join(ROOT, "benchmarks", "augment_results.json")
     figures = json.load(open(path))
     doc = open(os.path.join(ROOT, "docs", "results.md")).read()
-    assert "\n".join(_augment_lines()) in doc
+    assert "\n".join(augment_lines()) in doc
     printed = "\n".join(figures["printed"])
     for key in ("real", "real+shifted", "real+synthetic", "real+synthetic_1to1", "synthetic"):
         s = figures["summary"][key]

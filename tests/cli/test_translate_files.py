@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.cli.test_commands import cli
+from tests.cli.common import cli
 from tests.helpers import run_cli_cases
 
 TINY_P2P = [

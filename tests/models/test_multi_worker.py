@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from keras_gans import runs
-from tests.cli.test_commands import CLI
+from tests.cli.common import CLI
 from tests.helpers import ENV, PROGRAMS, PYTHON
 
 

@@ -191,7 +191,7 @@ CLI_CASES = [
 @pytest.fixture(scope="module")
 def cli_results(tmp_path_factory):
     """``{case: (folder, (exit status, stderr))}``: every case in one process (the
-    console script itself is tested in tests/cli/test_commands.py), each in its own empty folder."""
+    console script itself is tested in tests/cli/test_errors.py), each in its own empty folder."""
     folders = [tmp_path_factory.mktemp("cli_case") for _ in CLI_CASES]
     results = run_cli_cases([args for _, args in CLI_CASES], folders)
     cases = [case for case, _ in CLI_CASES]
@@ -282,7 +282,7 @@ def test_cli_resume_refusals_and_damaged_run_folders(tmp_path):
     import csv
     import shutil
 
-    from tests.cli.test_commands import TINY
+    from tests.cli.common import TINY
 
     run = str(tmp_path / "run")
     [(code, stderr)] = run_cli_cases(

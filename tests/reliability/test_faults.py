@@ -14,7 +14,7 @@ import keras_gans
 from keras_gans import runs
 from keras_gans.errors import ExportError
 from keras_gans.runs import checkpoint
-from tests.cli.test_commands import cli
+from tests.cli.common import cli
 from tests.helpers import ENV, PROGRAMS, PYTHON
 from tests.models.test_dcgan import tiny_dcgan
 from tests.reliability.table import record

@@ -8,7 +8,7 @@ import pytest
 from keras_gans import cli
 from keras_gans.errors import RunError
 from keras_gans.runs import settings as settings_lib
-from tests.cli.test_commands import TINY
+from tests.cli.common import TINY
 
 
 def config_of(run):
