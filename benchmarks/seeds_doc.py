@@ -11,8 +11,8 @@ import os
 import shutil
 import statistics
 
-from benchmarks.quality import RESULTS_MD, ROOT, _translation_lines
-from benchmarks.results_sections import augment_lines, cas_lines
+from benchmarks.quality import RESULTS_MD, ROOT
+from benchmarks.results_sections import augment_lines, cas_lines, translation_lines
 
 GRIDS = os.path.join(ROOT, "benchmarks", "grids")  # every seed's final grid (git-ignored)
 PICTURES = os.path.join(ROOT, "docs", "images", "results")
@@ -392,7 +392,7 @@ def write_seed_doc(path=RESULTS_MD):
 
     with open(RESULTS_JSON) as f:
         results = json.load(f)
-    lines = seed_lines(results) + augment_lines() + _translation_lines() + [""]
+    lines = seed_lines(results) + augment_lines() + translation_lines() + [""]
     with open(path, "w") as f:
         f.write("\n".join(lines))
 
