@@ -11,6 +11,7 @@ import os
 import shutil
 import statistics
 
+from benchmarks.grid_notes import GRID_NOTES
 from benchmarks.quality import RESULTS_MD, ROOT
 from benchmarks.results_sections import augment_lines, cas_lines, translation_lines
 
@@ -26,56 +27,6 @@ TARGETS = {
     ("cgan", "digits"): 2.0,
     ("wgan-gp", "mnist"): 2.5,  # the model `make demo` trains
     ("stylegan2", "mnist-32"): 2.5,
-}
-# What a person saw in a configuration's grid (written after looking at it).
-GRID_NOTES = {
-    ("gan", "digits"): "soft, blurred strokes; 0, 2, 3, 4, 6, 7 and 9 are recognisable, "
-    "about one cell in ten is a solid white bar or blob, and no cell repeats another.",
-    ("wgan", "digits"): "speckled strokes on a grey, noisy background; 0, 3, 5 and 9 are "
-    "recognisable, many cells are ambiguous loops, none repeats another.",
-    ("wgan-gp", "digits"): "soft white strokes on black; most cells are a readable digit "
-    "(0, 2, 3, 5, 6 and 9 often), about one in eight is a broken loop or a smudge; no "
-    "cell repeats another.",
-    ("wgan-gp+bf16", "digits"): "the same look as the float32 grid, slightly blurrier: "
-    "0, 3, 5, 6 and 7 readable, a few smudged cells, no repeats; nothing that bfloat16 "
-    "alone would explain.",
-    (
-        "x-cgan-no-classifier-bf16",
-        "digits",
-    ): "one class per column like the float32 grid: 0, 2, 3, 4, 5 "
-    "and 6 clear in most rows, 1 a grainy bar, 7 mostly right, 8 and 9 muddy; speckled "
-    "strokes, styles vary down each column, no repeated cell.",
-    ("wgan+bf16", "digits"): "grainy strokes on a noisy grey background as in float32; "
-    "0, 2, 3, 5 and 6 readable, many cells ambiguous, none repeated.",
-    ("cgan", "digits"): "one class per column, 0 to 9, and every column its class: 1 a "
-    "thick, sometimes slanted bar, 8 and 9 speckled and muddy, a few 4 and 5 cells "
-    "smudged, the rest clear; slant and width vary down each column and no cell repeats "
-    "another. Seed 3's grid (the worst class, its ones at 0.94) has blobby ones and a few "
-    "9s that read as 5 or 3.",
-    ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
-    "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
-    "column (slant, width) and the strokes are speckled.",
-    ("dcgan", "digits"): "grainy, speckled strokes on a dark, noisy background, thicker "
-    "than the data's; 0, 2, 3, 4, 6 and 7 readable in most cells, about one in four an "
-    "ambiguous blob, none repeated. The previous default (batch 32, no R1; FID 17.4) drew "
-    "smoother, blurrier strokes: R1 traded blur for grain, and FID and recall favour it.",
-    ("dcgan-no-r1", "digits"): "smooth, blurred strokes on a clean black background: "
-    "0, 2, 4, 5, 6 and 9 readable in most cells, about one in five an ambiguous blob, no "
-    "repeats. To the eye cleaner than the default's grainy grid, though FID (17.2 "
-    "against 12.6) and recall favour R1, FID on every seed.",
-    ("wgan-gp", "mnist"): "handwriting that looks like MNIST's, thick strokes on black "
-    "with faint smudges at their ends; 0, 1, 3, 5, 6, 8 and 9 readable in many cells, "
-    "about one cell in three a broken or hybrid shape (a 2 into an 8, a 4 into a 9); "
-    "no cell repeats another. Seed 0's grid looks the same.",
-    ("cgan", "mnist"): "one class per column, 0 to 9, most cells their class: 0, 3, 5, "
-    "6 and 9 clear, 2 broken and speckled in most cells, a few 1s hooked like 7s (the "
-    "ones are this seed's worst class, 0.85), some 8s odd loops; thin grainy strokes; no "
-    "cell repeats another. Seed 1 (FID 30.9, recall 0.38) is cleaner but its columns "
-    "alike, its 0s nearly the same shape.",
-    ("stylegan2", "mnist-32"): "clean white strokes on black, no noise and no repeated "
-    "cell; 0, 1, 3, 6, 7, 8 and 9 are recognisable, 2, 4 and 5 rare, and about a third "
-    "of the cells are closed loops or polygons that are no digit. The run had the "
-    "machine to itself (720 s of training, 16 epochs).",
 }
 # Datasets at an image size other than their default are their own table ("mnist-32").
 DEFAULT_SIZE = {"digits": 16, "mnist": 28}
@@ -302,7 +253,10 @@ def seed_lines(results):
             "epochs of batch 64 without augmentation; wgan with batch norm in its critic",
             "(x-wgan-e20) until x-wgan-e20-lr2e-4-nonorm; wgan-gp and cgan as in",
             "[cli.md](cli.md) before that day (cgan: BCE, 8 discriminator filters, 100",
-            "epochs of batch 32). The chosen rows' seed-0 runs are the tables' seed 0.",
+            "epochs of batch 32). The 2026-12-04 rows ran from that morning's defaults:",
+            "dcgan 120 epochs (now x-dcgan-e120, with its R1 ablation x-dcgan-no-r1-e120),",
+            "gan 300 epochs, wgan 60 epochs with clip_value 0.01. The chosen rows' runs are",
+            "the tables' rows of the same seeds.",
             "",
             *_exploration_table(dcgan),
         ]

@@ -16,10 +16,11 @@ MODEL_DEFAULTS = {
     },
     # 1,438 training digits are few: DiffAugment keeps a 64-filter discriminator from
     # memorising them (without it a 16-filter one was needed, and collapsed on a seed).
-    # R1 (gamma 1, every 4th update) with batch 64 replaced batch 32 without it: seed
-    # medians in docs/results.md (spectral norm instead of R1, and 60 epochs, did worse).
+    # R1 (gamma 1, every 4th update) with batch 64 replaced batch 32 without it, and 200
+    # epochs (about 8.6 minutes here) replaced 120: seed medians in docs/results.md
+    # (spectral norm instead of R1, and 60 epochs, did worse).
     "dcgan": {
-        "epochs": 120,
+        "epochs": 200,
         "batch_size": 64,
         "latent_dim": 64,
         "model_args": {

@@ -85,7 +85,7 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     digits = settings_lib.run_settings("wgan-gp")
     assert (digits["data"], digits["epochs"]) == ("digits", 60)
     assert settings_lib.run_settings("wgan-gp", data="mnist")["epochs"] == 22  # 60 * 1438 / 4000
-    assert settings_lib.run_settings("dcgan", data="mnist")["epochs"] == 43  # 120 * 1438 / 4000
+    assert settings_lib.run_settings("dcgan", data="mnist")["epochs"] == 72  # 200 * 1438 / 4000
     assert settings_lib.run_settings("stylegan2", data="digits")["epochs"] == 45  # 16 * 4000 / 1438
     assert settings_lib.run_settings("wgan-gp", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60

@@ -1,0 +1,49 @@
+"""What a person saw in each configuration's sample grid, for docs/results.md."""
+
+# (config, dataset) -> what the median seed's grid shows (written after looking at it).
+GRID_NOTES = {
+    ("gan", "digits"): "soft, blurred strokes; 0, 2, 3, 4, 6, 7 and 9 are recognisable, "
+    "about one cell in ten is a solid white bar or blob, and no cell repeats another.",
+    ("wgan", "digits"): "speckled strokes on a grey, noisy background; 0, 3, 5 and 9 are "
+    "recognisable, many cells are ambiguous loops, none repeats another.",
+    ("wgan-gp", "digits"): "soft white strokes on black; most cells are a readable digit "
+    "(0, 2, 3, 5, 6 and 9 often), about one in eight is a broken loop or a smudge; no "
+    "cell repeats another.",
+    ("wgan-gp+bf16", "digits"): "the same look as the float32 grid, slightly blurrier: "
+    "0, 3, 5, 6 and 7 readable, a few smudged cells, no repeats; nothing that bfloat16 "
+    "alone would explain.",
+    (
+        "x-cgan-no-classifier-bf16",
+        "digits",
+    ): "one class per column like the float32 grid: 0, 2, 3, 4, 5 "
+    "and 6 clear in most rows, 1 a grainy bar, 7 mostly right, 8 and 9 muddy; speckled "
+    "strokes, styles vary down each column, no repeated cell.",
+    ("wgan+bf16", "digits"): "grainy strokes on a noisy grey background as in float32; "
+    "0, 2, 3, 5 and 6 readable, many cells ambiguous, none repeated.",
+    ("cgan", "digits"): "one class per column, 0 to 9, and every column its class: 1 a "
+    "thick, sometimes slanted bar, 8 and 9 speckled and muddy, a few 4 and 5 cells "
+    "smudged, the rest clear; slant and width vary down each column and no cell repeats "
+    "another. Seed 3's grid (the worst class, its ones at 0.94) has blobby ones and a few "
+    "9s that read as 5 or 3.",
+    ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
+    "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
+    "column (slant, width) and the strokes are speckled.",
+    ("dcgan", "digits"): "thick, grainy strokes on a black background with faint speckle; "
+    "0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an ambiguous blob, "
+    "none repeated. Less noise around the strokes than at 120 epochs (FID 12.6), which "
+    "drew the same grain on a noisier background. Seed 4's grid (the worst, 8.53) is "
+    "grainier, with more smudged cells.",
+    ("wgan-gp", "mnist"): "handwriting that looks like MNIST's, thick strokes on black "
+    "with faint smudges at their ends; 0, 1, 3, 5, 6, 8 and 9 readable in many cells, "
+    "about one cell in three a broken or hybrid shape (a 2 into an 8, a 4 into a 9); "
+    "no cell repeats another. Seed 0's grid looks the same.",
+    ("cgan", "mnist"): "one class per column, 0 to 9, most cells their class: 0, 3, 5, "
+    "6 and 9 clear, 2 broken and speckled in most cells, a few 1s hooked like 7s (the "
+    "ones are this seed's worst class, 0.85), some 8s odd loops; thin grainy strokes; no "
+    "cell repeats another. Seed 1 (FID 30.9, recall 0.38) is cleaner but its columns "
+    "alike, its 0s nearly the same shape.",
+    ("stylegan2", "mnist-32"): "clean white strokes on black, no noise and no repeated "
+    "cell; 0, 1, 3, 6, 7, 8 and 9 are recognisable, 2, 4 and 5 rare, and about a third "
+    "of the cells are closed loops or polygons that are no digit. The run had the "
+    "machine to itself (720 s of training, 16 epochs).",
+}
