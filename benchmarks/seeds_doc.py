@@ -167,7 +167,9 @@ def seed_lines(results):
         "wgan, wgan-gp, cgan: up to four at once, beside the test suite, on an AMD EPYC",
         "with AVX-512) more so, so their times are upper bounds of a run alone, not a",
         "check of the 10-minute budget. The cgan rows of 2026-12-04 on MNIST (classifier "
-        "weight 2) ran with up to five runs sharing the 2 cores: their times too.",
+        "weight 2) ran with up to five runs sharing the 2 cores: their times too. The "
+        "dcgan, gan and wgan rows of 2026-12-04 ran two at once, one thread each; a bare "
+        "run of each, alone on the 2 cores, is timed in [models.md](models.md).",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):
@@ -292,10 +294,10 @@ def seed_lines(results):
             "",
             "Computes in: the dtype the run trained in. The CLI trains in float32 unless "
             "asked (docs/cli.md). Rows named `+bf16` trained in bfloat16: wgan-gp+bf16 "
-            "asked for it; wgan+bf16 (seed 4) ran on 2026-12-03 while the working tree "
-            "briefly defaulted to `--precision auto` (bfloat16 on this CPU), since "
-            "reverted, so it is not a CLI-default row (nor are the cgan seeds 2-4 of that "
-            "day, now the exploration row x-cgan-no-classifier-bf16).",
+            "asked for it. The exploration rows x-wgan-e60-clip0.01-bf16 (seed 4, wgan's "
+            "defaults of 2026-12-03) and x-cgan-no-classifier-bf16 ran on 2026-12-03 while "
+            "the working tree briefly defaulted to `--precision auto` (bfloat16 on this "
+            "CPU), since reverted, so they are not CLI-default rows.",
             "",
             "| config | data | seed | FID | precision | recall | class coverage | label accuracy "
             "(worst) | computes in | train time | date |",
