@@ -34,6 +34,12 @@ GRID_NOTES = {
     "none repeated. Less noise around the strokes than at 120 epochs (FID 12.6), which "
     "drew the same grain on a noisier background. Seed 4's grid (the worst, 8.53) is "
     "grainier, with more smudged cells.",
+    ("dcgan-no-diffaugment", "digits"): "clean, smooth strokes on black, the clearest "
+    "DCGAN grid so far: most cells a readable digit (0, 2, 3, 4, 5 and 6 often), a few "
+    "smudged, none repeated. Its FID (3.65 and 3.87, seeds 0-1 only) is below the floor "
+    "(4.23), which either means it reproduces training digits (the protocol scores "
+    "against the train split) or reflects the floor's smaller sample (359 held-out "
+    "images against 1,000 generated); not yet told apart, so not a default.",
     ("wgan-gp", "mnist"): "handwriting that looks like MNIST's, thick strokes on black "
     "with faint smudges at their ends; 0, 1, 3, 5, 6, 8 and 9 readable in many cells, "
     "about one cell in three a broken or hybrid shape (a 2 into an 8, a 4 into a 9); "
