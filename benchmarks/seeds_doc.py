@@ -161,7 +161,8 @@ def seed_lines(results):
         "1,000 generated images against the dataset's train split, features and classes",
         "from the dataset's classifier. *Median* and *worst* are over the seeds; a",
         f"*collapse* is a seed whose class coverage is below {COLLAPSE}. Train time is the",
-        "median of the seeds' train times, on the machine named under each table (with `threads: 1` each run",
+        "median of the seeds' train times, on the machine named under each table "
+        "(with `threads: 1` each run",
         "had one core of the 2, two seeds running at once). The 2026-12-02 runs shared the",
         "2 cores with other runs and with the test suite, and the 2026-12-03 runs (gan,",
         "wgan, wgan-gp, cgan: up to four at once, beside the test suite, on an AMD EPYC",
