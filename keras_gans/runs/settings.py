@@ -156,6 +156,16 @@ SETTINGS = (
         applies_to="noise",
     ),
     Setting(
+        "d_steps",
+        None,
+        "noise models: discriminator updates per generator update (default: the "
+        "family's: 5 for wgan, wgan-gp and the wgan-gp cgan, else 1)",
+        int,
+        positive=True,
+        applies_to="noise",
+        metavar="K",
+    ),
+    Setting(
         "augment",
         False,
         "pix2pix/cyclegan: random jitter and mirroring, as in the papers",

@@ -76,7 +76,9 @@ def _build_model(settings, image_shape):
         **model_args,
     )
     model.compile(
-        update=settings.get("update"), steps_per_execution=settings.get("steps_per_execution") or 1
+        update=settings.get("update"),
+        d_steps=settings.get("d_steps"),
+        steps_per_execution=settings.get("steps_per_execution") or 1,
     )
     return model
 

@@ -90,3 +90,18 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     assert settings_lib.run_settings("wgan-gp", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
     assert TRAIN_IMAGES == {"digits": 1438, "mnist": 4000}  # tests/data check the loaders
+
+
+def test_d_steps_sets_the_discriminator_updates_per_generator_update():
+    from keras_gans.runs.training import fresh_run
+
+    tiny = {"image_size": 8, "batch_size": 8, "latent_dim": 4, "steps_per_epoch": 1}
+    tiny["model_args"] = {"generator_filters": 8, "discriminator_filters": 4}
+    assert fresh_run(settings_lib.run_settings("wgan-gp", **tiny)).model.d_steps == 5
+    start = fresh_run(settings_lib.run_settings("wgan-gp", d_steps=2, **tiny))
+    assert start.model.d_steps == 2
+    start.model.fit(start.dataset, steps_per_epoch=3, epochs=1, verbose=0)
+    assert int(start.model.d_optimizer.iterations) == 6
+    assert int(start.model.g_optimizer.iterations) == 3
+    with pytest.raises(RunError, match="does not apply"):
+        settings_lib.run_settings("pix2pix", d_steps=2)
