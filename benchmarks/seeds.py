@@ -96,6 +96,9 @@ def run_one(config, data, seed, work, extra=None, name=None):
     }
     for key in ("fid", "kid", "precision", "recall", "coverage", "coverage_kl"):
         row[key] = round(float(r[key]), 4)
+    # FID at the floor's sample size where the floor has fewer than 1,000 images
+    # (digits: 359), the fair comparison with it: docs/evaluation.md
+    row.update(_fid_at_floor_n(model, data, "fid_at_floor_n"))
     for key in ("accuracy", "accuracy_min"):
         if key in r:
             row[key] = round(float(r[key]), 4)
@@ -114,9 +117,11 @@ def run_one(config, data, seed, work, extra=None, name=None):
         ema, model.ema_generator = model.ema_generator, None
         try:
             raw = evaluate_source(model, METRICS, n=1000, seed=0, data=data)
+            raw.update(_fid_at_floor_n(model, data, "fid_at_floor_n"))
         finally:
             model.ema_generator = ema
-        for key in ("fid", "precision", "recall", "coverage", "accuracy", "accuracy_min"):
+        for key in ("fid", "precision", "recall", "coverage", "accuracy", "accuracy_min",
+                    "fid_at_floor_n"):  # fmt: skip
             if key in raw:
                 row[key + "_raw"] = round(float(raw[key]), 4)
     grid = os.path.join(run_dir, "samples")
@@ -135,6 +140,23 @@ def run_one(config, data, seed, work, extra=None, name=None):
     if not os.environ.get("KERAS_GANS_BENCH_KEEP"):
         shutil.rmtree(run_dir, ignore_errors=True)
     return row
+
+
+def _fid_at_floor_n(model, data, key):
+    """``{key: FID}`` of the protocol's 1,000 generated images at the size of ``data``'s
+    held-out split (the floor's n), when that is smaller; else ``{}``."""
+    import numpy as np
+
+    from benchmarks.memorisation import protocol_fid_at_n
+    from keras_gans.metrics import protocol_classifier
+    from keras_gans.reports.evaluation import reference_images
+
+    n = len(reference_images(model.image_shape, "test", data))
+    if n >= 1000:
+        return {}
+    classifier = protocol_classifier(data)
+    train = np.asarray(classifier(reference_images(model.image_shape, data=data)), np.float64)
+    return {key: round(protocol_fid_at_n(model.generate(1000, seed=0), train, classifier, n), 4)}
 
 
 def floors(datasets):

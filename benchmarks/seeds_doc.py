@@ -71,12 +71,31 @@ def summarise(rows):
         "threads": "/".join(sorted({str(r.get("threads", "all")) for r in rows})),
         "dates": sorted({r["date"] for r in rows}),
     }
+    matched = [r["fid_at_floor_n"] for r in rows if "fid_at_floor_n" in r]
+    if matched:  # rows before 2026-12-04 afternoon lack it
+        out["median_fid_at_floor_n"] = statistics.median(matched)
+        out["seeds_at_floor_n"] = len(matched)
     if all("accuracy" in r for r in rows):
         out["accuracy"] = statistics.mean(r["accuracy"] for r in rows)
         out["accuracy_min"] = min(r["accuracy_min"] for r in rows)
     median_row = min(rows, key=lambda r: (abs(r["fid"] - median), r["seed"]))
     out["median_seed"] = median_row["seed"]
     return out
+
+
+def _at_floor_n(summary, floor):
+    """The median FID at the floor's sample size, and its ratio to the floor: the
+    median FID itself when the floor has as many images as the protocol's 1,000."""
+    if not floor:
+        return "-"
+    if floor["n"] >= 1000:
+        fid, seeds = summary["median_fid"], len(summary["seeds"])
+    else:
+        fid, seeds = summary.get("median_fid_at_floor_n"), summary.get("seeds_at_floor_n")
+    if fid is None:
+        return "-"
+    partial = "" if seeds == len(summary["seeds"]) else f", {seeds} of its seeds"
+    return f"{fid:.2f} ({fid / floor['fid']:.1f}x{partial})"
 
 
 def with_raw_rows(rows):
@@ -90,6 +109,8 @@ def with_raw_rows(rows):
             if "fid" + suffix in r:
                 other = {k: v for k, v in r.items() if not k.endswith(("_raw", "_ema"))}
                 other.update({k[: -len(suffix)]: v for k, v in r.items() if k.endswith(suffix)})
+                if "fid_at_floor_n" + suffix not in r:  # not the other generator's figure
+                    other.pop("fid_at_floor_n", None)
                 other["config"] = r["config"] + name
                 out.append(other)
     return out
@@ -202,10 +223,11 @@ def seed_lines(results):
         if missing:
             lines += [f"Not measured over seeds yet: {', '.join(missing)}.", ""]
         lines += [
-            "| config | seeds | epochs | median FID | worst FID | precision | recall "
+            "| config | seeds | epochs | median FID | worst FID "
+            "| median FID at the floor's n (x floor) | precision | recall "
             "| min class coverage | collapses | label accuracy (worst class) | train time "
             "| against the target |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for config, s in rows:
             acc = "-"
@@ -217,7 +239,8 @@ def seed_lines(results):
             seeds = ",".join(str(x) for x in s["seeds"])
             lines.append(
                 f"| {name} | {seeds} | {s['epochs']} | {s['median_fid']:.2f} "
-                f"| {s['worst_fid']:.2f} | {s['precision']:.3f} | {s['recall']:.3f} "
+                f"| {s['worst_fid']:.2f} | {_at_floor_n(s, floor)} "
+                f"| {s['precision']:.3f} | {s['recall']:.3f} "
                 f"| {s['min_coverage']:.1f} | {s['collapses']} | {acc} "
                 f"| {s['train_seconds']:.0f} s (threads: {s['threads']}) "
                 f"| {_verdict((config, data), s, floor['fid'] if floor else None)} |"
