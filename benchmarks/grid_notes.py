@@ -29,17 +29,16 @@ GRID_NOTES = {
     ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
     "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
     "column (slant, width) and the strokes are speckled.",
-    ("dcgan", "digits"): "thick, grainy strokes on a black background with faint speckle; "
-    "0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an ambiguous blob, "
-    "none repeated. Less noise around the strokes than at 120 epochs (FID 12.6), which "
-    "drew the same grain on a noisier background. Seed 4's grid (the worst, 8.53) is "
-    "grainier, with more smudged cells.",
-    ("dcgan-no-diffaugment", "digits"): "clean, smooth strokes on black, the clearest "
-    "DCGAN grid so far: most cells a readable digit (0, 2, 3, 4, 5 and 6 often), a few "
-    "smudged, none repeated. Its FID (3.65 and 3.87, seeds 0-1 only) is below the floor "
-    "(4.23), which either means it reproduces training digits (the protocol scores "
-    "against the train split) or reflects the floor's smaller sample (359 held-out "
-    "images against 1,000 generated); not yet told apart, so not a default.",
+    ("dcgan", "digits"): "clean, smooth strokes on black, the clearest DCGAN grid: most "
+    "cells a readable digit (0, 2, 3, 4, 5 and 6 often), a few smudged or blobby, none "
+    "repeated; none of the grain of the DiffAugment grid below. Its FID is near or below "
+    "the floor at 1,000 images, but at the floor's 359 images it is 1.5x the floor, and "
+    "its samples lie farther from their nearest training digit than held-out digits do "
+    "(no copies; docs/evaluation.md).",
+    ("dcgan+diffaugment", "digits"): "thick, grainy strokes on a black background with "
+    "faint speckle; 0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an "
+    "ambiguous blob, none repeated. Seed 4's grid (the worst, 8.53) is grainier, with "
+    "more smudged cells.",
     ("wgan-gp", "mnist"): "handwriting that looks like MNIST's, thick strokes on black "
     "with faint smudges at their ends; 0, 1, 3, 5, 6, 8 and 9 readable in many cells, "
     "about one cell in three a broken or hybrid shape (a 2 into an 8, a 4 into a 9); "

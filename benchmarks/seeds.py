@@ -31,12 +31,12 @@ from benchmarks.threads import limit_threads
 # family's defaults, so its row shows what that one thing does.
 ABLATIONS = {
     "dcgan-no-ema": ("dcgan", {"model_args": {"ema_decay": None}}),
-    "dcgan-no-diffaugment": ("dcgan", {"model_args": {"augment": None}}),
+    "dcgan+diffaugment": ("dcgan", {"model_args": {"augment": "diffaugment"}}),
     "dcgan+ada": ("dcgan", {"model_args": {"augment": "ada"}}),
     "dcgan-no-r1": ("dcgan", {"model_args": {"r1_weight": 0.0}}),
     "dcgan+spectral-norm": ("dcgan", {"model_args": {"spectral_norm": True}}),
     "dcgan+minibatch-std": ("dcgan", {"model_args": {"minibatch_std": 4}}),
-    "dcgan-bare": ("dcgan", {"model_args": {"ema_decay": None, "augment": None}}),
+    "dcgan-bare": ("dcgan", {"model_args": {"ema_decay": None, "r1_weight": 0.0}}),
     "cgan+projection": ("cgan", {"model_args": {"projection": True}}),
 }
 METRICS = ("fid", "kid", "pr", "coverage")

@@ -41,10 +41,10 @@ def dataset_key(row):
 FAMILIES = ("gan", "dcgan", "wgan", "wgan-gp", "cgan")
 # What each ablation changes from its family's defaults (benchmarks.seeds.ABLATIONS).
 ABLATION_NOTES = {
-    "dcgan-bare": "no EMA generator, no DiffAugment",
-    "dcgan-no-diffaugment-no-ema": "no DiffAugment, no EMA generator",
-    "dcgan-no-diffaugment": "no DiffAugment",
-    "dcgan+ada": "ADA instead of DiffAugment",
+    "dcgan-bare": "no EMA generator, no R1",
+    "dcgan+diffaugment-no-ema": "DiffAugment added, no EMA generator",
+    "dcgan+diffaugment": "DiffAugment added",
+    "dcgan+ada": "ADA added",
     "dcgan-no-r1": "no R1 penalty",
     "dcgan+spectral-norm": "spectral norm on the discriminator added",
     "dcgan+minibatch-std": "minibatch std (group 4) added",
