@@ -20,7 +20,7 @@ from typing import Any
 from keras_gans.data.names import TRAIN_IMAGES, default_image_size
 from keras_gans.errors import ArgumentError, RunError
 from keras_gans.models.objectives import UPDATES
-from keras_gans.runs.model_defaults import MODEL_DEFAULTS
+from keras_gans.runs.model_defaults import MODEL_DEFAULTS, ON_DATA
 
 # The ``--precision`` choices (``runs.precision.run_policy`` resolves "auto").
 PRECISIONS = ("float32", "mixed_bfloat16", "mixed_float16", "auto")
@@ -337,6 +337,10 @@ def run_settings(model, **overrides):
             raise RunError(f"{model} {what}; the setting {key} does not apply to it.")
     settings = {"model": model.lower(), **common_defaults(), **MODEL_DEFAULTS[model.lower()]}
     family_data, family_epochs = settings["data"], settings["epochs"]
+    # A family's defaults on another built-in dataset, where they were measured there
+    data_defaults = dict(settings.pop(ON_DATA, {}).get(overrides.get("data") or family_data, {}))
+    settings["model_args"] = {**settings["model_args"], **data_defaults.pop("model_args", {})}
+    settings.update(data_defaults)
     given_args = overrides.pop("model_args", None) or {}
     check_model_args(model.lower(), given_args)
     model_args = {**settings["model_args"], **given_args}
@@ -344,7 +348,7 @@ def run_settings(model, **overrides):
     settings["model_args"] = model_args
     if settings["image_size"] is None:
         settings["image_size"] = default_image_size(settings["data"])
-    if overrides.get("epochs") is None:
+    if overrides.get("epochs") is None and "epochs" not in data_defaults:
         settings["epochs"] = scaled_epochs(family_epochs, family_data, settings["data"])
     return settings
 

@@ -76,7 +76,21 @@ def test_run_settings_names_an_undeclared_setting():
 def test_every_family_default_is_a_declared_setting():
     declared = set(settings_lib.settings_by_name())
     for family, defaults in settings_lib.MODEL_DEFAULTS.items():
-        assert set(defaults) <= declared, family
+        assert set(defaults) - {settings_lib.ON_DATA} <= declared, family
+        for data, on_data in defaults.get(settings_lib.ON_DATA, {}).items():
+            assert set(on_data) <= declared, (family, data)
+
+
+def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
+    mnist = settings_lib.run_settings("wgan-gp", data="mnist")
+    assert (mnist["d_steps"], mnist["batch_size"], mnist["epochs"]) == (1, 32, 55)
+    assert mnist["model_args"]["discriminator_filters"] == 32  # the family's, kept
+    assert settings_lib.ON_DATA not in mnist  # config.json holds settings only
+    digits = settings_lib.run_settings("wgan-gp")
+    assert (digits["d_steps"], digits["batch_size"], digits["epochs"]) == (None, 64, 60)
+    # what the command gives still wins
+    given = settings_lib.run_settings("wgan-gp", data="mnist", d_steps=3, epochs=7)
+    assert (given["d_steps"], given["epochs"], given["batch_size"]) == (3, 7, 32)
 
 
 def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
@@ -84,10 +98,10 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
 
     digits = settings_lib.run_settings("wgan-gp")
     assert (digits["data"], digits["epochs"]) == ("digits", 60)
-    assert settings_lib.run_settings("wgan-gp", data="mnist")["epochs"] == 22  # 60 * 1438 / 4000
+    assert settings_lib.run_settings("wgan", data="mnist")["epochs"] == 43  # 120 * 1438 / 4000
     assert settings_lib.run_settings("dcgan", data="mnist")["epochs"] == 72  # 200 * 1438 / 4000
     assert settings_lib.run_settings("stylegan2", data="digits")["epochs"] == 45  # 16 * 4000 / 1438
-    assert settings_lib.run_settings("wgan-gp", data="mnist", epochs=60)["epochs"] == 60
+    assert settings_lib.run_settings("wgan", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
     assert TRAIN_IMAGES == {"digits": 1438, "mnist": 4000}  # tests/data check the loaders
 
