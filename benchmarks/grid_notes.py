@@ -29,9 +29,11 @@ GRID_NOTES = {
     ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
     "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
     "column (slant, width) and the strokes are speckled.",
-    ("dcgan", "digits"): "clean, smooth strokes on black, the clearest DCGAN grid: most "
-    "cells a readable digit (0, 2, 3, 4, 5 and 6 often), a few smudged or blobby, none "
-    "repeated; none of the grain of the DiffAugment grid below. Its FID is near or below "
+    ("dcgan", "digits"): "soft, smooth strokes on black, the clearest DCGAN grid: most "
+    "cells a readable digit (0, 2, 3, 4, 5, 6 and 8 often), about one in six smudged or "
+    "blobby, one cell a flat white bar, none repeated; none of the grain of the "
+    "DiffAugment grid below. Seed 4's grid (the worst, 4.50) looks much the same, with a "
+    "few more smudged cells. Its FID is near or below "
     "the floor at 1,000 images, but at the floor's 359 images it is 1.5x the floor, and "
     "its samples lie farther from their nearest training digit than held-out digits do "
     "(no copies; docs/evaluation.md).",
@@ -39,10 +41,11 @@ GRID_NOTES = {
     "faint speckle; 0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an "
     "ambiguous blob, none repeated. Seed 4's grid (the worst, 8.53) is grainier, with "
     "more smudged cells.",
-    ("wgan-gp", "mnist"): "handwriting that looks like MNIST's, thick strokes on black "
-    "with faint smudges at their ends; 0, 1, 3, 5, 6, 8 and 9 readable in many cells, "
-    "about one cell in three a broken or hybrid shape (a 2 into an 8, a 4 into a 9); "
-    "no cell repeats another. Seed 0's grid looks the same.",
+    ("wgan-gp", "mnist"): "MNIST-like handwriting, smooth white strokes on a clean black "
+    "background; most cells a readable digit (0, 2, 3, 4, 7 and 8 often, 1, 5, 6 and 9 "
+    "present), about one cell in six a blob or a broken loop; no cell repeats another. "
+    "The defaults' grid before (5 critic updates, 22 epochs) had a broken or hybrid shape "
+    "in one cell in three.",
     ("cgan", "mnist"): "one class per column, 0 to 9, most cells their class: 0, 3, 5, "
     "6 and 9 clear, 2 broken and speckled in most cells, a few 1s hooked like 7s (the "
     "ones are this seed's worst class, 0.85), some 8s odd loops; thin grainy strokes; no "
