@@ -34,8 +34,8 @@ GRID_NOTES = {
     "blobby, one cell a flat white bar, none repeated; none of the grain of the "
     "DiffAugment grid below. Seed 4's grid (the worst, 4.50) looks much the same, with a "
     "few more smudged cells. Its FID is near or below "
-    "the floor at 1,000 images, but at the floor's 359 images it is 1.5x the floor, and "
-    "its samples lie farther from their nearest training digit than held-out digits do "
+    "the floor at 1,000 images, but at the floor's 359 images it is 1.5-1.7x the floor, "
+    "and its samples lie farther from their nearest training digit than held-out digits do "
     "(no copies; docs/evaluation.md).",
     ("dcgan+diffaugment", "digits"): "thick, grainy strokes on a black background with "
     "faint speckle; 0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an "
