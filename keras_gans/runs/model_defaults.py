@@ -60,7 +60,7 @@ MODEL_DEFAULTS = {
         "learning_rate": 2e-4,
         "model_args": {"generator_filters": 64, "discriminator_filters": 32, "ema_decay": 0.999},
         # MNIST: one critic update per generator update instead of 5, the simultaneous
-        # update, batch 32, 55 epochs (about 8.5 minutes here): docs/results.md.
+        # update, batch 32, 55 epochs: docs/models.md has the probes and run time.
         ON_DATA: {
             "mnist": {"d_steps": 1, "update": "simultaneous", "batch_size": 32, "epochs": 55}
         },
