@@ -191,7 +191,10 @@ def seed_lines(results):
         "check of the 10-minute budget. The cgan rows of 2026-12-04 on MNIST (classifier "
         "weight 2) ran with up to five runs sharing the 2 cores: their times too. The "
         "dcgan, gan and wgan rows of 2026-12-04 ran two at once, one thread each; a bare "
-        "run of each, alone on the 2 cores, is timed in [models.md](models.md).",
+        "run of each, alone on the 2 cores, is timed in [models.md](models.md). The "
+        "DCGAN seeds 3-4 without DiffAugment and the wgan-gp MNIST rows of the afternoon "
+        "ran three or four at once, paused for a minute or two while short timing runs "
+        "had the machine: their times are upper bounds too.",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):
