@@ -41,6 +41,10 @@ GRID_NOTES = {
     "faint speckle; 0, 2, 3, 5, 6 and 7 readable in most cells, about one in five an "
     "ambiguous blob, none repeated. Seed 4's grid (the worst, 8.53) is grainier, with "
     "more smudged cells.",
+    ("dcgan-no-r1", "digits"): "seed 0: blurrier, fainter strokes than the default's; "
+    "0, 2, 3, 4, 5 and 6 readable in about half the cells, the rest ambiguous loops, "
+    "none repeated. Seed 1 collapsed: every cell the same lattice of white dots on black "
+    "(FID 622, class coverage 0).",
     ("wgan-gp", "mnist"): "MNIST-like handwriting, smooth white strokes on a clean black "
     "background; most cells a readable digit (0, 2, 3, 4, 7 and 8 often, 1, 5, 6 and 9 "
     "present), about one cell in six a blob or a broken loop; no cell repeats another. "
