@@ -45,6 +45,9 @@ GRID_NOTES = {
     "0, 2, 3, 4, 5 and 6 readable in about half the cells, the rest ambiguous loops, "
     "none repeated. Seed 1 collapsed: every cell the same lattice of white dots on black "
     "(FID 622, class coverage 0).",
+    ("dcgan+ada", "digits"): "like the default's grid, smooth strokes on black: most "
+    "cells a readable digit (2, 3, 4, 5, 6, 8, 9 and 0), about one in five smudged, "
+    "none repeated; no difference the eye can pin on ADA.",
     ("wgan-gp", "mnist"): "MNIST-like handwriting, smooth white strokes on a clean black "
     "background; most cells a readable digit (0, 2, 3, 4, 7 and 8 often, 1, 5, 6 and 9 "
     "present), about one cell in six a blob or a broken loop; no cell repeats another. "
