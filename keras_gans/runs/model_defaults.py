@@ -21,7 +21,7 @@ MODEL_DEFAULTS = {
         "model_args": {"augment": "diffaugment"},
     },
     # A 64-filter discriminator with R1 (gamma 1, every 4th update), batch 64, an EMA
-    # generator and 200 epochs (about 8.6 minutes here). No augmentation: with R1 and
+    # generator and 200 epochs (within the 10-minute budget). No augmentation: with R1 and
     # 200 epochs DiffAugment scored worse on every seed, and the samples are no copies
     # of the training digits (docs/results.md, docs/models.md, docs/evaluation.md).
     "dcgan": {

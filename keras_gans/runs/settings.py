@@ -159,7 +159,7 @@ SETTINGS = (
         "d_steps",
         None,
         "noise models: discriminator updates per generator update (default: the "
-        "family's: 5 for wgan, wgan-gp and the wgan-gp cgan, else 1)",
+        "family's: 5 for wgan, wgan-gp and the wgan-gp cgan, else 1; wgan-gp on mnist: 1)",
         int,
         positive=True,
         applies_to="noise",
