@@ -40,6 +40,9 @@ ABLATIONS = {
     "cgan+projection": ("cgan", {"model_args": {"projection": True}}),
 }
 METRICS = ("fid", "kid", "pr", "coverage")
+# The figures a row also holds for a run's other generator (``KEY_raw``, ``KEY_ema``).
+RAW_FIGURES = ("fid", "precision", "recall", "coverage", "accuracy", "accuracy_min",
+               "fid_at_floor_n")  # fmt: skip
 
 
 def parse_seeds(text):
@@ -98,7 +101,8 @@ def run_one(config, data, seed, work, extra=None, name=None):
         row[key] = round(float(r[key]), 4)
     # FID at the floor's sample size where the floor has fewer than 1,000 images
     # (digits: 359), the fair comparison with it: docs/evaluation.md
-    row.update(_fid_at_floor_n(model, data, "fid_at_floor_n"))
+    at_floor_n = _fid_at_floor_n_scorer(model.image_shape, data)
+    row.update(at_floor_n(model))
     for key in ("accuracy", "accuracy_min"):
         if key in r:
             row[key] = round(float(r[key]), 4)
@@ -117,11 +121,10 @@ def run_one(config, data, seed, work, extra=None, name=None):
         ema, model.ema_generator = model.ema_generator, None
         try:
             raw = evaluate_source(model, METRICS, n=1000, seed=0, data=data)
-            raw.update(_fid_at_floor_n(model, data, "fid_at_floor_n"))
+            raw.update(at_floor_n(model))
         finally:
             model.ema_generator = ema
-        for key in ("fid", "precision", "recall", "coverage", "accuracy", "accuracy_min",
-                    "fid_at_floor_n"):  # fmt: skip
+        for key in RAW_FIGURES:
             if key in raw:
                 row[key + "_raw"] = round(float(raw[key]), 4)
     grid = os.path.join(run_dir, "samples")
@@ -142,21 +145,28 @@ def run_one(config, data, seed, work, extra=None, name=None):
     return row
 
 
-def _fid_at_floor_n(model, data, key):
-    """``{key: FID}`` of the protocol's 1,000 generated images at the size of ``data``'s
-    held-out split (the floor's n), when that is smaller; else ``{}``."""
+def _fid_at_floor_n_scorer(image_shape, data):
+    """A function ``model -> {"fid_at_floor_n": FID}``: the protocol's 1,000 generated
+    images scored at the size of ``data``'s held-out split (the floor's n), or ``{}``
+    when that split has 1,000 images or more. The classifier and the train split's
+    features are made once, for both generators of a run."""
     import numpy as np
 
     from benchmarks.memorisation import protocol_fid_at_n
     from keras_gans.metrics import protocol_classifier
     from keras_gans.reports.evaluation import reference_images
 
-    n = len(reference_images(model.image_shape, "test", data))
+    n = len(reference_images(image_shape, "test", data))
     if n >= 1000:
-        return {}
+        return lambda model: {}
     classifier = protocol_classifier(data)
-    train = np.asarray(classifier(reference_images(model.image_shape, data=data)), np.float64)
-    return {key: round(protocol_fid_at_n(model.generate(1000, seed=0), train, classifier, n), 4)}
+    train = np.asarray(classifier(reference_images(image_shape, data=data)), np.float64)
+
+    def score(model):
+        fid = protocol_fid_at_n(model.generate(1000, seed=0), train, classifier, n)
+        return {"fid_at_floor_n": round(fid, 4)}
+
+    return score
 
 
 def floors(datasets):

@@ -14,6 +14,7 @@ import statistics
 from benchmarks.grid_notes import GRID_NOTES
 from benchmarks.quality import RESULTS_MD, ROOT
 from benchmarks.results_sections import augment_lines, cas_lines, translation_lines
+from benchmarks.seeds import RAW_FIGURES
 
 GRIDS = os.path.join(ROOT, "benchmarks", "grids")  # every seed's final grid (git-ignored)
 PICTURES = os.path.join(ROOT, "docs", "images", "results")
@@ -109,8 +110,9 @@ def with_raw_rows(rows):
             if "fid" + suffix in r:
                 other = {k: v for k, v in r.items() if not k.endswith(("_raw", "_ema"))}
                 other.update({k[: -len(suffix)]: v for k, v in r.items() if k.endswith(suffix)})
-                if "fid_at_floor_n" + suffix not in r:  # not the other generator's figure
-                    other.pop("fid_at_floor_n", None)
+                for key in RAW_FIGURES:  # never the other generator's figure
+                    if key + suffix not in r:
+                        other.pop(key, None)
                 other["config"] = r["config"] + name
                 out.append(other)
     return out
