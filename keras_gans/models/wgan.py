@@ -9,7 +9,7 @@ import tensorflow as tf
 
 from keras_gans import losses
 from keras_gans.errors import ArgumentError
-from keras_gans.features import clip_weights
+from keras_gans.features import clip_weights, lazy_weight
 from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.objectives import DiscriminatorObjective
 
@@ -21,15 +21,20 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     loss is ``model.discriminator_loss`` of the discriminator's outputs (the
     Wasserstein loss, plus any term of another head); the penalty's interpolation
     weights come from ``model.noise_generator`` (per replica). ``gp_weight=0`` skips
-    the penalty (lazy regularisation's other updates).
+    the penalty (lazy regularisation's other updates); a tensor ``gp_weight`` (a
+    schedule read from an optimizer's iterations) computes it only where it is not 0.
 
     Returns:
         A ``DiscriminatorObjective`` with the discriminator's outputs as logits and
-        extras ``{"gp": penalty, "wasserstein": mean(real) - mean(fake)}``.
+        extras ``{"gp": penalty, "wasserstein": mean(real) - mean(fake)}`` (``gp`` is
+        0 where the penalty was skipped).
     """
 
     def critic(x):
         return model.adversarial_logits(model.discriminate(x, condition, training=True))
+
+    def penalty():
+        return losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
 
     real_out = model.discriminate(real, condition, training=True)
     fake_out = model.discriminate(fake, condition, training=True)
@@ -39,25 +44,32 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     )
     loss = model.discriminator_loss(real_out, fake_out)
     extras = {"wasserstein": -losses.wasserstein_discriminator_loss(real_scores, fake_scores)}
-    if not gp_weight:
+    if tf.is_tensor(gp_weight):
+        extras["gp"] = tf.cond(gp_weight > 0, penalty, lambda: tf.constant(0.0))
+        loss = loss + tf.cast(gp_weight * extras["gp"], loss.dtype)
+    elif not gp_weight:
         extras["gp"] = tf.constant(0.0)
     else:
-        extras["gp"] = losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
+        extras["gp"] = penalty()
         loss = loss + gp_weight * extras["gp"]
     return DiscriminatorObjective(loss, real_out, fake_out, extras)
 
 
-def lazy_penalty_weight(gp_weight, gp_every, d_steps, critic_step):
-    """The penalty weight of critic update ``critic_step`` (0-based) in one training step.
+def lazy_penalty_weight(gp_weight, gp_every, update_number):
+    """The penalty weight of the ``update_number``-th critic update (1-based, counted
+    over the whole training).
 
-    Lazy regularisation: the penalty runs on every ``gp_every``-th critic update,
-    counted back from the last one (which always has it, so the logged ``gp`` is a
-    real value), scaled so its average weight per update stays ``gp_weight``.
+    Lazy regularisation: the penalty runs on every ``gp_every``-th critic update
+    (the ``gp_every``-th, ``2 * gp_every``-th, ...) with ``gp_every`` times the
+    weight, so its average weight per update stays ``gp_weight``; 0 on the others.
+    ``update_number`` is an int or an int tensor (``d_optimizer.iterations + 1``).
+
+    Example:
+    >>> from keras_gans.models.wgan import lazy_penalty_weight
+    >>> [lazy_penalty_weight(10.0, 5, n) for n in range(1, 7)]
+    [0.0, 0.0, 0.0, 0.0, 50.0, 0.0]
     """
-    penalized = [i for i in range(d_steps) if (d_steps - 1 - i) % gp_every == 0]
-    if critic_step not in penalized:
-        return 0.0
-    return gp_weight * d_steps / len(penalized)
+    return lazy_weight(gp_weight, gp_every, update_number)
 
 
 class _WassersteinGAN(DCGAN):
@@ -156,10 +168,12 @@ class WGANGP(_WassersteinGAN):
         discriminator: the critic (avoid batch norm: the penalty is per example).
         gp_weight: weight of the gradient penalty.
         gp_every: lazy regularisation: the penalty on every ``gp_every``-th
-            critic update only (counted back from the last of each step), its
-            weight scaled up so the average stays ``gp_weight``. The default 5
-            (once per step) is faster with a better FID on the digits (figures in
-            docs/performance.md); 1 penalises every update, as the paper.
+            critic update only (counted over the whole training, so with
+            ``d_steps=5`` it is the last update of each step, and with
+            ``d_steps=1`` every 5th step), its weight scaled up so the average
+            stays ``gp_weight``. The default 5 is faster with a better FID on
+            the digits (figures in docs/performance.md); 1 penalises every
+            update, as the paper.
         generator_filters: width of the default generator's last hidden block.
         discriminator_filters: filters of the default critic's first convolution.
         seed: int seed of the training noise and the interpolation weights.
@@ -196,16 +210,23 @@ class WGANGP(_WassersteinGAN):
         )
 
     def discriminator_objective(self, real, fake, condition=None, critic_step=None):
-        """Wasserstein loss + penalty; within a training step the penalty is lazy.
+        """Wasserstein loss + penalty; in a critic update the penalty is lazy.
 
         With ``critic_step=None`` (no critic update in progress) it is the paper's
-        objective with weight ``gp_weight``.
+        objective with weight ``gp_weight``. In a critic update the update's number is
+        ``d_optimizer.iterations + 1``; when ``d_steps`` is a multiple of ``gp_every``
+        its residue is known from ``critic_step`` alone, so the schedule needs no
+        conditional in the graph.
         """
-        weight = (
-            self.gp_weight
-            if critic_step is None
-            else lazy_penalty_weight(self.gp_weight, self.gp_every, self.d_steps, critic_step)
-        )
+        if critic_step is None:
+            weight = self.gp_weight
+        else:
+            number = (
+                critic_step + 1
+                if self.d_steps % self.gp_every == 0
+                else tf.convert_to_tensor(self.d_optimizer.iterations) + 1
+            )
+            weight = lazy_penalty_weight(self.gp_weight, self.gp_every, number)
         return penalized_wasserstein_objective(self, real, fake, condition, weight)
 
     def get_config(self):

@@ -127,11 +127,30 @@ def test_each_family_has_its_measured_default_update():
 
 
 def test_lazy_penalty_weights_keep_the_average():
-    assert [lazy_penalty_weight(10.0, 1, 5, i) for i in range(5)] == [10.0] * 5
-    assert [lazy_penalty_weight(10.0, 5, 5, i) for i in range(5)] == [0, 0, 0, 0, 50.0]
-    weights = [lazy_penalty_weight(10.0, 2, 5, i) for i in range(5)]
-    assert weights[1] == weights[3] == 0 and weights[4] == pytest.approx(50 / 3)
-    assert sum(weights) == pytest.approx(50.0)
+    assert [lazy_penalty_weight(10.0, 1, n) for n in range(1, 6)] == [10.0] * 5
+    assert [lazy_penalty_weight(10.0, 5, n) for n in range(1, 11)] == [0, 0, 0, 0, 50.0] * 2
+    weights = [lazy_penalty_weight(10.0, 2, n) for n in range(1, 11)]
+    assert weights[0::2] == [0.0] * 5 and sum(weights) == pytest.approx(100.0)
+
+
+def test_lazy_penalty_counts_critic_updates_across_steps():
+    # One critic update per step, gp_every=3: the penalty on updates 3, 6, ... with 3x
+    # the weight, read from d_optimizer.iterations (not silently every update).
+    gan = keras_gans.models.WGANGP(image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
+                                   discriminator_filters=4, gp_weight=2.0, gp_every=3, seed=0)  # fmt: skip
+    gan.compile(d_steps=1)
+    rng = np.random.RandomState(0)
+    real, fake = (rng.uniform(-1, 1, (4, 8, 8, 1)).astype("float32") for _ in range(2))
+    for iterations, weight in ((0, 0.0), (1, 0.0), (2, 6.0), (4, 0.0), (5, 6.0)):
+        gan.d_optimizer.iterations.assign(iterations)
+        result = gan.discriminator_objective(real, fake, critic_step=0)
+        gp, wasserstein = float(result.extras["gp"]), float(result.extras["wasserstein"])
+        assert (gp > 0) == (weight > 0), iterations
+        assert float(result.loss) == pytest.approx(-wasserstein + weight * gp, rel=1e-5, abs=1e-6)
+    gan.compile(d_steps=1, update="simultaneous")
+    history = gan.fit(real, batch_size=2, epochs=3, verbose=0)  # updates 1-2, 3-4, 5-6
+    assert int(gan.d_optimizer.iterations) == 6 and np.all(np.isfinite(history.history["gp"]))
+    assert [v > 0 for v in history.history["gp"]] == [False, True, True]
 
 
 @pytest.mark.slow
