@@ -75,6 +75,7 @@ def run_one(config, data, seed, work, extra=None, name=None):
     import keras
 
     from keras_gans import runs
+    from keras_gans.metrics import protocol_classifier
     from keras_gans.reports.evaluation import evaluate_source
 
     settings = config_settings(config, data, seed, extra)
@@ -96,6 +97,8 @@ def run_one(config, data, seed, work, extra=None, name=None):
         "threads": os.environ.get("KERAS_GANS_BENCH_THREADS", "all"),
         # what --precision resolved to (rows without it: float32, before auto was default)
         "compute_dtype": model.compute_dtype,
+        # the protocol classifier's weights (rows without it: before 2026-12-04)
+        "classifier": protocol_classifier(data).fingerprint,
     }
     for key in ("fid", "kid", "precision", "recall", "coverage", "coverage_kl"):
         row[key] = round(float(r[key]), 4)
@@ -173,6 +176,7 @@ def floors(datasets):
     """The floor of each dataset: its held-out test split against its train split."""
     import platform
 
+    from keras_gans.metrics import protocol_classifier
     from keras_gans.reports.evaluation import evaluate_images_protocol, reference_images
 
     out = {}
@@ -186,6 +190,7 @@ def floors(datasets):
             n=len(test),
             machine=f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
             date=datetime.date.today().isoformat(),
+            classifier=protocol_classifier(data).fingerprint,
         )
     return out
 
@@ -237,6 +242,9 @@ def main(argv=None):
     if args.child:
         return _child(args)
     if args.floors:
+        # the seed runs' thread count (1), so a classifier trained here is theirs
+        os.environ.setdefault("KERAS_GANS_BENCH_THREADS", "1")
+        limit_threads()
         with open(RESULTS_JSON) as f:
             results = json.load(f)
         results["floors"] = {**results.get("floors", {}), **floors(args.floor_data.split(","))}

@@ -71,6 +71,8 @@ def summarise(rows):
         "image_size": rows[0]["image_size"],
         "threads": "/".join(sorted({str(r.get("threads", "all")) for r in rows})),
         "dates": sorted({r["date"] for r in rows}),
+        # the protocol classifiers that scored the seeds ("" where a row predates the field)
+        "classifiers": sorted({r.get("classifier", "") for r in rows}),
     }
     matched = [r["fid_at_floor_n"] for r in rows if "fid_at_floor_n" in r]
     if matched:  # rows before 2026-12-04 afternoon lack it
@@ -82,6 +84,26 @@ def summarise(rows):
     median_row = min(rows, key=lambda r: (abs(r["fid"] - median), r["seed"]))
     out["median_seed"] = median_row["seed"]
     return out
+
+
+def _classifier_note(floor):
+    """What the floor's classifier is, and what the mark on a median FID means."""
+    if "classifier" not in floor:
+        return ""
+    return (
+        f" Protocol classifier: {floor['classifier']} (its weights' fingerprint). A median "
+        "FID marked † has at least one seed scored by another classifier, or by one not "
+        "recorded (rows made before the field, added on 2026-12-04): the classifier is trained anew on each "
+        "fresh machine and is bit-exact only at one TensorFlow thread count "
+        "(docs/evaluation.md), so that ratio to the floor mixes two scales."
+    )
+
+
+def _mark(summary, floor):
+    """ " †" where a seed was not scored by the floor's classifier (``_classifier_note``)."""
+    if not floor or "classifier" not in floor:
+        return ""
+    return "" if summary["classifiers"] == [floor["classifier"]] else " †"
 
 
 def _at_floor_n(summary, floor):
@@ -221,7 +243,8 @@ def seed_lines(results):
             lines += [
                 f"Floor (held-out real {data} against the train split, n = {floor['n']}): "
                 f"FID {floor['fid']:.2f}, precision {floor['precision']:.3f}, "
-                f"recall {floor['recall']:.3f}. Machine: {floor.get('machine', '-')}.",
+                f"recall {floor['recall']:.3f}. Machine: {floor.get('machine', '-')}."
+                + _classifier_note(floor),
                 "",
             ]
         missing = [f for f in FAMILIES if data == "digits" and f not in dict(rows)]
@@ -243,7 +266,7 @@ def seed_lines(results):
                 name = f"{config} ({_ablation_note(config)})"
             seeds = ",".join(str(x) for x in s["seeds"])
             lines.append(
-                f"| {name} | {seeds} | {s['epochs']} | {s['median_fid']:.2f} "
+                f"| {name} | {seeds} | {s['epochs']} | {s['median_fid']:.2f}{_mark(s, floor)} "
                 f"| {s['worst_fid']:.2f} | {_at_floor_n(s, floor)} "
                 f"| {s['precision']:.3f} | {s['recall']:.3f} "
                 f"| {s['min_coverage']:.1f} | {s['collapses']} | {acc} "

@@ -2,6 +2,7 @@
 offline feature extractors and classifiers of the evaluation protocol."""
 
 import contextlib
+import hashlib
 import json
 import os
 
@@ -179,6 +180,16 @@ class ImageClassifier:
         with open(self.path + ".json.tmp", "w") as f:
             json.dump({"accuracy": self.accuracy, "image_size": self.image_size}, f)
         os.replace(self.path + ".json.tmp", self.path + ".json")
+
+    @property
+    def fingerprint(self):
+        """The first 12 hex digits of the SHA-256 of the network's weights: two
+        classifiers score FIDs on one scale only where their fingerprints are equal
+        (training is bit-exact for a given TensorFlow thread count, not across them)."""
+        digest = hashlib.sha256()
+        for weight in self.model.get_weights():
+            digest.update(np.ascontiguousarray(weight).tobytes())
+        return digest.hexdigest()[:12]
 
     def _run(self, network, images, batch_size):
         images = _as_images(images, self.image_size)

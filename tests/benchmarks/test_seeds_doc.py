@@ -1,6 +1,6 @@
 """docs/results.md's figures from seed rows: the EMA/raw split and FID at the floor's n."""
 
-from benchmarks.seeds_doc import _at_floor_n, summarise, with_raw_rows
+from benchmarks.seeds_doc import _at_floor_n, _classifier_note, _mark, summarise, with_raw_rows
 
 
 def row(seed, fid, **extra):
@@ -29,3 +29,14 @@ def test_fid_at_the_floors_n_is_shown_against_the_floor_with_the_seeds_it_covers
     assert _at_floor_n(summary, {"n": 1000, "fid": 2.0}) == "4.00 (2.0x)"
     assert _at_floor_n(summarise([row(0, 3.0)]), {"n": 359, "fid": 4.0}) == "-"
     assert _at_floor_n(summary, None) == "-"
+
+
+def test_a_median_is_marked_where_a_seed_was_not_scored_by_the_floors_classifier():
+    floor = {"n": 1000, "fid": 2.0, "classifier": "aaaa"}
+    same = summarise([row(0, 3.0, classifier="aaaa"), row(1, 4.0, classifier="aaaa")])
+    mixed = summarise([row(0, 3.0, classifier="aaaa"), row(1, 4.0, classifier="bbbb")])
+    unrecorded = summarise([row(0, 3.0, classifier="aaaa"), row(1, 4.0)])
+    assert _mark(same, floor) == ""
+    assert _mark(mixed, floor) == _mark(unrecorded, floor) == " †"
+    assert _mark(mixed, {"n": 1000, "fid": 2.0}) == ""  # a floor that records none
+    assert "aaaa" in _classifier_note(floor) and _classifier_note({"n": 1, "fid": 1}) == ""

@@ -25,6 +25,16 @@ def test_second_use_loads_the_cache_instead_of_training(digits_classifier):
     )
 
 
+def test_the_fingerprint_follows_the_weights(digits_classifier):
+    again = metrics.DigitsClassifier(image_size=16)  # the cached copy: the same weights
+    assert again.fingerprint == digits_classifier.fingerprint
+    assert len(again.fingerprint) == 12 and int(again.fingerprint, 16) >= 0
+    weights = again.model.get_weights()
+    weights[-1] = weights[-1] + 1e-6
+    again.model.set_weights(weights)
+    assert again.fingerprint != digits_classifier.fingerprint
+
+
 def test_features_probabilities_and_resizing(digits_classifier):
     images, labels = data.load_arrays("digits", 16, "test", with_labels=True)
     feats = digits_classifier.features(images[:10])
