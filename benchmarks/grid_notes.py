@@ -49,10 +49,11 @@ GRID_NOTES = {
     "cells a readable digit (2, 3, 4, 5, 6, 8, 9 and 0), about one in five smudged, "
     "none repeated; no difference the eye can pin on ADA.",
     ("wgan-gp", "mnist"): "MNIST-like handwriting, smooth white strokes on a clean black "
-    "background; most cells a readable digit (0, 2, 3, 4, 7 and 8 often, 1, 5, 6 and 9 "
-    "present), about one cell in six a blob or a broken loop; no cell repeats another. "
-    "The defaults' grid before (5 critic updates, 22 epochs) had a broken or hybrid shape "
-    "in one cell in three.",
+    "background; all ten digits, most cells readable, about one in six a hybrid or a "
+    "broken loop (a 2 melting into a blob, a 4 into a 9); no cell repeats another. Seed 2 "
+    "(the worst, 7.91) has a few more thin or broken cells, about one in five. The "
+    "defaults' grid before (5 critic updates, 22 epochs) had a broken or hybrid shape in "
+    "one cell in three.",
     ("cgan", "mnist"): "one class per column, 0 to 9, most cells their class: 0, 3, 5, "
     "6 and 9 clear, 2 broken and speckled in most cells, a few 1s hooked like 7s (the "
     "ones are this seed's worst class, 0.85), some 8s odd loops; thin grainy strokes; no "

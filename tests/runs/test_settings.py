@@ -83,7 +83,9 @@ def test_every_family_default_is_a_declared_setting():
 
 def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     mnist = settings_lib.run_settings("wgan-gp", data="mnist")
-    assert (mnist["d_steps"], mnist["batch_size"], mnist["epochs"]) == (1, 32, 55)
+    assert (mnist["d_steps"], mnist["batch_size"], mnist["epochs"]) == (1, 32, 100)
+    assert mnist["precision"] == "auto"  # the digits: None, the common default (float32)
+    assert settings_lib.run_settings("wgan-gp")["precision"] is None
     assert mnist["model_args"]["discriminator_filters"] == 32  # the family's, kept
     assert settings_lib.ON_DATA not in mnist  # config.json holds settings only
     digits = settings_lib.run_settings("wgan-gp")
