@@ -93,9 +93,9 @@ def _classifier_note(floor):
     return (
         f" Protocol classifier: {floor['classifier']} (its weights' fingerprint). A median "
         "FID marked † has at least one seed scored by another classifier, or by one not "
-        "recorded (rows made before the field, added on 2026-12-04): the classifier is trained anew on each "
-        "fresh machine and is bit-exact only at one TensorFlow thread count "
-        "(docs/evaluation.md), so that ratio to the floor mixes two scales."
+        "recorded (rows made before the field, added on 2026-12-04): the classifier is "
+        "trained anew on each fresh machine and is bit-exact only at one TensorFlow "
+        "thread count (docs/evaluation.md), so that ratio to the floor mixes two scales."
     )
 
 
