@@ -55,23 +55,6 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     return DiscriminatorObjective(loss, real_out, fake_out, extras)
 
 
-def lazy_penalty_weight(gp_weight, gp_every, update_number):
-    """The penalty weight of the ``update_number``-th critic update (1-based, counted
-    over the whole training).
-
-    Lazy regularisation: the penalty runs on every ``gp_every``-th critic update
-    (the ``gp_every``-th, ``2 * gp_every``-th, ...) with ``gp_every`` times the
-    weight, so its average weight per update stays ``gp_weight``; 0 on the others.
-    ``update_number`` is an int or an int tensor (``d_optimizer.iterations + 1``).
-
-    Example:
-    >>> from keras_gans.models.wgan import lazy_penalty_weight
-    >>> [lazy_penalty_weight(10.0, 5, n) for n in range(1, 7)]
-    [0.0, 0.0, 0.0, 0.0, 50.0, 0.0]
-    """
-    return lazy_weight(gp_weight, gp_every, update_number)
-
-
 class _WassersteinGAN(DCGAN):
     """A DCGAN with the Wasserstein loss on both sides (not registered: abstract)."""
 
@@ -214,7 +197,9 @@ class WGANGP(_WassersteinGAN):
 
         With ``critic_step=None`` (no critic update in progress) it is the paper's
         objective with weight ``gp_weight``. In a critic update the update's number is
-        ``d_optimizer.iterations + 1``; when ``d_steps`` is a multiple of ``gp_every``
+        ``d_optimizer.iterations + 1`` (1-based, so the penalised updates are the
+        ``gp_every``-th, ``2 * gp_every``-th, ... with ``gp_every`` times the weight:
+        ``features.lazy_weight``); when ``d_steps`` is a multiple of ``gp_every``
         its residue is known from ``critic_step`` alone, so the schedule needs no
         conditional in the graph.
         """
@@ -226,7 +211,7 @@ class WGANGP(_WassersteinGAN):
                 if self.d_steps % self.gp_every == 0
                 else tf.convert_to_tensor(self.d_optimizer.iterations) + 1
             )
-            weight = lazy_penalty_weight(self.gp_weight, self.gp_every, number)
+            weight = lazy_weight(self.gp_weight, self.gp_every, number)
         return penalized_wasserstein_objective(self, real, fake, condition, weight)
 
     def get_config(self):

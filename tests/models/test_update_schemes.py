@@ -6,7 +6,7 @@ import pytest
 import tensorflow as tf
 
 import keras_gans
-from keras_gans.models.wgan import lazy_penalty_weight
+from keras_gans.features import lazy_weight
 
 
 def small_networks():
@@ -127,9 +127,9 @@ def test_each_family_has_its_measured_default_update():
 
 
 def test_lazy_penalty_weights_keep_the_average():
-    assert [lazy_penalty_weight(10.0, 1, n) for n in range(1, 6)] == [10.0] * 5
-    assert [lazy_penalty_weight(10.0, 5, n) for n in range(1, 11)] == [0, 0, 0, 0, 50.0] * 2
-    weights = [lazy_penalty_weight(10.0, 2, n) for n in range(1, 11)]
+    assert [lazy_weight(10.0, 1, n) for n in range(1, 6)] == [10.0] * 5
+    assert [lazy_weight(10.0, 5, n) for n in range(1, 11)] == [0, 0, 0, 0, 50.0] * 2
+    weights = [lazy_weight(10.0, 2, n) for n in range(1, 11)]
     assert weights[0::2] == [0.0] * 5 and sum(weights) == pytest.approx(100.0)
 
 
