@@ -1,11 +1,8 @@
-"""Callbacks for image-to-image models: fixed-example grids and CycleGAN's linear decay."""
+"""Callbacks for image-to-image models: fixed-example grids."""
 
-import keras
 import numpy as np
 
 from keras_gans.callbacks.logging import ImageGrid
-from keras_gans.errors import ArgumentError
-from keras_gans.utils.checks import check_int
 from keras_gans.utils.images import make_grid
 
 
@@ -81,54 +78,3 @@ class TranslationGrid(ImageGrid):
         cells = np.stack([_as_rgb(c) for c in columns], axis=1)  # [n, cols, h, w, 3]
         scale = self.scale or max(1, -(-64 // cells.shape[3]))
         return make_grid(cells.reshape(-1, *cells.shape[2:]), cols=len(columns), scale=scale)
-
-
-class LinearDecay(keras.callbacks.Callback):
-    """CycleGAN's schedule: constant learning rates, then linear decay towards 0.
-
-    At (0-based) epoch ``e`` both optimizers get ``initial_learning_rate *
-    (1 - max(0, e + 1 - (epochs - decay_epochs)) / (decay_epochs + 1))``: the
-    first ``epochs - decay_epochs`` epochs at the initial rate, the last
-    ``decay_epochs`` falling linearly (the paper: 100 + 100 epochs).
-
-    Args:
-        epochs: total epochs of the run.
-        decay_epochs: epochs of decay at the end (default: half of ``epochs``).
-        initial_learning_rate: the rate before decay (default: the generator
-            optimizer's at the start of ``fit``; give it explicitly when resuming,
-            because a checkpoint holds the decayed rate).
-
-    Example:
-    >>> cb = keras_gans.callbacks.LinearDecay(epochs=200, initial_learning_rate=2e-4)
-    >>> cb.factor(99), round(cb.factor(199), 6)
-    (1.0, 0.009901)
-
-    Reference:
-        Zhu et al. (2017), https://arxiv.org/abs/1703.10593 (section 7.1)
-    """
-
-    def __init__(self, epochs, decay_epochs=None, initial_learning_rate=None):
-        super().__init__()
-        self.epochs = check_int(epochs, "epochs")
-        self.decay_epochs = self.epochs // 2 if decay_epochs is None else decay_epochs
-        if not 0 <= self.decay_epochs <= self.epochs:
-            raise ArgumentError(
-                f"decay_epochs must be in [0, {self.epochs}], got {decay_epochs!r}."
-            )
-        self.initial_learning_rate = initial_learning_rate
-
-    def factor(self, epoch):
-        """The learning-rate multiplier of 0-based ``epoch``."""
-        start = self.epochs - self.decay_epochs
-        return 1.0 - max(0, epoch + 1 - start) / float(self.decay_epochs + 1)
-
-    def on_train_begin(self, logs=None):
-        if self.initial_learning_rate is None:
-            self.initial_learning_rate = float(
-                keras.ops.convert_to_numpy(self.model.g_optimizer.learning_rate)
-            )
-
-    def on_epoch_begin(self, epoch, logs=None):
-        rate = self.initial_learning_rate * self.factor(epoch)
-        for optimizer in (self.model.g_optimizer, self.model.d_optimizer):
-            optimizer.learning_rate = rate

@@ -175,11 +175,11 @@ SETTINGS = (
     Setting(
         "decay_epochs",
         None,
-        "pix2pix/cyclegan: decay both learning rates linearly to 0 over the last N epochs",
+        "decay both learning rates linearly to 0 over the last N epochs (pix2pix and "
+        "cyclegan: 10; the noise families: none)",
         int,
         positive=True,
         resumable=True,
-        applies_to="translation",
         metavar="N",
     ),
     Setting(

@@ -21,7 +21,7 @@ import keras
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, MetricsCSV
+from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, LinearDecay, MetricsCSV
 from keras_gans.data.stream import resumable_stream
 from keras_gans.errors import RunError
 from keras_gans.runs.checkpoint import (
@@ -89,6 +89,20 @@ def _input_shape(dataset, conditional, translation):
         return tuple(tuple(s.shape[1:]) for s in dataset.element_spec)
     spec = dataset.element_spec[0] if conditional else dataset.element_spec
     return tuple(spec.shape[1:])
+
+
+def initial_learning_rates(model, settings):
+    """``[generator, discriminator]`` rates a run starts from (and ``--decay-epochs``
+    decays from): ``--lr`` for both, else those config.json recorded when the run
+    started, else the model's own (a fresh model's: a checkpoint's are decayed)."""
+    if settings.get("learning_rate"):
+        return [float(settings["learning_rate"])] * 2
+    if settings.get("initial_learning_rates"):
+        return [float(r) for r in settings["initial_learning_rates"]]
+    return [
+        float(keras.ops.convert_to_numpy(o.learning_rate))
+        for o in (model.g_optimizer, model.d_optimizer)
+    ]
 
 
 def _set_learning_rate(model, settings):
@@ -178,9 +192,12 @@ def _train(run_dir, settings, verbose):
     if model is None or not done:
         with strategy.scope():
             model = _build_model(settings, _input_shape(dataset, conditional, translation))
+    rates = initial_learning_rates(model, settings)
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
-    _write_json(config_path, {**settings, "precision_policy": policy})
+    _write_json(
+        config_path, {**settings, "precision_policy": policy, "initial_learning_rates": rates}
+    )
     _set_learning_rate(model, settings)
     metrics = os.path.join(run_dir, "metrics.csv")
     _trim_metrics(metrics, done)
@@ -191,7 +208,7 @@ def _train(run_dir, settings, verbose):
         # Before the loggers, which record the values it adds to the logs.
         callbacks.append(Evaluate(every=settings["evaluate_every"], n=500, data=settings["data"]))
     if translation:
-        callbacks += translation_callbacks(settings, model, held_out, run_dir, logs)
+        callbacks += translation_callbacks(model, held_out, run_dir, logs)
     else:
         callbacks.append(
             ImageGrid(
@@ -201,6 +218,9 @@ def _train(run_dir, settings, verbose):
                 tensorboard_dir=logs,
             )
         )
+    if settings.get("decay_epochs"):
+        decay = min(settings["decay_epochs"], settings["epochs"])
+        callbacks.append(LinearDecay(settings["epochs"], decay, rates))
     callbacks += [
         keras.callbacks.TensorBoard(logs, write_graph=False),
         _GuardedMetricsCSV(metrics, guard),

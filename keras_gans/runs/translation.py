@@ -7,7 +7,7 @@ import os
 
 from keras_gans import data as data_lib
 from keras_gans import models
-from keras_gans.callbacks import LinearDecay, TranslationGrid
+from keras_gans.callbacks import TranslationGrid
 from keras_gans.errors import RunError
 from keras_gans.runs.settings import epoch_steps
 
@@ -67,8 +67,8 @@ def validation_data(held_out):
     return tf.data.Dataset.from_tensor_slices((a[:n], b[:n])).batch(32)
 
 
-def translation_callbacks(settings, model, held_out, run_dir, logs):
-    """The example grid (8 held-out inputs) and, for CycleGAN, the linear decay."""
+def translation_callbacks(model, held_out, run_dir, logs):
+    """The example grid of 8 held-out inputs."""
     a, b = held_out
     paired = isinstance(model, models.Pix2Pix)
     picks = list(range(0, len(a), max(1, len(a) // 8)))[:8]
@@ -81,12 +81,4 @@ def translation_callbacks(settings, model, held_out, run_dir, logs):
             tensorboard_dir=logs,
         )
     ]
-    if settings.get("decay_epochs"):
-        callbacks.append(
-            LinearDecay(
-                settings["epochs"],
-                min(settings["decay_epochs"], settings["epochs"]),
-                settings.get("learning_rate") or 2e-4,
-            )
-        )
     return callbacks

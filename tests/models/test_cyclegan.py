@@ -4,7 +4,6 @@ import pytest
 import tensorflow as tf
 
 import keras_gans
-from keras_gans.callbacks import LinearDecay
 from tests.helpers import check_translation_model
 
 
@@ -109,29 +108,6 @@ def test_validation_cycle_error_is_the_summed_reconstruction_l1():
     rec_b = model.translate(model.translate(b, "b2a"), "a2b")
     expected = np.mean(np.abs(rec_a - a)) + np.mean(np.abs(rec_b - b))
     assert history.history["val_cycle"][0] == pytest.approx(expected, rel=1e-4)
-
-
-@pytest.mark.slow
-def test_linear_decay_schedule_matches_the_paper():
-    cb = LinearDecay(epochs=200, decay_epochs=100, initial_learning_rate=2e-4)
-    assert cb.factor(0) == 1.0 and cb.factor(99) == 1.0
-    assert cb.factor(100) == pytest.approx(1 - 1 / 101)
-    assert cb.factor(199) == pytest.approx(1 / 101)
-    model = tiny_cyclegan()
-    model.compile()
-    a, b = unpaired(8)
-    rates = []
-
-    class Record(keras.callbacks.Callback):
-        def on_epoch_begin(self, epoch, logs=None):
-            rates.append(float(self.model.d_optimizer.learning_rate))
-
-    model.fit(
-        a, b, batch_size=8, epochs=4, verbose=0, callbacks=[LinearDecay(4, 2, 1e-3), Record()]
-    )
-    np.testing.assert_allclose(rates, [1e-3, 1e-3, 1e-3 * 2 / 3, 1e-3 / 3], rtol=1e-6)
-    with pytest.raises(ValueError, match="decay_epochs must be in"):
-        LinearDecay(4, 5)
 
 
 def test_cyclegan_argument_errors():
