@@ -94,15 +94,13 @@ def _input_shape(dataset, conditional, translation):
 def initial_learning_rates(model, settings):
     """``[generator, discriminator]`` rates a run starts from (and ``--decay-epochs``
     decays from): ``--lr`` for both, else those config.json recorded when the run
-    started, else the model's own (a fresh model's: a checkpoint's are decayed)."""
+    started, else the family's ``default_optimizers()`` (what ``_build_model``
+    compiles with; a checkpoint's rates may be decayed)."""
     if settings.get("learning_rate"):
         return [float(settings["learning_rate"])] * 2
     if settings.get("initial_learning_rates"):
         return [float(r) for r in settings["initial_learning_rates"]]
-    return [
-        float(keras.ops.convert_to_numpy(o.learning_rate))
-        for o in (model.g_optimizer, model.d_optimizer)
-    ]
+    return [float(keras.ops.convert_to_numpy(o.learning_rate)) for o in model.default_optimizers()]
 
 
 def _set_learning_rate(model, settings):

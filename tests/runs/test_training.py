@@ -33,6 +33,12 @@ def test_a_resumed_run_decays_from_the_rates_it_started_with(tmp_path):
     model = runs.train(run_dir, settings(4, decay_epochs=2), verbose=0)
     np.testing.assert_allclose(rates(model), [2e-4 / 3] * 2, rtol=1e-6)
     assert int(model.g_optimizer.iterations.numpy()) == 8
+    # a run folder from before the record: the family's default rates
+    del config["initial_learning_rates"]
+    config["epochs"] = 4
+    json.dump(config, open(os.path.join(run_dir, "config.json"), "w"))
+    model = runs.train(run_dir, settings(6, decay_epochs=3), verbose=0)
+    np.testing.assert_allclose(rates(model), [2e-4 / 4] * 2, rtol=1e-6)
 
 
 @pytest.mark.slow
