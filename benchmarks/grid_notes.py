@@ -2,6 +2,12 @@
 
 # (config, dataset) -> what the median seed's grid shows (written after looking at it).
 GRID_NOTES = {
+    ("dcgan+minibatch-std", "digits"): "like the default's grid: smooth strokes on "
+    "black, 0, 2, 4, 5 and 6 readable in most cells, about one in four smudged or "
+    "blobby (one in six in the default's), none repeated.",
+    ("dcgan+spectral-norm", "digits"): "greyer, hazier strokes than the default's, "
+    "with a faint glow around them; 0, 3, 5, 7 and 9 readable, about one cell in three "
+    "ambiguous, one a flat white bar; none repeated. Seed 0's grid looks the same.",
     ("gan", "digits"): "soft, blurred strokes on black; 0, 2, 3, 5, 6, 8 and 9 are "
     "recognisable in most cells, about one in five is an ambiguous loop, three are a thin "
     "white bar or a near-black square (at 300 epochs one cell in ten was a solid white "
