@@ -15,9 +15,9 @@ GRID_NOTES = {
     ("wgan", "digits"): "speckled strokes on a dark background, less grey than at 60 "
     "epochs with clip 0.01 (FID 20.4); 0, 2, 3, 5, 6 and 9 are recognisable, about one "
     "cell in three is an ambiguous loop or smudge, none repeats another.",
-    ("wgan-gp", "digits"): "soft white strokes on black; most cells are a readable digit "
-    "(0, 2, 3, 5, 6 and 9 often), about one in eight is a broken loop or a smudge; no "
-    "cell repeats another.",
+    ("wgan-gp", "digits"): "soft, slightly grainy white strokes on black; 0, 2, 3, 4, 5, "
+    "6, 7 and 9 readable in most cells, about one in five a smudge or a broken loop, one "
+    "cell a short white bar; no cell repeats another.",
     ("wgan-gp+bf16", "digits"): "the same look as the float32 grid, slightly blurrier: "
     "0, 3, 5, 6 and 7 readable, a few smudged cells, no repeats; nothing that bfloat16 "
     "alone would explain.",
@@ -27,11 +27,10 @@ GRID_NOTES = {
     ): "one class per column like the float32 grid: 0, 2, 3, 4, 5 "
     "and 6 clear in most rows, 1 a grainy bar, 7 mostly right, 8 and 9 muddy; speckled "
     "strokes, styles vary down each column, no repeated cell.",
-    ("cgan", "digits"): "one class per column, 0 to 9, and every column its class: 1 a "
-    "thick, sometimes slanted bar, 8 and 9 speckled and muddy, a few 4 and 5 cells "
-    "smudged, the rest clear; slant and width vary down each column and no cell repeats "
-    "another. Seed 3's grid (the worst class, its ones at 0.94) has blobby ones and a few "
-    "9s that read as 5 or 3.",
+    ("cgan", "digits"): "one class per column, 0 to 9, and every column its class: 0, "
+    "4, 5, 6 and 7 clear, 1 a grainy upright bar, 2 and 3 thin and speckled, 8 and 9 "
+    "muddy; slant and width vary down each column and no cell repeats another. Seed 3's "
+    "grid (its worst class the fives, 0.96) looks the same, a few 5s and 9s smudged.",
     ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
     "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
     "column (slant, width) and the strokes are speckled.",

@@ -188,7 +188,10 @@ def _precision_quality_lines():
         "evaluation.md, 1,000 samples, one CPU thread per run). A seed's two runs start "
         "from the same weights but round differently from the first step, so they are two "
         "draws, not a pair. Train times are upper bounds: up to four processes shared the "
-        "2 cores; the throughput table above is the speed comparison.",
+        "2 cores; the throughput table above is the speed comparison. "
+        "`x-wgan-gp-earlier-classifiers` is wgan-gp's CLI defaults, float32 and bfloat16 "
+        "both scored by the classifier cache of 2026-12-03 (one scale); results.md's "
+        "wgan-gp row is since scored by the one-thread classifier (docs/evaluation.md).",
         "",
         "| family | data | seed | FID float32 | FID bfloat16 | train s float32 | train s bfloat16 |",
         "|---|---|---|---|---|---|---|",

@@ -345,8 +345,9 @@ def seed_lines(results):
             "## Every seed",
             "",
             "Computes in: the dtype the run trained in. The CLI trains in float32 unless "
-            "asked (docs/cli.md). Rows named `+bf16` trained in bfloat16: wgan-gp+bf16 "
-            "asked for it. The exploration rows x-wgan-e60-clip0.01-bf16 (seed 4, wgan's "
+            "asked (docs/cli.md). Rows named `+bf16` trained in bfloat16: "
+            "x-wgan-gp-earlier-classifiers+bf16 (wgan-gp+bf16 until 2026-12-04) asked for it. "
+            "The exploration rows x-wgan-e60-clip0.01-bf16 (seed 4, wgan's "
             "defaults of 2026-12-03) and x-cgan-no-classifier-bf16 ran on 2026-12-03 while "
             "the working tree briefly defaulted to `--precision auto` (bfloat16 on this "
             "CPU), since reverted, so they are not CLI-default rows.",
