@@ -37,9 +37,9 @@ GRID_NOTES = {
     ("dcgan", "digits"): "soft, smooth strokes on black, the clearest DCGAN grid: most "
     "cells a readable digit (0, 2, 3, 4, 5, 6 and 8 often), about one in six smudged or "
     "blobby, one cell a flat white bar, none repeated; none of the grain of the "
-    "DiffAugment grid below. Seed 4's grid (the worst, 4.50) looks much the same, with a "
-    "few more smudged cells. Its FID is near or below "
-    "the floor at 1,000 images, but at the floor's 359 images it is 1.5-1.7x the floor, "
+    "DiffAugment grid below. Seed 4's grid (the worst, 3.91) looks much the same, with a "
+    "few more smudged cells. Its FID is below "
+    "the floor at 1,000 images, but at the floor's 359 images it is 1.4-1.6x the floor, "
     "and its samples lie farther from their nearest training digit than held-out digits do "
     "(no copies; docs/evaluation.md).",
     ("dcgan+diffaugment", "digits"): "thick, grainy strokes on a black background with "
