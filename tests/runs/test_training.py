@@ -23,29 +23,33 @@ def rates(model):
 @pytest.mark.slow
 def test_a_resumed_run_decays_from_the_rates_it_started_with(tmp_path):
     run_dir = str(tmp_path / "run")
+    config_path = os.path.join(run_dir, "config.json")
     model = runs.train(run_dir, settings(2, decay_epochs=2), verbose=0)
     # LinearDecay(2, 2): epoch 1 (0-based) at 1/3 of DCGAN's 2e-4
     np.testing.assert_allclose(rates(model), [2e-4 / 3] * 2, rtol=1e-6)
-    config = json.load(open(os.path.join(run_dir, "config.json")))
+    config = json.load(open(config_path))
     assert config["decay_epochs"] == 2
     np.testing.assert_allclose(config["initial_learning_rates"], [2e-4, 2e-4], rtol=1e-6)
-    # 2 more epochs, the last 2 decaying: from the recorded 2e-4, not the checkpoint's rate
+
+    # 2 more epochs, the last 2 decaying, each optimizer from its recorded rate (not
+    # from the checkpoint's decayed one)
+    config["initial_learning_rates"] = [1e-3, 5e-4]
+    json.dump(config, open(config_path, "w"))
     model = runs.train(run_dir, settings(4, decay_epochs=2), verbose=0)
-    np.testing.assert_allclose(rates(model), [2e-4 / 3] * 2, rtol=1e-6)
+    np.testing.assert_allclose(rates(model), [1e-3 / 3, 5e-4 / 3], rtol=1e-6)
     assert int(model.g_optimizer.iterations.numpy()) == 8
-    # a run folder from before the record: the family's default rates
+
+    # a run folder from before the record: the family's default rates (LinearDecay(6, 3)
+    # at epoch 5: 1/4)
+    config = json.load(open(config_path))
     del config["initial_learning_rates"]
-    config["epochs"] = 4
-    json.dump(config, open(os.path.join(run_dir, "config.json"), "w"))
+    json.dump(config, open(config_path, "w"))
     model = runs.train(run_dir, settings(6, decay_epochs=3), verbose=0)
     np.testing.assert_allclose(rates(model), [2e-4 / 4] * 2, rtol=1e-6)
 
-
-@pytest.mark.slow
-def test_lr_overrides_the_recorded_rate_and_no_decay_keeps_it(tmp_path):
-    model = runs.train(str(tmp_path / "a"), settings(1, learning_rate=1e-3), verbose=0)
-    np.testing.assert_allclose(rates(model), [1e-3, 1e-3], rtol=1e-6)
-    run_dir = str(tmp_path / "b")
-    runs.train(run_dir, settings(1), verbose=0)
-    model = runs.train(run_dir, settings(2, decay_epochs=1, learning_rate=5e-4), verbose=0)
+    # --lr on a resume replaces the starting rates (LinearDecay(7, 1) at epoch 6: 1/2)
+    model = runs.train(run_dir, settings(7, decay_epochs=1, learning_rate=5e-4), verbose=0)
     np.testing.assert_allclose(rates(model), [2.5e-4, 2.5e-4], rtol=1e-6)
+    np.testing.assert_allclose(
+        json.load(open(config_path))["initial_learning_rates"], [5e-4, 5e-4], rtol=1e-6
+    )
