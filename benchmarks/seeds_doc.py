@@ -218,7 +218,10 @@ def seed_lines(results):
         "run of each, alone on the 2 cores, is timed in [models.md](models.md). The "
         "DCGAN seeds 3-4 without DiffAugment and the wgan-gp MNIST rows of the afternoon "
         "ran three or four at once, paused for a minute or two while short timing runs "
-        "had the machine: their times are upper bounds too.",
+        "had the machine: their times are upper bounds too. The digits dcgan, wgan-gp "
+        "and cgan rows (rerun on 2026-12-04 for the one-thread classifier) ran two or "
+        "three at once, one thread each: DCGAN's seeds 2-4 three at once, hence their "
+        "1,330-1,350 s against 1,010-1,020 s for seeds 0-1.",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):
