@@ -18,9 +18,6 @@ GRID_NOTES = {
     ("wgan-gp", "digits"): "soft, slightly grainy white strokes on black; 0, 2, 3, 4, 5, "
     "6, 7 and 9 readable in most cells, about one in five a smudge or a broken loop, one "
     "cell a short white bar; no cell repeats another.",
-    ("wgan-gp+bf16", "digits"): "the same look as the float32 grid, slightly blurrier: "
-    "0, 3, 5, 6 and 7 readable, a few smudged cells, no repeats; nothing that bfloat16 "
-    "alone would explain.",
     (
         "x-cgan-no-classifier-bf16",
         "digits",
