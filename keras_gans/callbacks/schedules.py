@@ -6,6 +6,11 @@ from keras_gans.errors import ArgumentError
 from keras_gans.utils.checks import check_int
 
 
+def learning_rates(optimizers):
+    """The current learning rate of each optimizer in ``optimizers``, as floats."""
+    return tuple(float(keras.ops.convert_to_numpy(o.learning_rate)) for o in optimizers)
+
+
 class LinearDecay(keras.callbacks.Callback):
     """Constant learning rates, then a linear decay towards 0 (CycleGAN's schedule).
 
@@ -61,9 +66,7 @@ class LinearDecay(keras.callbacks.Callback):
 
     def on_train_begin(self, logs=None):
         if self.initial_learning_rate is None:
-            self.initial_learning_rate = tuple(
-                float(keras.ops.convert_to_numpy(o.learning_rate)) for o in self._optimizers()
-            )
+            self.initial_learning_rate = learning_rates(self._optimizers())
 
     def on_epoch_begin(self, epoch, logs=None):
         for optimizer, rate in zip(self._optimizers(), self.initial_learning_rate, strict=True):

@@ -22,6 +22,7 @@ import keras
 from keras_gans import data as data_lib
 from keras_gans import models
 from keras_gans.callbacks import DivergenceGuard, Evaluate, ImageGrid, LinearDecay, MetricsCSV
+from keras_gans.callbacks.schedules import learning_rates
 from keras_gans.data.stream import resumable_stream
 from keras_gans.errors import RunError
 from keras_gans.runs.checkpoint import (
@@ -100,7 +101,7 @@ def initial_learning_rates(model, settings):
         return [float(settings["learning_rate"])] * 2
     if settings.get("initial_learning_rates"):
         return [float(r) for r in settings["initial_learning_rates"]]
-    return [float(keras.ops.convert_to_numpy(o.learning_rate)) for o in model.default_optimizers()]
+    return list(learning_rates(model.default_optimizers()))
 
 
 def _set_learning_rate(model, settings):
