@@ -18,19 +18,10 @@ GRID_NOTES = {
     ("wgan-gp", "digits"): "soft, slightly grainy white strokes on black; 0, 2, 3, 4, 5, "
     "6, 7 and 9 readable in most cells, about one in five a smudge or a broken loop, one "
     "cell a short white bar; no cell repeats another.",
-    (
-        "x-cgan-no-classifier-bf16",
-        "digits",
-    ): "one class per column like the float32 grid: 0, 2, 3, 4, 5 "
-    "and 6 clear in most rows, 1 a grainy bar, 7 mostly right, 8 and 9 muddy; speckled "
-    "strokes, styles vary down each column, no repeated cell.",
     ("cgan", "digits"): "one class per column, 0 to 9, and every column its class: 0, "
     "4, 5, 6 and 7 clear, 1 a grainy upright bar, 2 and 3 thin and speckled, 8 and 9 "
     "muddy; slant and width vary down each column and no cell repeats another. Seed 3's "
     "grid (its worst class the fives, 0.96) looks the same, a few 5s and 9s smudged.",
-    ("x-cgan-no-classifier", "digits"): "one class per column, 0 to 9: 0, 3, 4, 5 and 6 "
-    "are clear in every row, 1 is a smudge, 8 and 9 are fuzzy; styles vary down each "
-    "column (slant, width) and the strokes are speckled.",
     ("dcgan", "digits"): "soft, smooth strokes on black, the clearest DCGAN grid: most "
     "cells a readable digit (0, 2, 3, 4, 5, 6 and 8 often), about one in six smudged or "
     "blobby, one cell a flat white bar, none repeated; none of the grain of the "
