@@ -93,6 +93,18 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     # what the command gives still wins
     given = settings_lib.run_settings("wgan-gp", data="mnist", d_steps=3, epochs=7)
     assert (given["d_steps"], given["epochs"], given["batch_size"]) == (3, 7, 32)
+    # a model argument given for the data replaces the family's; the others stay
+    dcgan = settings_lib.run_settings("dcgan", data="mnist")
+    assert (dcgan["batch_size"], dcgan["epochs"], dcgan["precision"]) == (32, 100, "auto")
+    args = dcgan["model_args"]
+    assert (args["discriminator_filters"], args["generator_filters"]) == (32, 64)
+    assert (args["r1_weight"], args["ema_decay"]) == (1.0, 0.999)
+    assert settings_lib.run_settings("dcgan")["model_args"]["discriminator_filters"] == 64
+    given = settings_lib.run_settings("dcgan", data="mnist", model_args={"r1_every": 2})
+    assert (given["model_args"]["discriminator_filters"], given["model_args"]["r1_every"]) == (
+        32,
+        2,
+    )
 
 
 def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
@@ -101,7 +113,7 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     digits = settings_lib.run_settings("wgan-gp")
     assert (digits["data"], digits["epochs"]) == ("digits", 60)
     assert settings_lib.run_settings("wgan", data="mnist")["epochs"] == 43  # 120 * 1438 / 4000
-    assert settings_lib.run_settings("dcgan", data="mnist")["epochs"] == 72  # 200 * 1438 / 4000
+    assert settings_lib.run_settings("cgan", data="mnist")["epochs"] == 22  # 60 * 1438 / 4000
     assert settings_lib.run_settings("stylegan2", data="digits")["epochs"] == 45  # 16 * 4000 / 1438
     assert settings_lib.run_settings("wgan", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
