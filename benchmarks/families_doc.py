@@ -27,6 +27,13 @@ READING = [
     "double backprop and augmentations take its training's share from 124 MiB to 329 MiB "
     "at 16x16 (292 to 793 MiB at 64x64).",
     "",
+    "The 28x28 rows ran with the settings `--data mnist` gave that morning: each family's "
+    "digits settings at batch 64 (WGAN-GP with 5 critic updates, DCGAN with its "
+    "64-filter discriminator). Both families have had MNIST defaults of their own since "
+    "(batch 32, WGAN-GP one critic update, DCGAN a 32-filter discriminator; docs/cli.md), "
+    "which these rows do not measure; `python -m benchmarks.families --models "
+    "dcgan@28,wgan-gp@28` would.",
+    "",
 ]
 
 

@@ -11,7 +11,8 @@ def test_specs_read_family_and_side_and_pick_the_data():
     assert throughput.parse_model("cyclegan", default_size=None) == ("cyclegan", None)
     assert throughput.parse_model(" dcgan@64", default_size=None) == ("dcgan", 64)
     mnist = families.spec_settings("dcgan@28")
-    assert (mnist["data"], mnist["image_size"], mnist["epochs"]) == ("mnist", 28, 72)
+    assert (mnist["data"], mnist["image_size"], mnist["epochs"]) == ("mnist", 28, 100)
+    assert mnist["batch_size"] == 32  # dcgan's MNIST defaults (on_data)
     big = families.spec_settings("dcgan@64")
     assert (big["data"], big["image_size"]) == ("digits", 64)
     assert families.spec_settings("pix2pix")["image_size"] == 32
