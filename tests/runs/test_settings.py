@@ -100,6 +100,14 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     assert (args["discriminator_filters"], args["generator_filters"]) == (32, 64)
     assert (args["r1_weight"], args["ema_decay"]) == (1.0, 0.999)
     assert settings_lib.run_settings("dcgan")["model_args"]["discriminator_filters"] == 64
+    cgan = settings_lib.run_settings("cgan", data="mnist")
+    assert (cgan["update"], cgan["model_args"]["loss"], cgan["model_args"]["r1_every"]) == (
+        "simultaneous",
+        "bce",
+        4,
+    )
+    assert cgan["model_args"]["classifier_weight"] == 2.0  # the family's, kept
+    assert settings_lib.run_settings("cgan")["model_args"]["loss"] == "wgan-gp"
     given = settings_lib.run_settings("dcgan", data="mnist", model_args={"r1_every": 2})
     assert (given["model_args"]["discriminator_filters"], given["model_args"]["r1_every"]) == (
         32,
@@ -113,7 +121,7 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     digits = settings_lib.run_settings("wgan-gp")
     assert (digits["data"], digits["epochs"]) == ("digits", 60)
     assert settings_lib.run_settings("wgan", data="mnist")["epochs"] == 43  # 120 * 1438 / 4000
-    assert settings_lib.run_settings("cgan", data="mnist")["epochs"] == 22  # 60 * 1438 / 4000
+    assert settings_lib.run_settings("wgan", data="digits")["epochs"] == 120  # its own data
     assert settings_lib.run_settings("stylegan2", data="digits")["epochs"] == 45  # 16 * 4000 / 1438
     assert settings_lib.run_settings("wgan", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
