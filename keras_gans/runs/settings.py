@@ -345,6 +345,10 @@ def run_settings(model, **overrides):
     check_model_args(model.lower(), given_args)
     model_args = {**settings["model_args"], **given_args}
     settings.update({k: v for k, v in overrides.items() if v is not None})
+    if overrides.get("mixed_precision") and overrides.get("precision") is None:
+        # --mixed-precision alone names the run's policy the older way: it replaces
+        # a family's default --precision instead of clashing with it
+        settings["precision"] = None
     settings["model_args"] = model_args
     if settings["image_size"] is None:
         settings["image_size"] = default_image_size(settings["data"])

@@ -115,6 +115,19 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     )
 
 
+def test_mixed_precision_given_alone_replaces_a_default_precision():
+    from keras_gans.runs.precision import default_mixed_policy, run_policy
+
+    assert settings_lib.run_settings("dcgan", data="mnist")["precision"] == "auto"
+    given = settings_lib.run_settings("dcgan", data="mnist", mixed_precision=True)
+    assert (given["precision"], given["mixed_precision"]) == (None, True)
+    assert run_policy(given) == default_mixed_policy()
+    both = settings_lib.run_settings(
+        "dcgan", data="mnist", mixed_precision=True, precision="float32"
+    )
+    assert (both["precision"], both["mixed_precision"]) == ("float32", True)  # refused later
+
+
 def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     from keras_gans.data.names import TRAIN_IMAGES
 
