@@ -53,3 +53,7 @@ def test_a_resumed_run_decays_from_the_rates_it_started_with(tmp_path):
     np.testing.assert_allclose(
         json.load(open(config_path))["initial_learning_rates"], [5e-4, 5e-4], rtol=1e-6
     )
+
+    # --lr without decay: both optimizers train at exactly that rate
+    model = runs.train(run_dir, settings(8, decay_epochs=0, learning_rate=1e-3), verbose=0)
+    np.testing.assert_allclose(rates(model), [1e-3, 1e-3], rtol=1e-6)
