@@ -16,6 +16,7 @@ its train time is that of one core (an upper bound for a 2-core run).
 
 import argparse
 import datetime
+import fcntl
 import json
 import os
 import shutil
@@ -195,18 +196,26 @@ def floors(datasets):
     return out
 
 
-def save_row(row):
-    results = {}
-    if os.path.isfile(RESULTS_JSON):
-        with open(RESULTS_JSON) as f:
-            results = json.load(f)
-    rows = results.setdefault("seed_runs", [])
-    key = (row["config"], row["data"], row["seed"])
-    rows[:] = [r for r in rows if (r["config"], r["data"], r["seed"]) != key]
-    rows.append(row)
-    with open(RESULTS_JSON + ".tmp", "w") as f:
-        json.dump(results, f, indent=2, sort_keys=True)
-    os.replace(RESULTS_JSON + ".tmp", RESULTS_JSON)
+def save_row(row, path=RESULTS_JSON):
+    """Adds ``row`` to ``path``'s seed runs (replacing one of the same config, data and
+    seed). Several ``benchmarks.seeds`` runs may finish at once: an exclusive lock on
+    ``path + ".lock"`` makes each read-modify-write whole, and each writes its own
+    temporary file before the atomic rename."""
+    with open(path + ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        results = {}
+        if os.path.isfile(path):
+            with open(path) as f:
+                results = json.load(f)
+        rows = results.setdefault("seed_runs", [])
+        key = (row["config"], row["data"], row["seed"])
+        rows[:] = [r for r in rows if (r["config"], r["data"], r["seed"]) != key]
+        rows.append(row)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
+        with os.fdopen(fd, "w") as f:
+            json.dump(results, f, indent=2, sort_keys=True)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
 
 
 def _child(args):
