@@ -336,12 +336,16 @@ def seed_lines(results):
             "",
             "## StyleGAN2 on MNIST 32x32 (exploration runs)",
             "",
-            "Each run is `keras-gans train stylegan2` with its CLI defaults",
-            "([cli.md](cli.md): channel_base 512, channel_max 64, 2 mapping layers, R1 gamma",
-            "1.0 every 16 updates, path length every 4, style mixing 0.9, EMA 0.999, batch",
-            "32, 8 epochs) and the changes shown. Before them, the paper's 8 mapping layers",
-            "with R1 gamma 0.1 drew the same digit in every cell by epoch 2 (seed 0; the run",
-            "was stopped), and so did R1 gamma 5 with 8 mapping layers.",
+            "Each run is `keras-gans train stylegan2` with the CLI defaults of its day and",
+            "the changes shown, all on seed 0: channel_base 512, channel_max 64, R1 every 16",
+            "updates, path length 2 every 4, style mixing 0.9, EMA 0.999, batch 32; until",
+            "2026-12-04 also 8 epochs, no augmentation and float32 (the rows' own changes",
+            "say which mapping depth and R1 gamma each ran). The `x-sg-e64`/`e80`/`e90` rows of 2026-12-05 changed the defaults of",
+            "that day (ADA, 16 epochs, float32), which `x-sg-defaults-e16` is (trained alone",
+            "on both cores); `x-sg-e80-bf16` is today's defaults, the stylegan2 row above.",
+            "Before all of them, the paper's 8 mapping layers with R1 gamma 0.1 drew the",
+            "same digit in every cell by epoch 2 (the run was stopped), and so did R1 gamma",
+            "5 with 8 mapping layers.",
             *(
                 [
                     "",
@@ -361,7 +365,8 @@ def seed_lines(results):
             "## Every seed",
             "",
             "Computes in: the dtype the run trained in. The CLI trains in float32 unless "
-            "asked (docs/cli.md). Rows named `+bf16` trained in bfloat16: "
+            "asked, or unless a family's defaults say `--precision auto` (stylegan2, and "
+            "dcgan, wgan-gp and cgan on MNIST: bfloat16 on this CPU; docs/cli.md). Rows named `+bf16` trained in bfloat16: "
             "x-wgan-gp-earlier-classifiers+bf16 (wgan-gp+bf16 until 2026-12-04) asked for it. "
             "The exploration rows x-wgan-e60-clip0.01-bf16 (seed 4, wgan's "
             "defaults of 2026-12-03) and x-cgan-no-classifier-bf16 ran on 2026-12-03 while "
