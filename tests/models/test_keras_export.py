@@ -94,6 +94,7 @@ def test_a_bfloat16_network_exports_as_its_float32_copy(family, fmt, tmp_path):
     import keras
 
     keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    keras.utils.set_random_seed(0)  # the same initial weights on every run
     try:
         model = FAMILIES[family]()
         inputs, in_bfloat16 = inputs_and_expected(model)
@@ -112,6 +113,5 @@ def test_a_bfloat16_network_exports_as_its_float32_copy(family, fmt, tmp_path):
     output = np.asarray(result["output"])
     z = np.asarray(inputs[0][0], "float32")
     np.testing.assert_allclose(output, np.asarray(copy(z)), atol=1e-4)
-    # and differs from the bfloat16 network by its rounding only (the randomly built
-    # tiny StyleGAN2 once reached 0.101 in a clean-clone CI run)
-    assert 0 < np.abs(output - in_bfloat16).max() < 0.2
+    # and differs from the bfloat16 network by its rounding only
+    assert 0 < np.abs(output - in_bfloat16).max() < 0.1
