@@ -59,9 +59,12 @@ GRID_NOTES = {
     "defaults before (22 epochs, now x-cgan-mnist-wgan-gp-e22, FID 33.26) drew thin, "
     "grainy, often broken strokes.",
     ("stylegan2", "mnist-32"): "MNIST-like handwriting, smooth white strokes on clean "
-    "black, all ten digits; about one cell in eight is odd (a 3 with a stray dot, a 5 "
-    "melting into a 6, a looped 7), the rest readable; no cell repeats another. Seed 2 "
-    "(3.80) looks the same, seed 1 (4.99) has a few more broken shapes. The defaults "
-    "before (16 epochs in float32, FID 50.39, now x-sg-defaults-e16) drew a third of "
-    "the cells as closed loops or polygons that are no digit.",
+    "black, all ten digits; about one cell in eight is odd (a 3 with a stray dot, a 7 "
+    "merging into a 9, a 0 with a dent), the rest readable; no cell repeats another. It "
+    "is the same run as the 80-epoch x-sg-defaults-e80 seed 0, 8 epochs earlier, and "
+    "looks much like it. Seed 1 (5.55) draws many 1s and 7s and a few more broken shapes "
+    "(a 4 fused with a 9, a 0 with a 7 inside); seed 2 (4.31) has a row of mostly 0s "
+    "and 6s. The defaults before 2026-12-05 (16 epochs in float32, FID 50.39, now "
+    "x-sg-defaults-e16) drew a third of the cells as closed loops or polygons that are "
+    "no digit.",
 }

@@ -118,13 +118,13 @@ MODEL_DEFAULTS = {
         },
     },
     # MNIST resized to 32x32 (StyleGAN2 needs a power of 2): 2 mapping layers (the ADA
-    # paper's CIFAR-10 setting), R1 gamma 1 and ADA keep all ten classes; 80 epochs in
+    # paper's CIFAR-10 setting), R1 gamma 1 and ADA keep all ten classes; 72 epochs in
     # bfloat16 where the CPU has the units (docs/models.md has the runs behind each
     # choice, and the run's minutes).
     "stylegan2": {
         "data": "mnist",
         "image_size": 32,
-        "epochs": 80,
+        "epochs": 72,
         "batch_size": 32,
         "precision": "auto",
         "latent_dim": 64,
