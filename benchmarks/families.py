@@ -2,6 +2,7 @@
 
     python -m benchmarks.families                     # in `make bench`
     python -m benchmarks.families --models gan,pix2pix --rounds 7
+    python -m benchmarks.families --models dcgan@28 --update  # replace those rows only
 
 Each model is what ``keras-gans train FAMILY`` builds before its first epoch
 (``runs.fresh_run``: the CLI's networks, stabilisers, optimizers, learning rates and
@@ -250,6 +251,15 @@ def peak_rss_mib():
     raise RuntimeError("/proc/self/status has no VmHWM line")
 
 
+def merge_rows(saved, measured):
+    """``saved`` with each row of ``measured`` in place of the saved row of the same spec
+    and precision; measured rows with no saved twin go at the end."""
+    key = lambda row: (row["spec"], row["precision"])  # noqa: E731
+    new = {key(row): row for row in measured}
+    merged = [new.pop(key(row), row) for row in saved]
+    return merged + [row for row in measured if key(row) in new]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default=DEFAULT_MODELS, help="SPECs, comma-separated")
@@ -258,6 +268,11 @@ def main(argv=None):
     parser.add_argument("--memory", metavar="SPEC", help=argparse.SUPPRESS)
     parser.add_argument("--side", default="ours", help=argparse.SUPPRESS)
     parser.add_argument("--no-memory", action="store_true", help="skip the memory processes")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="replace only --models' rows in the last run's results (each keeps its date)",
+    )
     parser.add_argument(
         "--memory-only",
         action="store_true",
@@ -291,10 +306,19 @@ def main(argv=None):
         for row in measured:
             print(json.dumps(row))
         rows += measured
+    today = datetime.date.today().isoformat()
+    if args.update:
+        with open(RESULTS) as f:
+            saved = json.load(f)
+        for row in rows:  # this run's date and peaks, which the saved header does not hold
+            row.update(date=today, rounds=args.rounds, threads=threads or "all", peak=peak,
+                       peak_bf16=peak_bf16)  # fmt: skip
+        saved["rows"] = merge_rows(saved["rows"], rows)
+    else:
+        saved = {"date": today, "rounds": args.rounds, "threads": threads or "all",
+                 "warm": WARM, "peak": peak, "peak_bf16": peak_bf16, "rows": rows}  # fmt: skip
     with open(RESULTS, "w") as f:
-        json.dump({"date": datetime.date.today().isoformat(), "rounds": args.rounds,
-                   "threads": threads or "all", "warm": WARM,
-                   "peak": peak, "peak_bf16": peak_bf16, "rows": rows}, f, indent=2)  # fmt: skip
+        json.dump(saved, f, indent=2)
     rewrite_doc()
     print("wrote docs/performance.md")
 

@@ -96,6 +96,25 @@ def plot(rows, path=PLOT):
     return path
 
 
+def later_runs(rows):
+    """A line per later run (``benchmarks.families --update``) whose rows are marked *:
+    its date, rounds, threads and matmul peaks, against which those rows' fractions are."""
+    runs = {}
+    for r in rows:
+        if "date" in r:
+            run = (r["date"], r["rounds"], r["threads"], r["peak"], r["peak_bf16"])
+            runs.setdefault(run, []).append(r["spec"])
+    lines = []
+    for (date, rounds, threads, peak, peak_bf16), specs in runs.items():
+        names = ", ".join(dict.fromkeys(specs))
+        lines.append(
+            f"\\* Measured again on {date} (`--update`; {rounds} rounds, {threads} thread(s); "
+            f"matmul peaks in that run: float32 {peak:.0f} GFLOP/s, bfloat16 {peak_bf16:.0f} "
+            f"GFLOP/s, the fractions' base for these rows): {names}."
+        )
+    return ["", *lines] if lines else []
+
+
 def families_lines():
     """The section's Markdown lines, or [] before benchmarks.families has run."""
     if not os.path.isfile(RESULTS):
@@ -133,12 +152,14 @@ def families_lines():
     for r in rows:
         achieved = r["ours"] * r["flops_per_image"]
         lines.append(
-            f"| {_label(r)} | {r['batch']} | {r['precision']} | {r['ours']:.0f} "
-            f"| {r['reference']:.0f} | {r['ratio']:.2f}x "
+            f"| {_label(r)}{'*' if 'date' in r else ''} | {r['batch']} | {r['precision']} "
+            f"| {r['ours']:.0f} | {r['reference']:.0f} | {r['ratio']:.2f}x "
             f"| {r['ours_best'] / r['reference_best']:.2f}x "
-            f"| {r['flops_per_image'] / 1e9:.4f} | {_fraction(achieved, peak)} "
-            f"| {_fraction(achieved, peak_bf16)} | {_memory(r)} | {_target(r)} |"
+            f"| {r['flops_per_image'] / 1e9:.4f} | {_fraction(achieved, r.get('peak', peak))} "
+            f"| {_fraction(achieved, r.get('peak_bf16', peak_bf16))} | {_memory(r)} "
+            f"| {_target(r)} |"
         )
+    lines += later_runs(rows)
     picture = plot(rows)
     if picture:
         rel = os.path.relpath(picture, os.path.join(os.path.dirname(HERE), "docs"))

@@ -1,5 +1,7 @@
 """Every family's benchmark set-up: the CLI's model, its plain reference, the FLOPs."""
 
+import json
+
 import keras
 import numpy as np
 import pytest
@@ -83,3 +85,59 @@ def test_peak_memory_is_this_processs_high_water_mark():
     with open("/proc/self/status") as f:
         rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
     assert families.peak_rss_mib() >= rss > 0
+
+
+def _row(spec, precision, ours, **extra):
+    return {"spec": spec, "model": spec.split("@")[0], "data": "mnist", "size": 28,
+            "batch": 32, "steps": 8, "precision": precision, "ours": ours, "reference": 100.0,
+            "ours_best": ours, "reference_best": 100.0, "ratio": ours / 100.0,
+            "flops_per_image": 1e9, **extra}  # fmt: skip
+
+
+def test_an_update_replaces_only_the_measured_rows_in_place():
+    saved = [_row("gan", "float32", 1), _row("dcgan@28", "float32", 2), _row("x", "float32", 3)]
+    new = [_row("dcgan@28", "float32", 20), _row("dcgan@28", "mixed_bfloat16", 30)]
+    merged = families.merge_rows(saved, new)
+    assert [(r["spec"], r["ours"]) for r in merged] == [
+        ("gan", 1),
+        ("dcgan@28", 20),
+        ("x", 3),
+        ("dcgan@28", 30),
+    ]
+
+
+def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_path, monkeypatch):
+    from benchmarks import families_doc
+
+    rows = [
+        _row("gan", "float32", 50),  # 50 GFLOP/s against the run's float32 peak of 100
+        _row(
+            "dcgan@28",
+            "float32",
+            50,
+            date="2026-12-09",
+            rounds=7,
+            threads="1",
+            peak=200.0,
+            peak_bf16=400.0,
+        ),  # fmt: skip
+    ]
+    saved = {"date": "2026-12-04", "rounds": 7, "threads": "1", "peak": 100.0,
+             "peak_bf16": 250.0, "rows": rows}  # fmt: skip
+    results = tmp_path / "families_results.json"
+    results.write_text(json.dumps(saved))
+    monkeypatch.setattr(families_doc, "RESULTS", str(results))
+    monkeypatch.setattr(families_doc, "PLOT", str(tmp_path / "families.png"))
+    text = "\n".join(families_doc.families_lines())
+    assert (
+        "| gan 28x28 (mnist) | 32 | float32 | 50 | 100 | 0.50x | 0.50x | 1.0000 | 50.0% | 20.0% |"
+        in text
+    )
+    assert (
+        "| dcgan 28x28 (mnist)* | 32 | float32 | 50 | 100 | 0.50x | 0.50x | 1.0000 | 25.0% | 12.5% |"
+        in text
+    )
+    assert (
+        "\\* Measured again on 2026-12-09 (`--update`; 7 rounds, 1 thread(s); matmul peaks" in text
+    )
+    assert "float32 200 GFLOP/s, bfloat16 400 GFLOP/s" in text and text.count("Measured again") == 1
