@@ -129,6 +129,7 @@ def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_pat
     monkeypatch.setattr(families_doc, "RESULTS", str(results))
     monkeypatch.setattr(families_doc, "PLOT", str(tmp_path / "families.png"))
     text = "\n".join(families_doc.families_lines())
+    assert (tmp_path / "families.png").is_file()  # the plot too, not docs/images
     assert (
         "| gan 28x28 (mnist) | 32 | float32 | 50 | 100 | 0.50x | 0.50x | 1.0000 | 50.0% | 20.0% |"
         in text
