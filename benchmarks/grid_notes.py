@@ -59,12 +59,13 @@ GRID_NOTES = {
     "defaults before (22 epochs, now x-cgan-mnist-wgan-gp-e22, FID 33.26) drew thin, "
     "grainy, often broken strokes.",
     ("stylegan2", "mnist-32"): "MNIST-like handwriting, smooth white strokes on clean "
-    "black, all ten digits; about one cell in eight is odd (a 3 with a stray dot, a 7 "
-    "merging into a 9, a 0 with a dent), the rest readable; no cell repeats another. It "
-    "is the same run as the 80-epoch x-sg-defaults-e80 seed 0, 8 epochs earlier, and "
-    "looks much like it. Seed 1 (5.55) draws many 1s and 7s and a few more broken shapes "
-    "(a 4 fused with a 9, a 0 with a 7 inside); seed 2 (4.31) has a row of mostly 0s "
-    "and 6s. The defaults before 2026-12-05 (16 epochs in float32, FID 50.39, now "
-    "x-sg-defaults-e16) drew a third of the cells as closed loops or polygons that are "
-    "no digit.",
+    "black, all ten digits, many 5s and 9s; about one cell in seven is odd (a 5 melting "
+    "into a 3, a 4 into a 9, a 6 drawn as an open h, an 8 stacked on a 3), the rest "
+    "readable; no cell repeats another. Seed 0 (3.74) is cleaner, with a few odd cells "
+    "(a 2 beside an o, a 0 with a dot inside, a 7 running into a 9); seed 1 (4.62) has "
+    "more broken shapes (2s and 8s fused, 3s half 7s). The same defaults with style "
+    "mixing 0.9 (x-sg-defaults-e72-mix0.9, median 4.77) looked much the same, with one "
+    "cell in eight odd. The defaults before 2026-12-05 (16 epochs in float32, FID 50.39, "
+    "now x-sg-defaults-e16) drew a third of the cells as closed loops or polygons that "
+    "are no digit.",
 }
