@@ -306,17 +306,16 @@ def main(argv=None):
         for row in measured:
             print(json.dumps(row))
         rows += measured
-    today = datetime.date.today().isoformat()
+    run = {"date": datetime.date.today().isoformat(), "rounds": args.rounds,
+           "threads": threads or "all", "peak": peak, "peak_bf16": peak_bf16}  # fmt: skip
     if args.update:
         with open(RESULTS) as f:
             saved = json.load(f)
-        for row in rows:  # this run's date and peaks, which the saved header does not hold
-            row.update(date=today, rounds=args.rounds, threads=threads or "all", peak=peak,
-                       peak_bf16=peak_bf16)  # fmt: skip
+        for row in rows:  # this run's stamp, which the saved header does not hold
+            row.update(run)
         saved["rows"] = merge_rows(saved["rows"], rows)
     else:
-        saved = {"date": today, "rounds": args.rounds, "threads": threads or "all",
-                 "warm": WARM, "peak": peak, "peak_bf16": peak_bf16, "rows": rows}  # fmt: skip
+        saved = {**run, "warm": WARM, "rows": rows}
     with open(RESULTS, "w") as f:
         json.dump(saved, f, indent=2)
     rewrite_doc()

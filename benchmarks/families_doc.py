@@ -65,9 +65,11 @@ def _target(row):
     return f"{target}x: {verdict}"
 
 
-def plot(rows, path=PLOT):
+def plot(rows, path=None):
     """A bar per family and precision: the median ratio to the reference, the targets
-    marked. Needs matplotlib (installed with mlxtend); returns the path or None."""
+    marked, saved to ``path`` (default: ``PLOT``, read at call time). Needs matplotlib
+    (installed with mlxtend); returns the path or None."""
+    path = PLOT if path is None else path
     try:
         import matplotlib
 
@@ -163,7 +165,7 @@ def families_lines():
             f"| {_target(r)} |"
         )
     lines += later_runs(rows)
-    picture = plot(rows, PLOT)
+    picture = plot(rows)
     if picture:
         rel = os.path.relpath(picture, os.path.join(os.path.dirname(HERE), "docs"))
         lines += ["", f"![ours / reference by family]({rel})"]

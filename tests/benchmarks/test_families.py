@@ -120,7 +120,7 @@ def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_pat
             threads="1",
             peak=200.0,
             peak_bf16=400.0,
-        ),  # fmt: skip
+        ),
     ]
     saved = {"date": "2026-12-04", "rounds": 7, "threads": "1", "peak": 100.0,
              "peak_bf16": 250.0, "rows": rows}  # fmt: skip
