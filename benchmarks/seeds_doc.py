@@ -13,6 +13,7 @@ import statistics
 
 from benchmarks.grid_notes import GRID_NOTES
 from benchmarks.quality import RESULTS_MD, ROOT
+from benchmarks.results_exploration import every_seed_lines, exploration_lines
 from benchmarks.results_sections import augment_lines, cas_lines, translation_lines
 from benchmarks.seeds import RAW_FIGURES
 
@@ -308,120 +309,8 @@ def seed_lines(results):
                 if (config, data) in GRID_NOTES:
                     lines += [f"What the grid shows: {GRID_NOTES[(config, data)]}", ""]
     lines += cas_lines(results)
-    explored = [r for r in results.get("seed_runs", []) if r["config"].startswith("x-")]
-    dcgan = [r for r in explored if r.get("family") != "stylegan2"]
-    if dcgan:
-        lines += [
-            "",
-            "## How the defaults were found (exploration runs)",
-            "",
-            "Before the tables above were measured, candidate settings were tried, each the",
-            "family's defaults of that time with the changes shown. The DCGAN and WGAN-GP",
-            "rows of 2026-12-02 ran mostly on seeds 2 and 3 (seed 2 had collapsed with the",
-            "earlier defaults; DCGAN then had 16 discriminator filters and no stabiliser).",
-            "The 2026-12-03 rows ran on seed 0 from the defaults of that morning: gan 60",
-            "epochs of batch 64 without augmentation; wgan with batch norm in its critic",
-            "(x-wgan-e20) until x-wgan-e20-lr2e-4-nonorm; wgan-gp and cgan as in",
-            "[cli.md](cli.md) before that day (cgan: BCE, 8 discriminator filters, 100",
-            "epochs of batch 32). The 2026-12-04 rows ran from that morning's defaults:",
-            "dcgan 120 epochs (now x-dcgan-e120, with its R1 ablation x-dcgan-no-r1-e120),",
-            "gan 300 epochs, wgan 60 epochs with clip_value 0.01. The chosen rows' runs are",
-            "the tables' rows of the same seeds.",
-            "",
-            *_exploration_table(dcgan),
-        ]
-    styled = [r for r in explored if r.get("family") == "stylegan2"]
-    if styled:
-        lines += [
-            "",
-            "## StyleGAN2 on MNIST 32x32 (exploration runs)",
-            "",
-            "Each run is `keras-gans train stylegan2` with the CLI defaults of its day and",
-            "the changes shown, all on seed 0: channel_base 512, channel_max 64, R1 every 16",
-            "updates, path length 2 every 4, style mixing 0.9, EMA 0.999, batch 32; until",
-            "2026-12-04 also 8 epochs, no augmentation and float32 (the rows' own changes",
-            "say which mapping depth and R1 gamma each ran). The `x-sg-e64`/`e80`/`e90` rows",
-            "of 2026-12-05 changed the defaults of that morning (ADA, 16 epochs, float32),",
-            "which `x-sg-defaults-e16` is (trained alone on both cores); `x-sg-e80-bf16` is",
-            "seed 0 of the 80-epoch bfloat16 defaults chosen next (`x-sg-defaults-e80`,",
-            "seeds 0-2), and the `x-sg-ema`, `x-sg-e72-*` and `x-sg-e64-cmax128` rows change",
-            "those (`learning_rate` sets both optimizers' rates; the defaults' are 2e-3 for",
-            "the generator and 2.35e-3 for the discriminator). Those 80-epoch defaults at 72",
-            "epochs, chosen to fit 15 minutes, are `x-sg-defaults-e72-mix0.9` (the whole run",
-            "alone took 917.5 s); `x-sg-e72-f32` changes them to float32. The stylegan2 rows",
-            "above are the same 72 epochs with no style mixing (the whole run alone took",
-            "880.3 s: docs/models.md), and `x-sg-e76-mix0-nopl` and `x-sg-e62-cmax128`",
-            "(128 channels at 4x4, 14% more a step, hence 62 epochs) change them. Each row",
-            "below ran with style mixing 0.9 where it shows `style_mixing=0.9`, else without.",
-            "Before all of them, the paper's 8 mapping layers with R1 gamma 0.1 drew the",
-            "same digit in every cell by epoch 2 (the run was stopped), and so did R1 gamma",
-            "5 with 8 mapping layers.",
-            *(
-                [
-                    "",
-                    f"Floor at 32x32 (held-out MNIST against the train split, the 32-pixel "
-                    f"classifier): FID {floors['mnist-32']['fid']:.2f}; the target is 2.5x that.",
-                ]
-                if "mnist-32" in floors
-                else []
-            ),
-            "",
-            *_exploration_table(styled, raw=True, data="mnist"),
-        ]
-    per_seed = [r for r in results.get("seed_runs", []) if not r["config"].startswith("x-")]
-    if per_seed:
-        lines += [
-            "",
-            "## Every seed",
-            "",
-            "Computes in: the dtype the run trained in. The CLI trains in float32 unless "
-            "asked, or unless a family's defaults say `--precision auto` (stylegan2, and "
-            "dcgan, wgan-gp and cgan on MNIST: bfloat16 on this CPU; docs/cli.md). Rows named `+bf16` trained in bfloat16: "
-            "x-wgan-gp-earlier-classifiers+bf16 (wgan-gp+bf16 until 2026-12-04) asked for it. "
-            "The exploration rows x-wgan-e60-clip0.01-bf16 (seed 4, wgan's "
-            "defaults of 2026-12-03) and x-cgan-no-classifier-bf16 ran on 2026-12-03 while "
-            "the working tree briefly defaulted to `--precision auto` (bfloat16 on this "
-            "CPU), since reverted, so they are not CLI-default rows.",
-            "",
-            "| config | data | seed | FID | precision | recall | class coverage | label accuracy "
-            "(worst) | computes in | train time | date |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
-        ]
-        for r in sorted(per_seed, key=lambda r: (r["data"], r["config"], r["seed"])):
-            acc = "-"
-            if "accuracy" in r:
-                acc = f"{r['accuracy']:.3f} ({r['accuracy_min']:.2f})"
-            lines.append(
-                f"| {r['config']} | {r['data']} | {r['seed']} | {r['fid']:.2f} "
-                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
-                f"| {r.get('compute_dtype', 'float32')} | {r['train_seconds']:.0f} s "
-                f"| {r['date']} |"
-            )
-    return lines
-
-
-def _exploration_table(rows, raw=False, data="digits"):
-    """One line per run; with ``raw``, also the FID and coverage of its raw generator.
-    A run on another dataset than ``data`` names its dataset among the changes."""
-    extra_head = " FID, coverage (raw generator) |" if raw else ""
-    lines = [
-        "| run | changes | seed | FID | precision | recall | class coverage | label accuracy "
-        "(worst) | train time |" + extra_head,
-        "|---|---|---|---|---|---|---|---|---|" + ("---|" if raw else ""),
-    ]
-    for r in sorted(rows, key=lambda r: (r["date"], r["config"], r["seed"])):
-        extra = dict(r.get("extra", {}))
-        changes = [f"{k}={v}" for k, v in extra.pop("model_args", {}).items()]
-        changes += [f"{k}={v}" for k, v in extra.items()]
-        changes += [f"data={r['data']}"] if r["data"] != data else []
-        acc = f"{r['accuracy']:.3f} ({r['accuracy_min']:.2f})" if "accuracy" in r else "-"
-        lines.append(
-            f"| {r['config']} | {', '.join(changes)} | {r['seed']} | {r['fid']:.2f} "
-            f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
-            f"| {r['train_seconds']:.0f} s (threads: {r.get('threads', 'all')}) |"
-            + (f" {r['fid_raw']:.2f}, {r['coverage_raw']:.1f} |" if raw and "fid_raw" in r else "")
-            + (" - |" if raw and "fid_raw" not in r else "")
-        )
+    lines += exploration_lines(results)
+    lines += every_seed_lines(results)
     return lines
 
 
