@@ -35,7 +35,7 @@ def exploration_lines(results):
             "## StyleGAN2 on MNIST 32x32 (exploration runs)",
             "",
             "Each run is `keras-gans train stylegan2` with the CLI defaults of its day and",
-            "the changes shown, all on seed 0: channel_base 512, channel_max 64, R1 every 16",
+            "the changes shown, on the seeds shown: channel_base 512, channel_max 64, R1 every 16",
             "updates, path length 2 every 4, style mixing 0.9, EMA 0.999, batch 32; until",
             "2026-12-04 also 8 epochs, no augmentation and float32 (the rows' own changes",
             "say which mapping depth and R1 gamma each ran). The `x-sg-e64`/`e80`/`e90` rows",

@@ -233,7 +233,8 @@ def seed_lines(results):
         "1,330-1,350 s against 1,010-1,020 s for seeds 0-1. On MNIST the dcgan rows and "
         "the cgan seeds 0-1 ran two at once; the cgan seed 2 ran beside the digits wgan "
         "rows (rerun on 2026-12-04 at night for the one-thread classifier, two at once), "
-        "three processes on the 2 cores, hence its 1,368 s.",
+        "three processes on the 2 cores, hence its 1,368 s. The MNIST seeds 3-4 of "
+        "2026-12-05 (stylegan2, dcgan, cgan, wgan-gp) ran two at once, one thread each.",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):
