@@ -67,15 +67,15 @@ GRID_NOTES = {
     "defaults before (22 epochs, now x-cgan-mnist-wgan-gp-e22, FID 33.26) drew thin, "
     "grainy, often broken strokes.",
     ("stylegan2", "mnist-32"): "MNIST-like handwriting, smooth white strokes on clean "
-    "black, all ten digits, many 8s and 3s; about one cell in six or seven is odd (2s "
-    "drawn like a z or fused into a 7, a 2 half a 3, a 6 with a scribbled loop, a 4 "
-    "crossed like a plus), the rest readable; no cell repeats another. Seed 0 (3.74) is "
-    "the cleanest (a 2 beside an o, a 0 with a dot inside, a 7 running into a 9); seed 2 "
-    "(4.22) has many 5s and 9s, a 5 melting into a 3, a 4 into a 9; seed 3 (4.76) many "
-    "9s and 0s, a 1 with a dash, an 8 with a blob; seed 4 (the worst, 5.18) many 9s, 4s "
-    "and 1s, a 4 drawn like an f, a smeared 2, a 7 fused with a 9, about one cell in "
-    "six odd. The same defaults with style mixing 0.9 (x-sg-defaults-e72-mix0.9, seeds "
-    "0-2, median 4.77) looked much the same. The defaults before 2026-12-05 (16 epochs "
-    "in float32, FID 50.39, now x-sg-defaults-e16) drew a third of the cells as closed "
-    "loops or polygons that are no digit.",
+    "black, all ten digits, many 8s, 9s and 0s; about one cell in seven is odd (a 4 "
+    "drawn like a G, another like a u, a 0 like a D, an 8 half a 3), the rest readable; "
+    "no cell repeats another. Seed 4 (the best, 2.47) has many 7s and 3s and about one "
+    "odd cell in eight (a 2 looped like a z, a 5 like an r); seed 1 (2.93) many 7s, 1s "
+    "and 8s, an 8 fused with a 9, a 0 like a Q; seed 2 (3.60) many 9s, 3s and 4s, a 6 "
+    "like a b; seed 3 (the worst, 5.00) many 1s, 4s and 8s, a 0 filled into a drop, a 9 "
+    "into a blob. The same defaults at the class's learning rates "
+    "(x-sg-defaults-e72-mix0, median 4.62, seed 1) drew about one odd cell in six or "
+    "seven (2s drawn like a z or fused into a 7, a 6 with a scribbled loop). The defaults "
+    "before 2026-12-05 (16 epochs in float32, FID 50.39, now x-sg-defaults-e16) drew a "
+    "third of the cells as closed loops or polygons that are no digit.",
 }

@@ -234,7 +234,9 @@ def seed_lines(results):
         "the cgan seeds 0-1 ran two at once; the cgan seed 2 ran beside the digits wgan "
         "rows (rerun on 2026-12-04 at night for the one-thread classifier, two at once), "
         "three processes on the 2 cores, hence its 1,368 s. The MNIST seeds 3-4 of "
-        "2026-12-05 (stylegan2, dcgan, cgan, wgan-gp) ran two at once, one thread each.",
+        "2026-12-05 (stylegan2, dcgan, cgan, wgan-gp) ran two at once, one thread each; "
+        "the stylegan2 rows at a learning rate of 3e-3 ran three at once (seeds 0-2) and "
+        "two at once beside the test suite (seeds 3-4), hence their 1,810-1,970 s.",
     ]
     tables = [("digits", "Digits, 16x16"), ("mnist", "MNIST, 28x28")]
     if "mnist-32" in floors or any(d == "mnist-32" for _, d in summary):

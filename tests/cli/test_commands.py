@@ -82,6 +82,8 @@ def test_stylegan2_trains_samples_with_truncation_and_exports(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     config = json.load(open(os.path.join(run, "config.json")))
     assert config["model"] == "stylegan2" and config["model_args"]["mapping_layers"] == 2
+    # the CLI's rate for both optimizers, recorded for resume (the class: 2e-3, 2.35e-3)
+    assert [round(r, 9) for r in config["initial_learning_rates"]] == [3e-3, 3e-3]
     header = next(csv.reader(open(os.path.join(run, "metrics.csv"))))
     assert {"r1", "pl"} <= set(header)
     from benchmarks.stylegan2_grids import write_grids  # the tutorial's pictures

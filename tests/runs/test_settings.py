@@ -137,6 +137,7 @@ def test_a_family_on_other_built_in_data_sees_as_many_images_by_default():
     assert settings_lib.run_settings("wgan", data="digits")["epochs"] == 120  # its own data
     styled = settings_lib.run_settings("stylegan2", data="digits")
     assert (styled["epochs"], styled["precision"]) == (200, "auto")  # 72 * 4000 / 1438
+    assert styled["learning_rate"] == 3e-3  # both optimizers (docs/models.md)
     assert settings_lib.run_settings("wgan", data="mnist", epochs=60)["epochs"] == 60
     assert settings_lib.run_settings("wgan-gp", data="some/folder")["epochs"] == 60
     assert TRAIN_IMAGES == {"digits": 1438, "mnist": 4000}  # tests/data check the loaders
