@@ -2,6 +2,13 @@
 chose the defaults (DCGAN-era families and StyleGAN2) and every seed's own row."""
 
 
+def accuracy_cell(row):
+    """The label-accuracy cell of a row or a summary: mean (worst class), or "-"."""
+    if "accuracy" not in row:
+        return "-"
+    return f"{row['accuracy']:.3f} ({row['accuracy_min']:.2f})"
+
+
 def exploration_lines(results):
     """The exploration runs (configs named ``x-...``), one table per kind of model."""
     floors = results.get("floors", {})
@@ -95,12 +102,10 @@ def every_seed_lines(results):
             "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in sorted(per_seed, key=lambda r: (r["data"], r["config"], r["seed"])):
-            acc = "-"
-            if "accuracy" in r:
-                acc = f"{r['accuracy']:.3f} ({r['accuracy_min']:.2f})"
             lines.append(
                 f"| {r['config']} | {r['data']} | {r['seed']} | {r['fid']:.2f} "
-                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
+                f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} "
+                f"| {accuracy_cell(r)} "
                 f"| {r.get('compute_dtype', 'float32')} | {r['train_seconds']:.0f} s "
                 f"| {r['date']} |"
             )
@@ -121,10 +126,10 @@ def exploration_table(rows, raw=False, data="digits"):
         changes = [f"{k}={v}" for k, v in extra.pop("model_args", {}).items()]
         changes += [f"{k}={v}" for k, v in extra.items()]
         changes += [f"data={r['data']}"] if r["data"] != data else []
-        acc = f"{r['accuracy']:.3f} ({r['accuracy_min']:.2f})" if "accuracy" in r else "-"
         lines.append(
             f"| {r['config']} | {', '.join(changes)} | {r['seed']} | {r['fid']:.2f} "
-            f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} | {acc} "
+            f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['coverage']:.1f} "
+            f"| {accuracy_cell(r)} "
             f"| {r['train_seconds']:.0f} s (threads: {r.get('threads', 'all')}) |"
             + (f" {r['fid_raw']:.2f}, {r['coverage_raw']:.1f} |" if raw and "fid_raw" in r else "")
             + (" - |" if raw and "fid_raw" not in r else "")

@@ -13,7 +13,7 @@ import statistics
 
 from benchmarks.grid_notes import GRID_NOTES
 from benchmarks.quality import RESULTS_MD, ROOT
-from benchmarks.results_exploration import every_seed_lines, exploration_lines
+from benchmarks.results_exploration import accuracy_cell, every_seed_lines, exploration_lines
 from benchmarks.results_sections import augment_lines, cas_lines, translation_lines
 from benchmarks.seeds import RAW_FIGURES
 
@@ -278,9 +278,6 @@ def seed_lines(results):
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for config, s in rows:
-            acc = "-"
-            if "accuracy" in s:
-                acc = f"{s['accuracy']:.3f} ({s['accuracy_min']:.2f})"
             name = config
             if _ablation_note(config):
                 name = f"{config} ({_ablation_note(config)})"
@@ -289,7 +286,7 @@ def seed_lines(results):
                 f"| {name} | {seeds} | {s['epochs']} | {s['median_fid']:.2f}{_mark(s, floor)} "
                 f"| {s['worst_fid']:.2f} | {_at_floor_n(s, floor)} "
                 f"| {s['precision']:.3f} | {s['recall']:.3f} "
-                f"| {s['min_coverage']:.1f} | {s['collapses']} | {acc} "
+                f"| {s['min_coverage']:.1f} | {s['collapses']} | {accuracy_cell(s)} "
                 f"| {s['train_seconds']:.0f} s (threads: {s['threads']}) "
                 f"| {_verdict((config, data), s, floor['fid'] if floor else None)} |"
             )
