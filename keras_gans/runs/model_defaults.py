@@ -120,8 +120,8 @@ MODEL_DEFAULTS = {
     # MNIST resized to 32x32 (StyleGAN2 needs a power of 2): 2 mapping layers (the ADA
     # paper's CIFAR-10 setting), R1 gamma 1 and ADA keep all ten classes; no style
     # mixing (a lower FID on every seed measured); both optimizers at 3e-3 (the
-    # paper's 2.5e-3 scaled for lazy regularisation gave a higher FID on every seed
-    # measured); 72 epochs in bfloat16 where the CPU has the units (docs/models.md has
+    # paper's 2.5e-3 scaled for lazy regularisation gave a higher FID on four seeds
+    # of five); 72 epochs in bfloat16 where the CPU has the units (docs/models.md has
     # the runs behind each choice, and the run's minutes).
     "stylegan2": {
         "data": "mnist",
