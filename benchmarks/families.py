@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 
+from benchmarks.machine import describe
 from benchmarks.threads import limit_threads
 from benchmarks.throughput import (
     BF16,
@@ -307,7 +308,8 @@ def main(argv=None):
             print(json.dumps(row))
         rows += measured
     run = {"date": datetime.date.today().isoformat(), "rounds": args.rounds,
-           "threads": threads or "all", "peak": peak, "peak_bf16": peak_bf16}  # fmt: skip
+           "threads": threads or "all", "peak": peak, "peak_bf16": peak_bf16,
+           "machine": describe()}  # fmt: skip
     if args.update:
         with open(RESULTS) as f:
             saved = json.load(f)

@@ -3,6 +3,8 @@
 import json
 import os
 
+from benchmarks.machine import UNRECORDED, threads_text
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "families_results.json")
 PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "families.png")
@@ -10,32 +12,39 @@ PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "fam
 TARGETS = {"dcgan": 1.8, "dcgan@28": 2.0, "wgan-gp@28": 2.0, "pix2pix": 1.5, "cyclegan": 1.5}
 
 
-# What the 2026-12-04 run showed (written after reading it; rerunning the benchmark
-# rewrites the table, not this).
+# What the 2026-12-05 run showed, and the 2026-12-04/05 rows it replaced (written
+# after reading them; rerunning the benchmark rewrites the table, not this).
 READING = [
-    "Read on 2026-12-04 (one thread, the other core training a seed run): in float32, at "
-    "the CLI's defaults, ours runs at 0.91-1.03x the plain reference for every family "
-    "except WGAN-GP (1.46x at 16x16, where the lazy penalty skips four penalties in "
-    "five). What our training loop saves (DCGAN's simultaneous update, for one) the "
-    "stabilisers the CLI turns on spend again. `mixed_bfloat16` adds 7-25% at 16x16 and "
-    "32x32 and 63% at 64x64: the larger the convolutions, the more the bfloat16 units "
-    "pay. No CLI target of issue 19 is met: DCGAN 16x16 1.13x at best (target 1.8x), "
-    "pix2pix 1.20x and CycleGAN 1.14x (1.5x). Memory: TensorFlow alone holds about 700 "
-    "MiB after its import; a run of ours peaks lower than the reference for every family "
-    "but DCGAN, whose EMA generator, R1 double backprop and augmentations take its "
-    "training's share from 124 MiB to 329 MiB at 16x16 (292 to 793 MiB at 64x64).",
+    "Read on 2026-12-05 (an Intel Xeon with AMX units, 2 cores, both threads, nothing else "
+    "running): in float32, at the CLI's defaults, ours runs at 0.88-1.05x the plain "
+    "reference for every family except WGAN-GP (1.45x at 16x16 and 1.30x at 28x28, where "
+    "the lazy penalty skips four penalties in five). What our training loop saves "
+    "(DCGAN's simultaneous update, for one) the stabilisers the CLI turns on spend again. "
+    "On this CPU `mixed_bfloat16` is slower than float32 for the small networks: at "
+    "16x16 DCGAN 0.92x against 1.00x, WGAN 0.67x against 0.95x, WGAN-GP 1.01x against "
+    "1.45x, the conditional GAN 0.73x against 0.93x, and pix2pix at 32x32 0.92x against "
+    "1.02x. It pays where the convolutions are larger: CycleGAN 1.16x against 1.00x, "
+    "DCGAN 1.26x against 0.99x and WGAN-GP 1.54x against 1.30x at 28x28, DCGAN 1.47x "
+    "against 1.05x at 64x64. The CLI asks for bfloat16 (`--precision auto`) only at the "
+    "MNIST defaults and for StyleGAN2, so it uses it only where it paid here. No CLI "
+    "target of issue 19 is met: DCGAN 16x16 1.00x (target 1.8x), DCGAN 28x28 1.26x and "
+    "WGAN-GP 28x28 1.54x (2.0x), pix2pix 1.02x and CycleGAN 1.16x (1.5x). Memory: "
+    "every process peaks at 1.0-2.0 GiB, most of it TensorFlow's own; a run of ours "
+    "peaks lower than the reference for WGAN, the conditional GAN, pix2pix, CycleGAN "
+    "and WGAN-GP at 16x16, and higher for DCGAN at every size and WGAN-GP at 28x28 "
+    "(1,122 against 1,084 MiB): DCGAN's EMA generator, R1 double backprop and "
+    "augmentations take its training's share from 118 MiB to 327 MiB at 16x16 (363 to "
+    "901 MiB at 64x64).",
     "",
-    "The 28x28 rows (marked *) were measured again on 2026-12-05 with `--update`, alone "
-    "on the machine, at the families' MNIST defaults (batch 32; DCGAN a 32-filter "
-    "discriminator with R1 every 4 updates and no DiffAugment, WGAN-GP one critic update "
-    "per generator update; docs/cli.md); the rows they replace (2026-12-04) had measured "
-    "the digits settings at batch 64. At the MNIST defaults DCGAN runs at 1.03x the "
-    "reference in float32 and 1.32x in bfloat16 (the 2026-12-04 rows: 0.92x and 1.23x), "
-    "WGAN-GP at 1.48x and 1.94x (1.52x and 1.93x): issue 19's 2.0x is missed by both, "
-    "WGAN-GP by 0.06. Issue 19 states that target at batch 64; the CLI's MNIST batch is "
-    "32 now, so these rows measure the CLI and not batch 64. The FLOP estimate counts "
-    "WGAN-GP's penalty on every critic update and DCGAN's R1 on none, so neither row's "
-    "fraction of a peak is exact.",
+    "The rows this run replaced were measured on an AMD EPYC (AVX-512 with AVX512_BF16, "
+    "no AMX) at one thread, the other core training seed runs (2026-12-04; the 28x28 rows "
+    "again alone on 2026-12-05). There `mixed_bfloat16` paid at every size: DCGAN 16x16 "
+    "1.13x against 0.96x, WGAN-GP 16x16 1.62x against 1.46x, pix2pix 1.20x against 1.01x, "
+    "CycleGAN 1.14x against 0.93x, DCGAN 28x28 1.32x against 1.03x, WGAN-GP 28x28 1.94x "
+    "against 1.48x, DCGAN 64x64 1.68x against 1.03x; no target was met there either "
+    "(WGAN-GP 28x28 missed 2.0x by 0.06). The two runs differ in machine and in threads, "
+    "so a row of one is no measure of the other; each row's ratio is against the "
+    "reference of its own run.",
     "",
 ]
 
@@ -107,13 +116,15 @@ def later_runs(rows):
     runs = {}
     for r in rows:
         if "date" in r:
-            run = (r["date"], r["rounds"], r["threads"], r["peak"], r["peak_bf16"])
+            machine = r.get("machine", UNRECORDED)
+            run = (r["date"], machine, r["rounds"], r["threads"], r["peak"], r["peak_bf16"])
             runs.setdefault(run, []).append(r["spec"])
     lines = []
-    for (date, rounds, threads, peak, peak_bf16), specs in runs.items():
+    for (date, machine, rounds, threads, peak, peak_bf16), specs in runs.items():
         names = ", ".join(dict.fromkeys(specs))
         lines.append(
-            f"\\* Measured again on {date} (`--update`; {rounds} rounds, {threads} thread(s); "
+            f"\\* Measured again on {date} on {machine} (`--update`; {rounds} rounds, "
+            f"{threads} thread(s); "
             f"matmul peaks in that run: float32 {peak:.0f} GFLOP/s, bfloat16 {peak_bf16:.0f} "
             f"GFLOP/s, the fractions' base for these rows): {names}."
         )
@@ -131,8 +142,9 @@ def families_lines():
     lines = [
         "## Every family at its CLI defaults",
         "",
-        f"From `python -m benchmarks.families` ({saved['date']}, {saved['rounds']} timed rounds "
-        f"after one warm-up round, TensorFlow limited to {threads} thread(s); matmul peaks in "
+        f"From `python -m benchmarks.families` ({saved['date']}, "
+        f"{saved.get('machine', UNRECORDED)}, {saved['rounds']} timed rounds "
+        f"after one warm-up round, {threads_text(threads)}; matmul peaks in "
         f"the same run: float32 {peak:.0f} GFLOP/s, bfloat16 {peak_bf16:.0f} GFLOP/s). Ours is "
         "the model `keras-gans train FAMILY` builds (`runs.fresh_run`: the CLI's networks, "
         "stabilisers, optimizers, learning rates and training stream), in float32 (the CLI's "
@@ -172,17 +184,17 @@ def families_lines():
     lines += [
         "",
         "What the CLI's defaults add to the reference's work, per family: DCGAN the R1 "
-        "penalty (every 4th discriminator update), DiffAugment on every discriminator input "
-        "(the DCGAN defaults these rows measured; the default has had no DiffAugment since "
-        "the afternoon of 2026-12-04, which makes its step cheaper) "
-        "and the EMA generator's update; WGAN, WGAN-GP and the conditional GAN the EMA update "
+        "penalty (every 4th discriminator update) and the EMA generator's update (the "
+        "rows before 2026-12-05 also measured DiffAugment on every discriminator input, "
+        "which the default had until the afternoon of 2026-12-04); WGAN, WGAN-GP and the "
+        "conditional GAN the EMA update "
         "(WGAN-GP also computes its penalty on one critic update in 5, where the reference "
         "computes it on every one: less work; the conditional GAN on every one, as its "
         "reference); CycleGAN the image "
         "pools and a second discriminator pass on the pooled fakes (the tutorial reuses the "
         "generator step's). The MLP GAN adds DiffAugment. So a ratio below 1 is the price "
         "of those stabilisers, not of the training loop. The FLOP estimate counts WGAN-GP's "
-        "penalty on every critic update, so its fractions overstate (past 100% at 28x28).",
+        "penalty on every critic update, so its fractions overstate.",
         "",
     ]
     return lines + READING

@@ -19,6 +19,7 @@ import os
 import statistics
 import time
 
+from benchmarks.machine import describe
 from benchmarks.threads import limit_threads
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -145,7 +146,7 @@ def main():
         )
     with open(RESULTS, "w") as f:
         json.dump({"date": datetime.date.today().isoformat(), "threads": threads or "all",
-                   "rows": rows}, f, indent=2)  # fmt: skip
+                   "machine": describe(), "rows": rows}, f, indent=2)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import os
 import statistics
 import time
 
+from benchmarks.machine import UNRECORDED, describe
 from benchmarks.performance_doc import write_doc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -290,7 +291,14 @@ def rewrite_doc():
     with open(RESULTS) as f:
         saved = json.load(f)
     args = argparse.Namespace(batch=saved["batch"], rounds=saved["rounds"])
-    write_doc(saved["rows"], saved["peak"], args, saved.get("peak_bf16"), saved.get("date"))
+    write_doc(
+        saved["rows"],
+        saved["peak"],
+        args,
+        saved.get("peak_bf16"),
+        saved.get("date"),
+        saved.get("machine", UNRECORDED),
+    )
 
 
 def main(argv=None):
@@ -320,6 +328,7 @@ def main(argv=None):
         rewrite_doc()
         print("wrote docs/performance.md")
         return
+    machine = describe()
     peak = matmul_peak()
     peak_bf16 = matmul_peak(dtype="bfloat16")
     results = []
@@ -336,9 +345,9 @@ def main(argv=None):
             results.append(r)
     with open(RESULTS, "w") as f:
         json.dump({"peak": peak, "peak_bf16": peak_bf16, "batch": args.batch,
-                   "rounds": args.rounds, "rows": results,
+                   "rounds": args.rounds, "rows": results, "machine": machine,
                    "date": datetime.date.today().isoformat()}, f, indent=2)  # fmt: skip
-    write_doc(results, peak, args, peak_bf16)
+    write_doc(results, peak, args, peak_bf16, machine=machine)
     print(f"matmul peak {peak:.0f} (bfloat16 {peak_bf16:.0f}) GFLOP/s; wrote docs/performance.md")
 
 

@@ -120,10 +120,11 @@ def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_pat
             threads="1",
             peak=200.0,
             peak_bf16=400.0,
+            machine="CPU B",
         ),
     ]
     saved = {"date": "2026-12-04", "rounds": 7, "threads": "1", "peak": 100.0,
-             "peak_bf16": 250.0, "rows": rows}  # fmt: skip
+             "peak_bf16": 250.0, "machine": "CPU A", "rows": rows}  # fmt: skip
     results = tmp_path / "families_results.json"
     results.write_text(json.dumps(saved))
     monkeypatch.setattr(families_doc, "RESULTS", str(results))
@@ -139,6 +140,8 @@ def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_pat
         in text
     )
     assert (
-        "\\* Measured again on 2026-12-09 (`--update`; 7 rounds, 1 thread(s); matmul peaks" in text
+        "\\* Measured again on 2026-12-09 on CPU B (`--update`; 7 rounds, 1 thread(s); "
+        "matmul peaks" in text
     )
+    assert "(2026-12-04, CPU A, 7 timed rounds" in text  # the recorded machine, not this one
     assert "float32 200 GFLOP/s, bfloat16 400 GFLOP/s" in text and text.count("Measured again") == 1

@@ -1,0 +1,35 @@
+from benchmarks import machine
+
+INTEL = """processor\t: 0
+model name\t: Intel(R) Xeon(R) Processor
+flags\t\t: fpu sse avx512f avx512_bf16 amx_bf16 amx_tile
+processor\t: 1
+model name\t: Intel(R) Xeon(R) Processor
+flags\t\t: fpu sse avx512f avx512_bf16 amx_bf16 amx_tile
+"""
+AMD_NO_BF16 = """processor\t: 0
+model name\t: AMD EPYC 7B13
+flags\t\t: fpu sse avx2
+"""
+
+
+def test_cpu_model_is_the_first_model_name():
+    assert machine.cpu_model(INTEL) == "Intel(R) Xeon(R) Processor"
+    assert machine.cpu_model(AMD_NO_BF16) == "AMD EPYC 7B13"
+
+
+def test_describe_names_the_cpu_and_its_bfloat16_units():
+    intel = machine.describe(INTEL)
+    assert intel.startswith("Intel(R) Xeon(R) Processor (")
+    assert intel.endswith("; bfloat16 units: amx_bf16, avx512_bf16)")
+    assert machine.describe(AMD_NO_BF16).endswith("; bfloat16 units: none)")
+
+
+def test_an_unreadable_cpuinfo_still_describes_a_machine(tmp_path):
+    missing = str(tmp_path / "cpuinfo")
+    assert machine.describe(missing).endswith("; bfloat16 units: none)")
+
+
+def test_threads_text_tells_a_limit_from_all_threads():
+    assert machine.threads_text("all") == "TensorFlow on all the cores' threads"
+    assert machine.threads_text("1") == "TensorFlow limited to 1 thread(s)"
