@@ -12,35 +12,32 @@ import platform
 UNRECORDED = "machine not recorded"
 
 
-def _text(cpuinfo):
-    if os.path.sep in cpuinfo or os.path.isfile(cpuinfo):
-        try:
-            with open(cpuinfo) as f:
-                return f.read()
-        except OSError:
-            return ""
-    return cpuinfo
-
-
-def cpu_model(cpuinfo="/proc/cpuinfo"):
-    """The first ``model name`` of ``cpuinfo`` (the file or its text); else what
-    ``platform.processor()`` says, else ``"unknown CPU"``."""
-    for line in _text(cpuinfo).splitlines():
+def _model_in(text):
+    for line in text.splitlines():
         if line.startswith("model name"):
             return line.split(":", 1)[-1].strip()
     return platform.processor() or "unknown CPU"
 
 
+def cpu_model(cpuinfo="/proc/cpuinfo"):
+    """The first ``model name`` of ``cpuinfo`` (the file or its text); else what
+    ``platform.processor()`` says, else ``"unknown CPU"``."""
+    from keras_gans.runs.precision import read_cpuinfo
+
+    return _model_in(read_cpuinfo(cpuinfo) or "")
+
+
 def describe(cpuinfo="/proc/cpuinfo"):
     """One line naming the CPU, its architecture, core count and bfloat16 units, e.g.
     ``"Intel(R) Xeon(R) Processor (x86_64, 2 cores; bfloat16 units: amx_bf16,
-    avx512_bf16)"``."""
-    from keras_gans.runs.precision import BFLOAT16_FLAGS, cpu_flags
+    avx512_bf16)"``; ``cpuinfo`` (the file or its text) is read once."""
+    from keras_gans.runs.precision import BFLOAT16_FLAGS, flags_in, read_cpuinfo
 
-    flags = cpu_flags(cpuinfo) or set()
+    text = read_cpuinfo(cpuinfo) or ""
+    flags = flags_in(text)
     units = [flag for flag in BFLOAT16_FLAGS if flag in flags]
     return (
-        f"{cpu_model(cpuinfo)} ({platform.machine()}, {os.cpu_count()} cores; "
+        f"{_model_in(text)} ({platform.machine()}, {os.cpu_count()} cores; "
         f"bfloat16 units: {', '.join(units) if units else 'none'})"
     )
 

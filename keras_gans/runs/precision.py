@@ -48,21 +48,32 @@ def enable_mixed_precision(policy=None):
 BFLOAT16_FLAGS = ("amx_bf16", "avx512_bf16")
 
 
-def cpu_flags(cpuinfo="/proc/cpuinfo"):
-    """The flags of the ``flags`` lines of ``cpuinfo`` (the file or its text), as a set;
-    None where the file cannot be read."""
-    text = cpuinfo
+def read_cpuinfo(cpuinfo="/proc/cpuinfo"):
+    """The text of ``cpuinfo``: the file's contents where it names a file (None where
+    that file cannot be read), else ``cpuinfo`` itself, taken as the text."""
     if os.path.sep in cpuinfo or os.path.isfile(cpuinfo):
         try:
             with open(cpuinfo) as f:
-                text = f.read()
+                return f.read()
         except OSError:
             return None
+    return cpuinfo
+
+
+def flags_in(text):
+    """The flags of the ``flags`` lines of a cpuinfo ``text``, as a set."""
     flags = set()
     for line in text.splitlines():
         if line.startswith("flags"):
             flags |= set(line.split(":", 1)[-1].split())
     return flags
+
+
+def cpu_flags(cpuinfo="/proc/cpuinfo"):
+    """The flags of the ``flags`` lines of ``cpuinfo`` (the file or its text), as a set;
+    None where the file cannot be read."""
+    text = read_cpuinfo(cpuinfo)
+    return None if text is None else flags_in(text)
 
 
 def bfloat16_units(cpuinfo="/proc/cpuinfo"):
