@@ -147,7 +147,7 @@ def later_runs(rows):
         names = ", ".join(dict.fromkeys(specs))
         lines.append(
             f"\\* Measured again on {date} on {machine} (`--update`; {rounds} rounds, "
-            f"{threads} thread(s); "
+            f"{threads_text(threads)}; "
             f"matmul peaks in that run: float32 {peak:.0f} GFLOP/s, bfloat16 {peak_bf16:.0f} "
             f"GFLOP/s, the fractions' base for these rows): {names}."
         )

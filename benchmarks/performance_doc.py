@@ -346,7 +346,7 @@ def write_doc(results, peak, args, peak_bf16=None, date=None, machine=UNRECORDED
         "than counted); the achieved fraction shows how far these small 16x16 networks are "
         "from the matmul peak — per-op overhead, not arithmetic, dominates at this size (the "
         "estimate counts WGAN-GP's penalty on every critic update, so rows that skip it "
-        "overstate their fraction, past 100% for some 28x28 rows). The "
+        "overstate their fraction). The "
         "input pipeline alone must be at least 10x the training rate (last column).",
         "",
         *THROUGHPUT_READING,

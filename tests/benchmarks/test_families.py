@@ -140,7 +140,8 @@ def test_updated_rows_are_marked_and_their_fractions_use_their_own_peaks(tmp_pat
         in text
     )
     assert (
-        "\\* Measured again on 2026-12-09 on CPU B (`--update`; 7 rounds, 1 thread(s); "
+        "\\* Measured again on 2026-12-09 on CPU B (`--update`; 7 rounds, TensorFlow "
+        "limited to 1 thread(s); "
         "matmul peaks" in text
     )
     assert "(2026-12-04, CPU A, 7 timed rounds" in text  # the recorded machine, not this one
