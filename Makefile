@@ -39,11 +39,13 @@ test-fast: install
 	$(PYTEST) -m "not slow"
 
 # Training throughput, ours vs a plain reference (same run), every family at its CLI
-# defaults, and where DCGAN's step goes: docs/performance.md.
+# defaults (and under two thread settings), and where DCGAN's step goes:
+# docs/performance.md.
 bench: install
 	$(PY) -m benchmarks.step_parts
 	$(PY) -m benchmarks.throughput
 	$(PY) -m benchmarks.families
+	$(PY) -m benchmarks.thread_settings
 
 # Every noise family's CLI defaults on seeds 0-4, then docs/results.md (about 1.5 hours).
 bench-quality: install

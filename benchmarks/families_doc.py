@@ -56,8 +56,10 @@ READING = [
     "782 images/s): the simultaneous update's independent passes run side by side "
     "instead of splitting each small convolution over both cores. DCGAN 16x16 float32 "
     "under the same setting: 1.02x against 0.91x, but 485 images/s against 565 in "
-    "absolute terms. Not built: the CLI keeps TensorFlow's threads until the setting "
-    "is measured for every family and size.",
+    "absolute terms. Both those ratios were against the reference under the same "
+    "setting, which it slows down for some families; the next section measures every "
+    "family and size against the reference's faster setting, and the CLI has used "
+    "the setting since 2026-12-06 (`--threads auto`).",
     "",
     "The rows this run replaced were measured on an AMD EPYC (AVX-512 with AVX512_BF16, "
     "no AMX) at one thread, the other core training seed runs (2026-12-04; the 28x28 rows "
@@ -178,7 +180,9 @@ def families_lines():
         "pix2pix and CycleGAN. All three train on the same stream, interleaved in each round, "
         "timed inside one `fit` call after 2 untimed steps; the ratio is of the median rounds "
         "against the float32 reference. The CLI's per-epoch callbacks (grids, checkpoints, "
-        "TensorBoard) are outside the timing. Peak memory: the peak resident set of a fresh "
+        "TensorBoard) are outside the timing. Every model here runs on TensorFlow's "
+        "default thread pools; the CLI's own setting (`--threads auto`: one thread per "
+        "op, two ops at a time on this machine) is measured in the next section. Peak memory: the peak resident set of a fresh "
         "process that builds that one model (and the float32 model it copies) and trains the "
         "same steps, TensorFlow's own footprint and the data included; in brackets, how much "
         "the training steps raised it above its peak after building.",
