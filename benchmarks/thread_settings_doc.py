@@ -23,13 +23,18 @@ READING = [
     "discriminators); DCGAN's convolutions keep both cores busy either way. The "
     "reference gains from the same setting too (MLP GAN +32%, CycleGAN +33%, WGAN and "
     "WGAN-GP 16x16 +12%) or loses (DCGAN 16x16 -12%, 64x64 -10%), hence each ratio "
-    "against its faster setting. So `--threads auto` is `parallel-ops` for every family "
-    "(docs/cli.md): three families gain a fifth to a half, the others move less than one "
-    "run's noise, and each op computes as in the one-thread seed benchmarks.",
+    "against its faster setting. StyleGAN2 has no plain reference and is not in the "
+    "table; its CLI model (bfloat16 here) timed alone under both settings (a /tmp script "
+    "around `runs.fresh_run` and `time_round`, one process per setting, 7 interleaved "
+    "rounds of 16 steps, 01:47 UTC) ran 398 images/s at `1:2` against 308 with "
+    "TensorFlow's pools (+29%). So `--threads auto` is `parallel-ops` for every family "
+    "(docs/cli.md): the MLP GAN, the conditional GAN, CycleGAN, StyleGAN2 and WGAN-GP on "
+    "MNIST gain a fifth to a half, the others move by 4% or less either way, and each "
+    "op computes as in the one-thread seed benchmarks.",
     "",
     "Issue 19's targets at the CLI's settings (the `1:2` rows in each family's CLI "
     "precision): WGAN-GP 28x28 2.02x, the 2.0x met in this run by 0.02; two more "
-    "runs of that row alone (same script, 01:15-01:18 UTC) measured 2.24x and 1.75x "
+    "runs of that row alone (`thread_settings.measure` again, 01:15-01:18 UTC) measured 2.24x and 1.75x "
     "(ours 647 and 487 images/s against 288 and 279), so it is met in two runs of "
     "three and not claimed; DCGAN "
     "16x16 0.93x (target 1.8x), DCGAN 28x28 1.18x (2.0x), pix2pix 0.96x and CycleGAN "

@@ -129,6 +129,16 @@ SETTINGS = (
         choices=PRECISIONS,
     ),
     Setting(
+        "threads",
+        "auto",
+        "TensorFlow's thread pools: auto (default: parallel-ops on a machine without a "
+        "GPU, unless TensorFlow already runs in the process), parallel-ops (one thread "
+        "per op, as many ops at once as cores), default (TensorFlow's: each op split over "
+        "the cores) or INTRA:INTER; docs/performance.md has what each family measured",
+        resumable=True,
+        metavar="SETTING",
+    ),
+    Setting(
         "learning_rate",
         None,
         "learning rate of both optimizers (default: the model's)",

@@ -37,6 +37,7 @@ from keras_gans.runs.checkpoint import write_json as _write_json
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
 from keras_gans.runs.precision import enable_mixed_precision, run_policy
 from keras_gans.runs.settings import common_defaults, epoch_steps, resumable_names
+from keras_gans.runs.threads import apply_threads
 from keras_gans.runs.translation import (
     build_translation_model,
     pair_dataset,
@@ -155,7 +156,9 @@ def train(run_dir, settings, verbose=2):
 
 
 def _train(run_dir, settings, verbose):
-    # First: MultiWorkerMirroredStrategy must exist before other TensorFlow work.
+    # First: TensorFlow's thread pools, which its first op fixes; then the
+    # MultiWorkerMirroredStrategy, which must exist before other TensorFlow work.
+    thread_counts = apply_threads(settings.get("threads"))
     strategy = make_strategy(settings.get("distribute"))
     run_dir = worker_run_dir(run_dir, strategy)
     config_path = os.path.join(run_dir, CONFIG)
@@ -195,7 +198,13 @@ def _train(run_dir, settings, verbose):
     # Written once the settings have proved to make a model: a bad option leaves no folder.
     os.makedirs(os.path.join(run_dir, "checkpoints"), exist_ok=True)
     _write_json(
-        config_path, {**settings, "precision_policy": policy, "initial_learning_rates": rates}
+        config_path,
+        {
+            **settings,
+            "precision_policy": policy,
+            "thread_counts": list(thread_counts),
+            "initial_learning_rates": rates,
+        },
     )
     _set_learning_rate(model, settings)
     metrics = os.path.join(run_dir, "metrics.csv")
