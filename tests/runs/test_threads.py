@@ -58,6 +58,7 @@ def test_a_bad_setting_is_one_sentence_and_leaves_no_folder(tmp_path):
     assert not os.path.exists(run)
 
 
+@pytest.mark.slow
 def test_more_ops_at_once_leave_the_numbers_as_one_thread_gives_them(tmp_path):
     """One thread inside each op computes each op as a one-thread run does (the seed
     benchmarks' setting); running independent ops side by side changes no value."""
