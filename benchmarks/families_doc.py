@@ -74,7 +74,8 @@ READING = [
 ]
 
 
-def _label(row):
+def row_label(row):
+    """A row's family, size and data as the tables name them."""
     return f"{row['model']} {row['size']}x{row['size']} ({row['data']})"
 
 
@@ -91,7 +92,8 @@ def _memory(row):
     )
 
 
-def _target(row):
+def target_verdict(row):
+    """Issue 19's target for the row's spec and whether its ratio meets it, or "-"."""
     target = TARGETS.get(row["spec"])
     if target is None:
         return "-"
@@ -124,7 +126,7 @@ def plot(rows, path=None):
             ax.plot([TARGETS[spec]] * 2, [k - 0.45, k + 0.45], "k--", lw=1)
     ax.axvline(1.0, color="grey", lw=1)
     ax.set_yticks(range(len(specs)))
-    ax.set_yticklabels([_label(by[(s, "float32")]) for s in specs])
+    ax.set_yticklabels([row_label(by[(s, "float32")]) for s in specs])
     ax.invert_yaxis()
     ax.set_xlabel("images/s, ours / plain reference (median of rounds); dashed: issue 19 target")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
@@ -196,12 +198,12 @@ def families_lines():
     for r in rows:
         achieved = r["ours"] * r["flops_per_image"]
         lines.append(
-            f"| {_label(r)}{'*' if 'date' in r else ''} | {r['batch']} | {r['precision']} "
+            f"| {row_label(r)}{'*' if 'date' in r else ''} | {r['batch']} | {r['precision']} "
             f"| {r['ours']:.0f} | {r['reference']:.0f} | {r['ratio']:.2f}x "
             f"| {r['ours_best'] / r['reference_best']:.2f}x "
             f"| {r['flops_per_image'] / 1e9:.4f} | {_fraction(achieved, r.get('peak', peak))} "
             f"| {_fraction(achieved, r.get('peak_bf16', peak_bf16))} | {_memory(r)} "
-            f"| {_target(r)} |"
+            f"| {target_verdict(r)} |"
         )
     lines += later_runs(rows)
     picture = plot(rows)

@@ -4,7 +4,7 @@ benchmarks/thread_settings_results.json."""
 import json
 import os
 
-from benchmarks.families_doc import TARGETS
+from benchmarks.families_doc import TARGETS, row_label, target_verdict
 from benchmarks.machine import UNRECORDED
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,10 +43,6 @@ READING = [
 ]
 
 
-def _label(row):
-    return f"{row['model']} {row['size']}x{row['size']} ({row['data']})"
-
-
 def _setting(text):
     if text == "default":
         return "TensorFlow's default"
@@ -79,7 +75,7 @@ def plot(rows, path=None):
     for k, spec in enumerate(specs):
         if spec in TARGETS:
             ax.plot([TARGETS[spec]] * 2, [k - 0.45, k + 0.45], "k--", lw=1)
-    labels = {r["spec"]: _label(r) for r in rows}
+    labels = {r["spec"]: row_label(r) for r in rows}
     ax.axvline(1.0, color="grey", lw=1)
     ax.set_yticks(range(len(specs)))
     ax.set_yticklabels([labels[s] for s in specs])
@@ -120,16 +116,10 @@ def thread_settings_lines():
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        target = TARGETS.get(r["spec"])
-        verdict = (
-            "-"
-            if target is None
-            else f"{target}x: " + ("met" if r["ratio"] >= target else "missed")
-        )
         cells = [
-            _label(r), str(r["batch"]), r["threads"], r["precision"], f"{r['ours']:.0f}",
+            row_label(r), str(r["batch"]), r["threads"], r["precision"], f"{r['ours']:.0f}",
             f"{r['reference']:.0f}", f"{r['best_reference']:.0f} ({r['best_reference_threads']})",
-            f"{r['ratio']:.2f}x", verdict,
+            f"{r['ratio']:.2f}x", target_verdict(r),
         ]  # fmt: skip
         if r.get("cli"):
             cells = [f"**{c}**" for c in cells]
