@@ -184,7 +184,8 @@ def families_lines():
         "against the float32 reference. The CLI's per-epoch callbacks (grids, checkpoints, "
         "TensorBoard) are outside the timing. Every model here runs on TensorFlow's "
         "default thread pools; the CLI's own setting (`--threads auto`: one thread per "
-        "op, two ops at a time on this machine) is measured in the next section. Peak memory: the peak resident set of a fresh "
+        "op, one op per core) is measured in the next section. Peak memory: the peak "
+        "resident set of a fresh "
         "process that builds that one model (and the float32 model it copies) and trains the "
         "same steps, TensorFlow's own footprint and the data included; in brackets, how much "
         "the training steps raised it above its peak after building.",

@@ -26,7 +26,7 @@ import tempfile
 import time
 
 from benchmarks.quality import RESULTS_JSON
-from benchmarks.threads import limit_threads
+from benchmarks.threads import limit_threads, run_threads
 
 # Ablations: name -> (family, run_settings overrides). Each changes one thing of the
 # family's defaults, so its row shows what that one thing does.
@@ -79,7 +79,7 @@ def run_one(config, data, seed, work, extra=None, name=None):
     from keras_gans.metrics import protocol_classifier
     from keras_gans.reports.evaluation import evaluate_source
 
-    settings = config_settings(config, data, seed, extra)
+    settings = {**config_settings(config, data, seed, extra), "threads": run_threads()}
     run_dir = os.path.join(work, f"{label}-{data}-{seed}")
     shutil.rmtree(run_dir, ignore_errors=True)
     start = time.perf_counter()

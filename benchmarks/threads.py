@@ -15,3 +15,11 @@ def limit_threads():
         tf.config.threading.set_intra_op_parallelism_threads(int(threads))
         tf.config.threading.set_inter_op_parallelism_threads(int(threads))
     return threads
+
+
+def run_threads():
+    """The ``threads`` run setting that keeps a run at ``$KERAS_GANS_BENCH_THREADS``
+    (``"N:N"``, as ``limit_threads`` sets them), else the CLI's ``"auto"``: without it
+    ``runs.train`` would widen a one-thread benchmark process to one op per core."""
+    threads = os.environ.get(THREADS_ENV)
+    return f"{int(threads)}:{int(threads)}" if threads else "auto"
