@@ -101,11 +101,11 @@ def target_verdict(row):
     return f"{target}x: {verdict}"
 
 
-def plot(rows, path=None):
-    """A bar per family and precision: the median ratio to the reference, the targets
-    marked, saved to ``path`` (default: ``PLOT``, read at call time). Needs matplotlib
-    (installed with mlxtend); returns the path or None."""
-    path = PLOT if path is None else path
+def ratio_bar_chart(rows, bars, bar_key, bar_label, xlabel, path, bar_height, row_height):
+    """A horizontal bar per spec and per bar of ``bars`` (``bar_key(row)`` picks a row's
+    bar, ``bar_label(bar)`` names it in the legend): the rows' ratios, issue 19's
+    targets dashed, saved to ``path``. Needs matplotlib (installed with mlxtend);
+    returns the path or None."""
     try:
         import matplotlib
 
@@ -114,27 +114,43 @@ def plot(rows, path=None):
     except ImportError:
         return None
     specs = list(dict.fromkeys(r["spec"] for r in rows))
-    by = {(r["spec"], r["precision"]): r for r in rows}
-    fig, ax = plt.subplots(figsize=(10, 0.55 * len(specs) + 1.2))
-    height = 0.38
-    for i, precision in enumerate(("float32", "mixed_bfloat16")):
-        ratios = [by[(s, precision)]["ratio"] if (s, precision) in by else 0 for s in specs]
-        ys = [k + (i - 0.5) * height for k in range(len(specs))]
-        ax.barh(ys, ratios, height, label=f"ours, {precision}")
+    by = {(r["spec"], bar_key(r)): r for r in rows}
+    fig, ax = plt.subplots(figsize=(10, row_height * len(specs) + 1.2))
+    for i, bar in enumerate(bars):
+        ratios = [by[(s, bar)]["ratio"] if (s, bar) in by else 0 for s in specs]
+        ys = [k + (i - (len(bars) - 1) / 2) * bar_height for k in range(len(specs))]
+        ax.barh(ys, ratios, bar_height, label=bar_label(bar))
     for k, spec in enumerate(specs):
         if spec in TARGETS:
             ax.plot([TARGETS[spec]] * 2, [k - 0.45, k + 0.45], "k--", lw=1)
+    labels = {r["spec"]: row_label(r) for r in rows}
     ax.axvline(1.0, color="grey", lw=1)
     ax.set_yticks(range(len(specs)))
-    ax.set_yticklabels([row_label(by[(s, "float32")]) for s in specs])
+    ax.set_yticklabels([labels[s] for s in specs])
     ax.invert_yaxis()
-    ax.set_xlabel("images/s, ours / plain reference (median of rounds); dashed: issue 19 target")
+    ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     fig.tight_layout()
     os.makedirs(os.path.dirname(path), exist_ok=True)
     fig.savefig(path, dpi=100)
     plt.close(fig)
     return path
+
+
+def plot(rows, path=None):
+    """A bar per family and precision: the median ratio to the reference, the targets
+    marked, saved to ``path`` (default: ``PLOT``, read at call time). Needs matplotlib
+    (installed with mlxtend); returns the path or None."""
+    return ratio_bar_chart(
+        rows,
+        bars=("float32", "mixed_bfloat16"),
+        bar_key=lambda r: r["precision"],
+        bar_label=lambda precision: f"ours, {precision}",
+        xlabel="images/s, ours / plain reference (median of rounds); dashed: issue 19 target",
+        path=PLOT if path is None else path,
+        bar_height=0.38,
+        row_height=0.55,
+    )
 
 
 def later_runs(rows):

@@ -4,7 +4,7 @@ benchmarks/thread_settings_results.json."""
 import json
 import os
 
-from benchmarks.families_doc import TARGETS, row_label, target_verdict
+from benchmarks.families_doc import ratio_bar_chart, row_label, target_verdict
 from benchmarks.machine import UNRECORDED
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,39 +54,17 @@ def plot(rows, path=None):
     """A bar per family, setting and precision: the median ratio to the faster
     reference setting, the targets marked; saved to ``path`` (default: ``PLOT``).
     Needs matplotlib; returns the path or None."""
-    path = PLOT if path is None else path
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return None
-    specs = list(dict.fromkeys(r["spec"] for r in rows))
     bars = list(dict.fromkeys((r["threads"], r["precision"]) for r in rows))
-    by = {(r["spec"], r["threads"], r["precision"]): r for r in rows}
-    fig, ax = plt.subplots(figsize=(10, 0.8 * len(specs) + 1.2))
-    height = 0.8 / len(bars)
-    for i, (threads, precision) in enumerate(bars):
-        ratios = [by[(s, threads, precision)]["ratio"] if (s, threads, precision) in by else 0
-                  for s in specs]  # fmt: skip
-        ys = [k + (i - (len(bars) - 1) / 2) * height for k in range(len(specs))]
-        ax.barh(ys, ratios, height, label=f"{_setting(threads)}, {precision}")
-    for k, spec in enumerate(specs):
-        if spec in TARGETS:
-            ax.plot([TARGETS[spec]] * 2, [k - 0.45, k + 0.45], "k--", lw=1)
-    labels = {r["spec"]: row_label(r) for r in rows}
-    ax.axvline(1.0, color="grey", lw=1)
-    ax.set_yticks(range(len(specs)))
-    ax.set_yticklabels([labels[s] for s in specs])
-    ax.invert_yaxis()
-    ax.set_xlabel("images/s, ours / the faster reference setting; dashed: issue 19 target")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
-    fig.tight_layout()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return ratio_bar_chart(
+        rows,
+        bars=bars,
+        bar_key=lambda r: (r["threads"], r["precision"]),
+        bar_label=lambda bar: f"{_setting(bar[0])}, {bar[1]}",
+        xlabel="images/s, ours / the faster reference setting; dashed: issue 19 target",
+        path=PLOT if path is None else path,
+        bar_height=0.8 / len(bars),
+        row_height=0.8,
+    )
 
 
 def thread_settings_lines():
