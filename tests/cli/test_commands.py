@@ -71,7 +71,7 @@ def test_train_resume_sample_and_export(tmp_path):
 def test_stylegan2_trains_samples_with_truncation_and_exports(tmp_path):
     run = str(tmp_path / "run")
     tiny = [
-        "--data", "digits", "--image-size", "16", "--batch-size", "8", "--latent-dim", "8",
+        "--data", "digits", "--image-size", "8", "--batch-size", "8", "--latent-dim", "8",
         "--steps-per-epoch", "2", "--quiet", "--model-arg", "mapping_layers=2",
         "--model-arg", "channel_base=32", "--model-arg", "channel_max=8",
         # float32, as the export computes (the default auto trains in bfloat16 on a CPU

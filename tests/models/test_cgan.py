@@ -39,6 +39,7 @@ def test_cgan_hinge_standard_checks(tmp_path):
         (IMAGES, LABELS),
         tmp_path,
         free_weights=("logits/bias",),
+        export=False,  # test_cgan_standard_checks exports the conditional generator
     )
 
 
@@ -51,6 +52,7 @@ def test_cgan_wgan_gp_standard_checks(tmp_path):
         tmp_path,
         extra_logs=("gp", "wasserstein"),
         constant_weights=("logits/bias",),
+        export=False,
     )
 
 
@@ -180,7 +182,9 @@ def test_arguments_the_chosen_loss_does_not_use_raise_instead_of_being_dropped()
 
 @pytest.mark.slow
 def test_cgan_projection_standard_checks(tmp_path):
-    standard_model_checks(lambda: tiny_cgan(projection=True), (IMAGES, LABELS), tmp_path)
+    standard_model_checks(
+        lambda: tiny_cgan(projection=True), (IMAGES, LABELS), tmp_path, export=False
+    )
 
 
 def test_cgan_projection_option_builds_and_saves_it(tmp_path):
@@ -262,4 +266,5 @@ def test_cgan_classifier_standard_checks(tmp_path):
         tmp_path,
         extra_logs=("gp", "wasserstein", "classifier"),
         constant_weights=("unconditional/bias",),  # the Wasserstein loss cancels it
+        export=False,
     )

@@ -35,9 +35,10 @@ def test_mnist_protocol_uses_the_given_classifier_and_its_size():
     assert same["fid"] < other["fid"] / 10
 
 
-# Slow: it trains two classifiers; tests/metrics/test_cas.py covers the scores fast.
+# Slow: it trains three classifiers; tests/metrics/test_cas.py checks the scores' values
+# (real-on-real >= 0.95 at the fixed classifier's 1000 steps), so these train 20.
 @pytest.mark.slow
-def test_cas_needs_a_conditional_model_and_reports_three_scores():
+def test_cas_needs_a_conditional_model_and_reports_three_scores(monkeypatch):
     from keras_gans import models
     from keras_gans.reports.evaluation import evaluate_source
 
@@ -46,10 +47,20 @@ def test_cas_needs_a_conditional_model_and_reports_three_scores():
     with pytest.raises(KerasGansError, match=r"Unknown metric 'cass'; choose from \['fid'"):
         evaluate_source(models.DCGAN(image_shape=(8, 8, 1), latent_dim=4), ["cass"])
 
+    calls, original = [], metrics.classification_accuracy_scores
+
+    def scores(fake, labels, train, test, **kwargs):
+        calls.append((fake.shape, labels.tolist(), train[0].shape, test[0].shape, kwargs))
+        return original(fake, labels, train, test, steps=20, **kwargs)
+
+    monkeypatch.setattr(metrics, "classification_accuracy_scores", scores)
     cgan = models.ConditionalGAN(image_shape=(8, 8, 1), latent_dim=4)
     result = evaluate_source(cgan, ["cas"], n=20, classifier=metrics.DigitsClassifier(epochs=1))
     assert result["cas_per_class"] == 2
-    assert result["cas_real_on_real"] >= 0.95  # the fixed classifier on the real digits
-    for key in ("cas_gan_train", "cas_gan_test"):
+    ((fake, labels, train, test, kwargs),) = calls
+    assert fake == (20, 8, 8, 1) and labels == [c for c in range(10) for _ in range(2)]
+    assert train[1:] == test[1:] == (8, 8, 1) and train[0] > test[0] > 0
+    assert kwargs == {"num_classes": 10}
+    for key in ("cas_gan_train", "cas_gan_test", "cas_real_on_real"):
         assert 0.0 <= result[key] <= 1.0
     assert "fid" not in result  # only what was asked
