@@ -30,6 +30,10 @@ def test_wgan_standard_checks(tmp_path):
     )
 
 
+# Slow: the fast subset trains WGAN-GP 20 steps (tests/runs/test_precision.py) and checks
+# its penalty by hand (tests/test_losses.py); GAN, DCGAN, WGAN and cgan pass
+# the standard checks there.
+@pytest.mark.slow
 def test_wgangp_standard_checks(tmp_path):
     standard_model_checks(
         lambda: tiny(keras_gans.models.WGANGP),

@@ -26,6 +26,9 @@ def test_reference_images_per_dataset():
         reference_images((28, 28, 3), data="mnist")
 
 
+# Slow: it trains an MNIST classifier (one epoch), as the MNIST protocol's other tests
+# (tests/metrics/test_mnist_classifier.py) do; the dataset checks above stay fast.
+@pytest.mark.slow
 def test_mnist_protocol_uses_the_given_classifier_and_its_size():
     quick = metrics.MnistClassifier(epochs=1)  # cached per session; the default is 30
     real = reference_images((16, 16, 1), "test", data="mnist")  # resized up to 28
