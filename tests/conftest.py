@@ -1,6 +1,7 @@
 import os
 import shutil
 import tempfile
+import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -10,15 +11,42 @@ import pytest  # noqa: E402
 _CACHE = None
 
 
+def machine_pace():
+    """Seconds a fixed piece of pure Python and of numpy work take now. The suite's time
+    moves with the machine's pace (docs/architecture.md), so the summary prints this
+    at the start and the end beside it."""
+    start = time.perf_counter()
+    sum(i * i for i in range(8_000_000))
+    python = time.perf_counter() - start
+    a = np.ones((512, 512), np.float32)
+    start = time.perf_counter()
+    for _ in range(200):
+        a @ a
+    return python, time.perf_counter() - start
+
+
+_PACE = []
+
+
 def pytest_configure(config):
     """One fresh extractor cache per test session, shared by the xdist workers and the
-    subprocesses (they inherit it)."""
+    subprocesses (they inherit it); the controller measures the machine's pace."""
     global _CACHE
     if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("KERAS_GANS_TEST_CACHE"):
         os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"]
         return  # the controller made it and removes it
+    _PACE.append(machine_pace())
     _CACHE = tempfile.mkdtemp(prefix="keras_gans_test_cache_")
     os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"] = _CACHE
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _PACE:
+        (py0, np0), (py1, np1) = _PACE[0], machine_pace()
+        terminalreporter.write_line(
+            f"machine pace (fixed work, s): python {py0:.2f} at the start, {py1:.2f} at the "
+            f"end; numpy {np0:.2f}, {np1:.2f}"
+        )
 
 
 def pytest_unconfigure(config):
