@@ -13,6 +13,7 @@ from keras_gans.features.image_pool import query_image_pool
 from keras_gans.features.penalties import (
     PathLength,
     PenaltyAndLogits,
+    lazily_added_gradients,
     lazy_weight,
     path_length_penalty,
     zero_centred_penalty,
@@ -27,6 +28,7 @@ __all__ = [
     "assign_across_replicas",
     "averaged_copy",
     "clip_weights",
+    "lazily_added_gradients",
     "lazy_weight",
     "path_length_penalty",
     "query_image_pool",

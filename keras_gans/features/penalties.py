@@ -71,6 +71,61 @@ def lazy_weight(weight, every, step):
     return on * (float(weight) * every)  # a tensor step (an optimizer's iterations)
 
 
+def lazily_added_gradients(on, penalty, skipped, grads, variables):
+    """``grads`` plus a penalty's gradients on the updates it applies to.
+
+    ``tf.cond(on, ...)``: where ``on`` is true, runs ``penalty()``, which returns
+    ``(loss, values)``, under a gradient tape, and adds the loss's gradients with respect
+    to ``variables`` to ``grads``; elsewhere returns ``skipped()`` (values of the same
+    structure) and ``grads`` as they are. Call it outside the tape that gave ``grads``:
+    differentiating through a ``tf.cond`` whose branch takes a gradient makes
+    TensorFlow trace the branches' forward and backward functions again, which cost
+    more than the rest of a small model's first step (docs/architecture.md). The
+    penalty reaches the variables that ``grads`` reaches (``None`` entries stay
+    ``None``). Lazy R1 and the lazy path-length penalty use it.
+
+    Args:
+        on: boolean scalar tensor: apply the penalty on this update.
+        penalty: callable returning ``(loss, values)``, ``loss`` a scalar (already
+            weighted and scaled as ``grads``' loss was).
+        skipped: callable returning the ``values`` of the skipped updates.
+        grads: the gradients of the main loss, one per variable (or ``None``).
+        variables: the variables ``grads`` belong to.
+
+    Returns:
+        ``(values, grads)``.
+
+    Example:
+    >>> v = tf.Variable(3.0)
+    >>> square = lambda: (v * v, v * v)
+    >>> keep = lambda: tf.constant(0.0)
+    >>> lazy = keras_gans.features.lazily_added_gradients
+    >>> [float(x) for x in lazy(tf.constant(True), square, keep, [tf.constant(1.0)], [v])[1]]
+    [7.0]
+    >>> [float(x) for x in lazy(tf.constant(False), square, keep, [tf.constant(1.0)], [v])[1]]
+    [1.0]
+    """
+    reached = [i for i, grad in enumerate(grads) if grad is not None]
+
+    def penalised():
+        with tf.GradientTape() as tape:
+            loss, values = penalty()
+        extra = tape.gradient(loss, [variables[i] for i in reached])
+        summed = [
+            grads[i] if e is None else grads[i] + e for i, e in zip(reached, extra, strict=True)
+        ]
+        return values, summed
+
+    def unchanged():
+        return skipped(), [tf.identity(grads[i]) for i in reached]
+
+    values, summed = tf.cond(on, penalised, unchanged)
+    grads = list(grads)
+    for i, grad in zip(reached, summed, strict=True):
+        grads[i] = grad
+    return values, grads
+
+
 class PathLength(NamedTuple):
     """A path-length penalty, the per-example lengths and the updated running mean."""
 

@@ -31,6 +31,7 @@ from keras_gans.features import (
     AdaptiveAugment,
     averaged_copy,
     diff_augment,
+    lazily_added_gradients,
     lazy_weight,
     ramped_decay,
     update_average,
@@ -104,28 +105,74 @@ class Stabilisers:
         p = 1.0 if self.augment == "diffaugment" else self.ada.p
         return diff_augment(images, self.noise_generator, p=p)
 
+    def penalised_images(self, real, fake):
+        """``(name, weight, images)`` of each penalty in use: R1 on ``real``, R2 on ``fake``."""
+        terms = (("r1", self.r1_weight, real), ("r2", self.r2_weight, fake))
+        return [term for term in terms if term[1] > 0]
+
+    def penalty(self, images, condition):
+        """``features.zero_centred_penalty`` of the critic at ``images`` (stopped)."""
+        critic = lambda x: self.adversarial_logits(self.discriminate(x, condition))  # noqa: E731
+        return zero_centred_penalty(critic, tf.stop_gradient(images)).penalty
+
     def regularized(self, result, real, fake, condition):
-        """``result`` with the R1/R2 penalties added to its loss and to its extras."""
-        if not self.penalty_names:
+        """``result`` with the R1/R2 penalties added to its loss and to its extras when they
+        apply on every update (``r1_every == 1``); lazy penalties are added by
+        ``apply_discriminator_loss``."""
+        if not self.penalty_names or self.r1_every > 1:
             return result
-        step = tf.convert_to_tensor(self.d_optimizer.iterations)
-        weight_scale = lazy_weight(1.0, self.r1_every, step)
         loss, extras = result.loss, dict(result.extras)
-        for name, weight, images in (("r1", self.r1_weight, real), ("r2", self.r2_weight, fake)):
-            if weight <= 0:
-                continue
+        for name, weight, images in self.penalised_images(real, fake):
+            extras[name] = self.penalty(images, condition)
+            loss = loss + tf.cast(0.5 * weight * extras[name], loss.dtype)
+        return dataclasses.replace(result, loss=loss, extras=extras)
 
-            def penalty(images=images):
-                critic = lambda x: self.adversarial_logits(self.discriminate(x, condition))  # noqa: E731
-                return zero_centred_penalty(critic, tf.stop_gradient(images)).penalty
+    def apply_discriminator_loss(self, tape, scaled, result, real, fake, condition):
+        """Differentiates ``scaled`` (``result.loss`` as scaled inside ``tape``) and applies
+        it; with lazy penalties (``r1_every > 1``), their gradients join on the penalised
+        updates. Returns ``result`` with the lazy penalties in its loss and extras.
 
-            if self.r1_every == 1:
-                value = penalty()
-            else:  # computed on the penalised updates only
-                value = tf.cond(weight_scale > 0, penalty, lambda: tf.constant(0.0))
+        The lazy penalties and their gradients are computed outside the tape
+        (``features.lazily_added_gradients`` says why).
+        """
+        variables = self.discriminator.trainable_variables
+        if not self.penalty_names or self.r1_every == 1:
+            self.apply_loss(tape, scaled, self.d_optimizer, variables)
+            return result
+        grads = tape.gradient(scaled, variables)
+        grads, result = self.lazily_regularized(grads, result, real, fake, condition)
+        self.d_optimizer.apply_gradients(zip(grads, variables, strict=True))
+        return result
+
+    def lazily_regularized(self, grads, result, real, fake, condition):
+        """``(grads, result)`` with the lazy penalties: on every ``r1_every``-th update their
+        gradients, ``r1_every`` times weighted and scaled as the loss is, added to
+        ``grads`` (``features.lazily_added_gradients``); their values into the loss and
+        extras (0 on the skipped updates)."""
+        weight_scale = lazy_weight(
+            1.0, self.r1_every, tf.convert_to_tensor(self.d_optimizer.iterations)
+        )
+        terms = self.penalised_images(real, fake)
+
+        def penalty():
+            values = [self.penalty(images, condition) for _, _, images in terms]
+            added = sum(
+                0.5 * w * self.r1_every * v for (_, w, _), v in zip(terms, values, strict=True)
+            )
+            return self.scaled_loss(tf.cast(added, result.loss.dtype), self.d_optimizer), values
+
+        values, grads = lazily_added_gradients(
+            weight_scale > 0,
+            penalty,
+            lambda: [tf.constant(0.0) for _ in terms],
+            grads,
+            self.discriminator.trainable_variables,
+        )
+        loss, extras = result.loss, dict(result.extras)
+        for (name, weight, _), value in zip(terms, values, strict=True):
             extras[name] = value
             loss = loss + tf.cast(0.5 * weight * weight_scale * value, loss.dtype)
-        return dataclasses.replace(result, loss=loss, extras=extras)
+        return grads, dataclasses.replace(result, loss=loss, extras=extras)
 
     def after_discriminator_steps(self, result):
         """ADA: the last discriminator update's real logits move ``p``."""

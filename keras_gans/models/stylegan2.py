@@ -6,7 +6,12 @@ import numpy as np
 import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
-from keras_gans.features import assign_across_replicas, lazy_weight, path_length_penalty
+from keras_gans.features import (
+    assign_across_replicas,
+    lazily_added_gradients,
+    lazy_weight,
+    path_length_penalty,
+)
 from keras_gans.models.base import AdversarialModel
 from keras_gans.models.gan import default_networks
 from keras_gans.models.sampling import Truncated, generate_in_batches
@@ -230,44 +235,59 @@ class StyleGAN2(AdversarialModel):
         *front, loss = super().metrics
         return [*front, self.pl_tracker, loss]
 
-    def path_length_term(self, batch_size):
-        """``(penalty, new pl_mean)``; on the skipped updates ``(0, pl_mean)``."""
-
-        def compute():
-            z = self.sample_noise(tf.maximum(batch_size // 2, 1))
-            ws, _ = self.training_ws(z)
-            noises = self.noise_images(tf.shape(ws)[0])
-            synthesis = self.parts_of(True).synthesis
-            out = path_length_penalty(
-                lambda w: synthesis([w, *noises], training=True),
-                ws,
-                self.pl_mean,
-                self.pl_decay,
-                rng=self.noise_generator,
-            )
-            return out.penalty, out.pl_mean
-
-        if self.pl_weight <= 0:
-            return tf.constant(0.0), tf.convert_to_tensor(self.pl_mean)
-        if self.pl_every == 1:
-            return compute()
-        on = lazy_weight(1.0, self.pl_every, tf.convert_to_tensor(self.g_optimizer.iterations))
-        return tf.cond(on > 0, compute, lambda: (tf.constant(0.0), tf.identity(self.pl_mean)))
+    def path_length(self, batch_size):
+        """``(penalty, new pl_mean)`` on a half batch of fresh ws (``features.path_length_penalty``)."""
+        z = self.sample_noise(tf.maximum(batch_size // 2, 1))
+        ws, _ = self.training_ws(z)
+        noises = self.noise_images(tf.shape(ws)[0])
+        synthesis = self.parts_of(True).synthesis
+        out = path_length_penalty(
+            lambda w: synthesis([w, *noises], training=True),
+            ws,
+            self.pl_mean,
+            self.pl_decay,
+            rng=self.noise_generator,
+        )
+        return out.penalty, out.pl_mean
 
     def generator_step(self, condition, batch_size):
-        """One generator update with the lazy path-length penalty; then the w average and
-        ``pl_mean`` move. Returns the adversarial loss."""
+        """One generator update with the path-length penalty, then the w average and
+        ``pl_mean`` move. Returns the adversarial loss.
+
+        With ``pl_every > 1`` the penalty and its gradients are computed on every
+        ``pl_every``-th update only, outside the tape (``features.lazily_added_gradients``
+        says why), ``pl_every`` times weighted; ``pl`` logs 0 on the other updates.
+        """
         z = self.sample_noise(batch_size)
-        step = tf.convert_to_tensor(self.g_optimizer.iterations)
+        variables = self.generator.trainable_variables
+        penalty, pl_mean = tf.constant(0.0), tf.convert_to_tensor(self.pl_mean)
+        every_update = self.pl_weight > 0 and self.pl_every == 1
         with tf.GradientTape() as tape:
             ws, w = self.training_ws(z)
             fake = self.synthesize(ws, "random", training=True)
             loss = self.generator_loss(self.discriminate(fake, condition))
-            penalty, pl_mean = self.path_length_term(batch_size)
-            scale = lazy_weight(self.pl_weight, self.pl_every, step)
-            total = loss + tf.cast(scale * penalty, loss.dtype)
+            total = loss
+            if every_update:
+                penalty, pl_mean = self.path_length(batch_size)
+                total = loss + tf.cast(self.pl_weight * penalty, loss.dtype)
             scaled = self.scaled_loss(total, self.g_optimizer)
-        self.apply_loss(tape, scaled, self.g_optimizer, self.generator.trainable_variables)
+        grads = tape.gradient(scaled, variables)
+        if self.pl_weight > 0 and not every_update:
+            step = tf.convert_to_tensor(self.g_optimizer.iterations)
+
+            def lazy_penalty():
+                value, new_mean = self.path_length(batch_size)
+                weighted = tf.cast(self.pl_weight * self.pl_every * value, loss.dtype)
+                return self.scaled_loss(weighted, self.g_optimizer), (value, new_mean)
+
+            (penalty, pl_mean), grads = lazily_added_gradients(
+                lazy_weight(1.0, self.pl_every, step) > 0,
+                lazy_penalty,
+                lambda: (tf.constant(0.0), tf.identity(self.pl_mean)),
+                grads,
+                variables,
+            )
+        self.g_optimizer.apply_gradients(zip(grads, variables, strict=True))
         if self.pl_weight > 0:
             assign_across_replicas([self.pl_mean], [pl_mean], mean=True)
         self.update_w_average(w)

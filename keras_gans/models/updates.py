@@ -30,7 +30,8 @@ class UpdateSteps:
 
     def objective(self, real, fake, condition, critic_step):
         """``discriminator_objective``'s record, checked (``check_objective``), with the
-        R1/R2 penalties added (``Stabilisers.regularized``)."""
+        R1/R2 penalties of every update added (``Stabilisers.regularized``; the lazy ones
+        join in ``Stabilisers.apply_discriminator_loss``)."""
         result = self.discriminator_objective(real, fake, condition, critic_step=critic_step)
         return self.regularized(check_objective(self, result), real, fake, condition)
 
@@ -43,7 +44,7 @@ class UpdateSteps:
         with tf.GradientTape() as tape:
             result = self.objective(real, fake, condition, critic_step)
             scaled = self.scaled_loss(result.loss, self.d_optimizer)
-        self.apply_loss(tape, scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        result = self.apply_discriminator_loss(tape, scaled, result, real, fake, condition)
         self.after_discriminator_update()
         return result
 
@@ -103,7 +104,7 @@ class UpdateSteps:
             d_scaled = self.scaled_loss(result.loss, self.d_optimizer)
             g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
         g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
-        self.apply_loss(d_tape, d_scaled, self.d_optimizer, self.discriminator.trainable_variables)
+        result = self.apply_discriminator_loss(d_tape, d_scaled, result, real, fake, condition)
         self.after_discriminator_update()
         self.g_optimizer.apply_gradients(
             zip(g_grads, self.generator.trainable_variables, strict=True)

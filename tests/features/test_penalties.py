@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from keras_gans.features import lazy_weight, zero_centred_penalty
+from keras_gans.features import lazily_added_gradients, lazy_weight, zero_centred_penalty
 
 
 def test_r1_of_a_linear_critic_is_its_weight_norm_squared():
@@ -37,3 +37,22 @@ def test_lazy_weight_applies_every_kth_step_with_k_times_the_weight():
     in_graph = tf.function(lambda s: lazy_weight(2.5, 4, s))
     assert [float(in_graph(tf.constant(s, tf.int64))) for s in range(5)] == [10, 0, 0, 0, 10]
     assert [lazy_weight(1.0, 1, s) for s in range(3)] == [1.0, 1.0, 1.0]
+
+
+def test_lazily_added_gradients_add_the_penalty_on_its_updates_only_in_a_graph():
+    w, unused = tf.Variable([1.0, -2.0]), tf.Variable(5.0)
+
+    @tf.function
+    def step(on):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(3.0 * w)
+        grads = tape.gradient(loss, [w, unused])  # [3, 3] and None
+        penalty = lambda: (tf.reduce_sum(w * w) + unused, {"pen": tf.reduce_sum(w * w)})  # noqa: E731
+        return lazily_added_gradients(on, penalty, lambda: {"pen": tf.constant(0.0)}, grads, [w, unused])  # fmt: skip
+
+    values, (grad_w, grad_unused) = step(tf.constant(True))
+    assert float(values["pen"]) == 5.0 and grad_unused is None  # the loss does not reach it
+    np.testing.assert_array_equal(grad_w, [3.0 + 2.0, 3.0 - 4.0])
+    values, (grad_w, grad_unused) = step(tf.constant(False))
+    assert float(values["pen"]) == 0.0 and grad_unused is None
+    np.testing.assert_array_equal(grad_w, [3.0, 3.0])
