@@ -12,6 +12,7 @@ import statistics
 from benchmarks.families_doc import families_lines
 from benchmarks.machine import UNRECORDED, threads_text
 from benchmarks.thread_settings_doc import thread_settings_lines
+from benchmarks.translation_doc import translation_precision_lines
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
@@ -375,6 +376,7 @@ def write_doc(results, peak, args, peak_bf16=None, date=None, machine=UNRECORDED
     ]
     lines += BFLOAT16_TEXT + [""]
     lines += _precision_quality_lines()
+    lines += translation_precision_lines()
     lines += families_lines()
     lines += thread_settings_lines()
     lines += _step_parts_lines()

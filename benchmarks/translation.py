@@ -2,6 +2,13 @@
 
     python -m benchmarks.translation            # both models (about 15 minutes here)
     python -m benchmarks.translation --models pix2pix
+    python -m benchmarks.translation --models cyclegan --seeds 0,1,2 --precision mixed_bfloat16
+
+Without ``--seeds`` each model is trained at its CLI defaults and its row (and
+picture) replaces the model's row. With ``--seeds`` (and optionally
+``--precision``) each seed's row goes to ``seed_rows`` under
+``"MODEL/PRECISION/SEED"`` instead, no picture: the quality over seeds of a setting,
+e.g. bfloat16 against float32 (docs/performance.md).
 
 Each model is trained exactly as ``keras-gans train MODEL`` trains it, then
 judged on the held-out photo strips (``keras_gans.reports.translation``):
@@ -55,12 +62,12 @@ def _picture(model, name, cycle):
     return os.path.relpath(path, os.path.join(ROOT, "docs"))
 
 
-def run_one(name, work):
+def run_one(name, work, seed=None, precision=None, picture=True):
     from keras_gans import runs
     from keras_gans.reports.translation import paired_report, unpaired_report
 
-    run_dir = os.path.join(work, name)
-    settings = runs.run_settings(name)
+    run_dir = os.path.join(work, f"{name}_{precision}_{seed}")
+    settings = runs.run_settings(name, seed=seed, precision=precision)
     start = time.time()
     model = runs.train(run_dir, settings, verbose=2)
     row = {
@@ -69,50 +76,63 @@ def run_one(name, work):
         "epochs": settings["epochs"],
         "batch_size": settings["batch_size"],
         "train_seconds": time.time() - start,
+        "seed": settings["seed"],
+        "precision": settings["precision"],
     }
     rows = _metrics(run_dir)
     if name == "pix2pix":
         row.update(paired_report(model, settings["data"], settings["image_size"]))
         row["val_psnr_per_epoch"] = [float(r["val_psnr"]) for r in rows]
-        row["picture"] = _picture(model, "pix2pix_photos", cycle=False)
+        if picture:
+            row["picture"] = _picture(model, "pix2pix_photos", cycle=False)
     else:
         row.update(unpaired_report(model, settings["data"], settings["image_size"]))
         row["val_cycle_per_epoch"] = [float(r["val_cycle"]) for r in rows]
         row["cycle_first_epoch"] = row["val_cycle_per_epoch"][0]
         row["cycle_ratio"] = row["cycle_l1"] / row["cycle_first_epoch"]
-        row["picture"] = _picture(model, "cyclegan_photos", cycle=True)
+        if picture:
+            row["picture"] = _picture(model, "cyclegan_photos", cycle=True)
     return row
 
 
 def main(argv=None):
     import datetime
-    import platform
 
+    from benchmarks.machine import describe
     from benchmarks.seeds_doc import write_seed_doc
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", default="pix2pix,cyclegan")
+    parser.add_argument("--seeds", default=None, help="seeds, comma-separated: rows per seed")
+    parser.add_argument("--precision", default=None, help="the run setting (default: the CLI's)")
     args = parser.parse_args(argv)
     results = {"models": {}}
     if os.path.isfile(RESULTS_JSON):
         with open(RESULTS_JSON) as f:
             results = json.load(f)
-    results["meta"] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
-        "date": datetime.date.today().isoformat(),
-    }
+    meta = {"machine": describe(), "date": datetime.date.today().isoformat()}
+    if args.seeds is None:
+        results["meta"] = meta
     work = tempfile.mkdtemp(prefix="keras_gans_translation_")
     try:
-        for name in [m.strip() for m in args.models.split(",") if m.strip()]:
-            row = run_one(name, work)
-            results["models"][name] = row
-            print(json.dumps(row))
+        names = [m.strip() for m in args.models.split(",") if m.strip()]
+        seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [None]
+        for name in names:
+            for seed in seeds:
+                row = run_one(name, work, seed, args.precision, picture=args.seeds is None)
+                if args.seeds is None:
+                    results["models"][name] = row
+                else:
+                    key = f"{name}/{row['precision']}/{row['seed']}"
+                    results.setdefault("seed_rows", {})[key] = {**row, **meta}
+                print(json.dumps(row))
             with open(RESULTS_JSON, "w") as f:
                 json.dump(results, f, indent=2, sort_keys=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    write_seed_doc()
-    print("wrote docs/results.md")
+    if args.seeds is None:
+        write_seed_doc()
+        print("wrote docs/results.md")
 
 
 if __name__ == "__main__":

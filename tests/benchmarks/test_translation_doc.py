@@ -1,0 +1,46 @@
+"""The translation-in-bfloat16 section of docs/performance.md, from seed rows."""
+
+import json
+
+from benchmarks import translation_doc
+
+
+def row(precision, seed, cycle, seconds):
+    return {
+        "model": "cyclegan", "precision": precision, "seed": seed, "cycle_l1": cycle,
+        "cycle_first_epoch": 0.8, "a2b_as_b": 1.0, "b2a_as_a": 0.9, "train_seconds": seconds,
+        "date": "2026-12-06", "machine": "a CPU (x86_64, 2 cores; bfloat16 units: amx_bf16)",
+    }  # fmt: skip
+
+
+def write(tmp_path, monkeypatch, rows):
+    path = tmp_path / "translation_results.json"
+    path.write_text(json.dumps({"models": {}, "seed_rows": {str(i): r for i, r in enumerate(rows)}}))  # fmt: skip
+    monkeypatch.setattr(translation_doc, "RESULTS", str(path))
+    return translation_doc.translation_precision_lines()
+
+
+def test_rows_medians_and_the_verdict_against_float32s_seed_range(tmp_path, monkeypatch):
+    rows = [row("float32", 1, 0.40, 600), row("float32", 0, 0.38, 590), row("float32", 2, 0.42, 610),
+            row("mixed_bfloat16", 0, 0.39, 450), row("mixed_bfloat16", 1, 0.45, 440)]  # fmt: skip
+    text = "\n".join(write(tmp_path, monkeypatch, rows))
+    assert "| cyclegan | float32 | 0 | 0.800 | 0.380 | 1.000 | 0.900 | 590 |" in text
+    assert "| cyclegan | float32 | median (range) | 0.800 (0.800-0.800) | 0.400 (0.380-0.420) |" in text  # fmt: skip
+    assert "| cyclegan | mixed_bfloat16 | median (range) | 0.800 (0.800-0.800) | 0.420 (0.390-0.450) |" in text  # fmt: skip
+    assert text.index("float32 | 0 |") < text.index("float32 | 1 |")  # rows in seed order
+    assert (
+        "cyclegan in mixed_bfloat16: median cycle_l1 0.420, within float32's seed range "
+        "0.380-0.420 (2 and 3 seeds)." in text
+    )
+    assert "2026-12-06; a CPU (x86_64, 2 cores; bfloat16 units: amx_bf16)" in text
+
+
+def test_a_median_outside_the_range_says_which_side_and_no_rows_write_nothing(tmp_path, monkeypatch):  # fmt: skip
+    rows = [row("float32", 0, 0.38, 1), row("float32", 1, 0.40, 1), row("mixed_bfloat16", 0, 0.5, 1)]  # fmt: skip
+    assert "median cycle_l1 0.500, above float32's seed range 0.380-0.400" in "\n".join(
+        write(tmp_path, monkeypatch, rows)
+    )
+    assert translation_doc.verdict("cyclegan", {"mixed_bfloat16": rows[2:]}) == (
+        "cyclegan: no float32 rows to compare with."
+    )
+    assert write(tmp_path, monkeypatch, []) == []
