@@ -82,7 +82,8 @@ def lazily_added_gradients(on, penalty, skipped, grads, variables):
     TensorFlow trace the branches' forward and backward functions again, which cost
     more than the rest of a small model's first step (docs/architecture.md). The
     penalty reaches the variables that ``grads`` reaches (``None`` entries stay
-    ``None``). Lazy R1 and the lazy path-length penalty use it.
+    ``None``); sparse gradients (``tf.IndexedSlices``) come back dense. Lazy R1 and the
+    lazy path-length penalty use it.
 
     Args:
         on: boolean scalar tensor: apply the penalty on this update.
@@ -106,18 +107,22 @@ def lazily_added_gradients(on, penalty, skipped, grads, variables):
     [1.0]
     """
     reached = [i for i, grad in enumerate(grads) if grad is not None]
+    # Sparse gradients (an embedding's IndexedSlices) are made dense: both branches
+    # must return the same kind, and the two gradients add up.
+    dense = {i: tf.convert_to_tensor(grads[i]) for i in reached}
 
     def penalised():
         with tf.GradientTape() as tape:
             loss, values = penalty()
         extra = tape.gradient(loss, [variables[i] for i in reached])
         summed = [
-            grads[i] if e is None else grads[i] + e for i, e in zip(reached, extra, strict=True)
+            dense[i] if e is None else dense[i] + tf.convert_to_tensor(e)
+            for i, e in zip(reached, extra, strict=True)
         ]
         return values, summed
 
     def unchanged():
-        return skipped(), [tf.identity(grads[i]) for i in reached]
+        return skipped(), [tf.identity(dense[i]) for i in reached]
 
     values, summed = tf.cond(on, penalised, unchanged)
     grads = list(grads)

@@ -56,3 +56,20 @@ def test_lazily_added_gradients_add_the_penalty_on_its_updates_only_in_a_graph()
     values, (grad_w, grad_unused) = step(tf.constant(False))
     assert float(values["pen"]) == 0.0 and grad_unused is None
     np.testing.assert_array_equal(grad_w, [3.0, 3.0])
+
+
+def test_lazily_added_gradients_make_an_embeddings_sparse_gradients_dense_and_add_them():
+    import keras
+
+    embedding = keras.layers.Embedding(4, 2, embeddings_initializer="ones")
+    embedding.build((None,))
+    table = embedding.embeddings
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(embedding(tf.constant([1, 1, 2])))
+    grads = tape.gradient(loss, [table])  # IndexedSlices: rows 1, 1, 2
+    penalty = lambda: (tf.reduce_sum(embedding(tf.constant([0, 1]))), tf.constant(1.0))  # noqa: E731
+    skipped = lambda: tf.constant(0.0)  # noqa: E731
+    _, (on,) = lazily_added_gradients(tf.constant(True), penalty, skipped, grads, [table])
+    np.testing.assert_array_equal(on, [[1, 1], [3, 3], [1, 1], [0, 0]])
+    _, (off,) = lazily_added_gradients(tf.constant(False), penalty, skipped, grads, [table])
+    np.testing.assert_array_equal(off, [[0, 0], [2, 2], [1, 1], [0, 0]])
