@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from keras_gans.models.cyclegan import CycleGAN
     from keras_gans.models.dcgan import DCGAN
     from keras_gans.models.gan import GAN
-    from keras_gans.models.objectives import DiscriminatorObjective
+    from keras_gans.models.objectives import DiscriminatorObjective, LazyPenalty
     from keras_gans.models.pix2pix import Pix2Pix
     from keras_gans.models.registry import get, names
     from keras_gans.models.stylegan2 import StyleGAN2
@@ -24,6 +24,7 @@ __all__ = [
     "DCGAN",
     "DiscriminatorObjective",
     "GAN",
+    "LazyPenalty",
     "Pix2Pix",
     "StyleGAN2",
     "TranslationModel",

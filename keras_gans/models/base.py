@@ -293,6 +293,16 @@ class AdversarialModel(Stabilisers, UpdateSteps, KerasApi, TwoOptimizers, keras.
         loss = self.discriminator_loss(real_logits, fake_logits)
         return DiscriminatorObjective(loss, real_logits, fake_logits)
 
+    def lazy_penalties(self, real, fake, condition, critic_step):
+        """The family's penalties that apply on some discriminator updates only.
+
+        Returns a list of ``LazyPenalty(name, weight, value)`` records; the update adds
+        each one's gradients outside its tape, on the updates where ``weight > 0``
+        (``Stabilisers.apply_discriminator_loss``). None by default; WGAN-GP returns its
+        gradient penalty when the lazy schedule is read from the optimizer.
+        """
+        return []
+
     def after_discriminator_update(self):
         """Hook run after every discriminator update (WGAN clips weights here)."""
 

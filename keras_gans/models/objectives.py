@@ -2,6 +2,7 @@
 to them (no TensorFlow needed)."""
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 # The ``compile(update=...)`` schemes, implemented by ``models.updates.UpdateSteps``.
@@ -32,6 +33,32 @@ class DiscriminatorObjective:
     real_logits: Any
     fake_logits: Any
     extras: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class LazyPenalty:
+    """A penalty of the discriminator's loss computed on some updates only.
+
+    What ``AdversarialModel.lazy_penalties`` returns, one per penalty: the update adds
+    ``weight * value()`` to the loss and its gradients where ``weight > 0``
+    (``features.lazily_added_gradients``, outside the tape), and logs ``value()``
+    under ``name`` (0 on the other updates).
+
+    Attributes:
+        name: the logged name; one of the model's ``extra_log_names`` or a stabiliser's.
+        weight: scalar tensor: the penalty's weight on this update, 0 where skipped.
+        value: callable returning the unweighted float32 penalty.
+
+    Example:
+    >>> import tensorflow as tf
+    >>> lazy = keras_gans.models.LazyPenalty("gp", tf.constant(0.0), lambda: tf.constant(1.0))
+    >>> lazy.name
+    'gp'
+    """
+
+    name: str
+    weight: Any
+    value: Callable
 
 
 def check_objective(model, result):

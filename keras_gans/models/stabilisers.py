@@ -22,6 +22,7 @@ compose with every family and with user subclasses.
 """
 
 import dataclasses
+import functools
 
 import keras
 import tensorflow as tf
@@ -39,6 +40,7 @@ from keras_gans.features import (
 )
 from keras_gans.features.ema import check_decay
 from keras_gans.models.naming import in_name_scope
+from keras_gans.models.objectives import LazyPenalty
 from keras_gans.utils.checks import check_int
 
 AUGMENTS = (None, "diffaugment", "ada")
@@ -127,52 +129,51 @@ class Stabilisers:
             loss = loss + tf.cast(0.5 * weight * extras[name], loss.dtype)
         return dataclasses.replace(result, loss=loss, extras=extras)
 
-    def apply_discriminator_loss(self, tape, scaled, result, real, fake, condition):
+    def all_lazy_penalties(self, real, fake, condition, critic_step):
+        """Lazy R1/R2 (``r1_every > 1``, weight ``gamma / 2 * r1_every`` on every
+        ``r1_every``-th update) and the family's ``lazy_penalties``, as ``LazyPenalty``
+        records."""
+        own = []
+        if self.penalty_names and self.r1_every > 1:
+            step = tf.convert_to_tensor(self.d_optimizer.iterations)
+            for name, weight, images in self.penalised_images(real, fake):
+                value = functools.partial(self.penalty, images, condition)
+                own.append(LazyPenalty(name, lazy_weight(0.5 * weight, self.r1_every, step), value))
+        return own + list(self.lazy_penalties(real, fake, condition, critic_step))
+
+    def apply_discriminator_loss(self, tape, scaled, result, real, fake, condition, critic_step):
         """Differentiates ``scaled`` (``result.loss`` as scaled inside ``tape``) and applies
-        it; with lazy penalties (``r1_every > 1``), their gradients join on the penalised
-        updates. Returns ``result`` with the lazy penalties in its loss and extras.
+        it; the lazy penalties (``all_lazy_penalties``) join on the updates they apply
+        to. Returns ``result`` with the lazy penalties in its loss and extras.
 
         The lazy penalties and their gradients are computed outside the tape
         (``features.lazily_added_gradients`` says why).
         """
         variables = self.discriminator.trainable_variables
-        if not self.penalty_names or self.r1_every == 1:
+        lazy = self.all_lazy_penalties(real, fake, condition, critic_step)
+        if not lazy:
             self.apply_loss(tape, scaled, self.d_optimizer, variables)
             return result
         grads = tape.gradient(scaled, variables)
-        grads, result = self.lazily_regularized(grads, result, real, fake, condition)
-        self.d_optimizer.apply_gradients(zip(grads, variables, strict=True))
-        return result
+        loss, extras, dtype = result.loss, dict(result.extras), result.loss.dtype
+        for term in lazy:
 
-    def lazily_regularized(self, grads, result, real, fake, condition):
-        """``(grads, result)`` with the lazy penalties: on every ``r1_every``-th update their
-        gradients, ``r1_every`` times weighted and scaled as the loss is, added to
-        ``grads`` (``features.lazily_added_gradients``); their values into the loss and
-        extras (0 on the skipped updates)."""
-        weight_scale = lazy_weight(
-            1.0, self.r1_every, tf.convert_to_tensor(self.d_optimizer.iterations)
-        )
-        terms = self.penalised_images(real, fake)
+            def penalty(term=term):
+                value = term.value()
+                weighted = tf.cast(term.weight * value, dtype)
+                return self.scaled_loss(weighted, self.d_optimizer), value
 
-        def penalty():
-            values = [self.penalty(images, condition) for _, _, images in terms]
-            added = sum(
-                0.5 * w * self.r1_every * v for (_, w, _), v in zip(terms, values, strict=True)
+            value, grads = lazily_added_gradients(
+                tf.convert_to_tensor(term.weight) > 0,
+                penalty,
+                lambda: tf.constant(0.0),
+                grads,
+                variables,
             )
-            return self.scaled_loss(tf.cast(added, result.loss.dtype), self.d_optimizer), values
-
-        values, grads = lazily_added_gradients(
-            weight_scale > 0,
-            penalty,
-            lambda: [tf.constant(0.0) for _ in terms],
-            grads,
-            self.discriminator.trainable_variables,
-        )
-        loss, extras = result.loss, dict(result.extras)
-        for (name, weight, _), value in zip(terms, values, strict=True):
-            extras[name] = value
-            loss = loss + tf.cast(0.5 * weight * weight_scale * value, loss.dtype)
-        return grads, dataclasses.replace(result, loss=loss, extras=extras)
+            extras[term.name] = value
+            loss = loss + tf.cast(term.weight * value, loss.dtype)
+        self.d_optimizer.apply_gradients(zip(grads, variables, strict=True))
+        return dataclasses.replace(result, loss=loss, extras=extras)
 
     def after_discriminator_steps(self, result):
         """ADA: the last discriminator update's real logits move ``p``."""

@@ -44,7 +44,9 @@ class UpdateSteps:
         with tf.GradientTape() as tape:
             result = self.objective(real, fake, condition, critic_step)
             scaled = self.scaled_loss(result.loss, self.d_optimizer)
-        result = self.apply_discriminator_loss(tape, scaled, result, real, fake, condition)
+        result = self.apply_discriminator_loss(
+            tape, scaled, result, real, fake, condition, critic_step
+        )
         self.after_discriminator_update()
         return result
 
@@ -104,7 +106,9 @@ class UpdateSteps:
             d_scaled = self.scaled_loss(result.loss, self.d_optimizer)
             g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
         g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
-        result = self.apply_discriminator_loss(d_tape, d_scaled, result, real, fake, condition)
+        result = self.apply_discriminator_loss(
+            d_tape, d_scaled, result, real, fake, condition, critic_step
+        )
         self.after_discriminator_update()
         self.g_optimizer.apply_gradients(
             zip(g_grads, self.generator.trainable_variables, strict=True)

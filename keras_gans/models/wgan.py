@@ -4,6 +4,8 @@ Both are DCGANs (same default networks and constructor arguments) trained with t
 Wasserstein loss and 5 critic updates per generator update.
 """
 
+import functools
+
 import keras
 import tensorflow as tf
 
@@ -11,7 +13,7 @@ from keras_gans import losses
 from keras_gans.errors import ArgumentError
 from keras_gans.features import clip_weights, lazy_weight
 from keras_gans.models.dcgan import DCGAN
-from keras_gans.models.objectives import DiscriminatorObjective
+from keras_gans.models.objectives import DiscriminatorObjective, LazyPenalty
 
 
 def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
@@ -21,8 +23,8 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     loss is ``model.discriminator_loss`` of the discriminator's outputs (the
     Wasserstein loss, plus any term of another head); the penalty's interpolation
     weights come from ``model.noise_generator`` (per replica). ``gp_weight=0`` skips
-    the penalty (lazy regularisation's other updates); a tensor ``gp_weight`` (a
-    schedule read from an optimizer's iterations) computes it only where it is not 0.
+    the penalty (lazy regularisation's other updates, and the updates whose weight
+    is a tensor: ``WGANGP.lazy_penalties`` adds those outside the tape).
 
     Returns:
         A ``DiscriminatorObjective`` with the discriminator's outputs as logits and
@@ -44,10 +46,7 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     )
     loss = model.discriminator_loss(real_out, fake_out)
     extras = {"wasserstein": -losses.wasserstein_discriminator_loss(real_scores, fake_scores)}
-    if tf.is_tensor(gp_weight):
-        extras["gp"] = tf.cond(gp_weight > 0, penalty, lambda: tf.constant(0.0))
-        loss = loss + tf.cast(gp_weight * extras["gp"], loss.dtype)
-    elif not gp_weight:
+    if not gp_weight:
         extras["gp"] = tf.constant(0.0)
     else:
         extras["gp"] = penalty()
@@ -192,27 +191,49 @@ class WGANGP(_WassersteinGAN):
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
         )
 
-    def discriminator_objective(self, real, fake, condition=None, critic_step=None):
-        """Wasserstein loss + penalty; in a critic update the penalty is lazy.
+    def penalty_weight(self, critic_step):
+        """The gradient penalty's weight in critic update ``critic_step`` of a step.
 
-        With ``critic_step=None`` (no critic update in progress) it is the paper's
-        objective with weight ``gp_weight``. In a critic update the update's number is
+        With ``critic_step=None`` (no critic update in progress) it is ``gp_weight``,
+        the paper's objective. In a critic update the update's number is
         ``d_optimizer.iterations + 1`` (1-based, so the penalised updates are the
         ``gp_every``-th, ``2 * gp_every``-th, ... with ``gp_every`` times the weight:
-        ``features.lazy_weight``); when ``d_steps`` is a multiple of ``gp_every``
-        its residue is known from ``critic_step`` alone, so the schedule needs no
-        conditional in the graph.
+        ``features.lazy_weight``); when ``d_steps`` is a multiple of ``gp_every`` its
+        residue is known from ``critic_step`` alone and the weight is a number,
+        otherwise a tensor read from the optimizer.
         """
         if critic_step is None:
-            weight = self.gp_weight
-        else:
-            number = (
-                critic_step + 1
-                if self.d_steps % self.gp_every == 0
-                else tf.convert_to_tensor(self.d_optimizer.iterations) + 1
-            )
-            weight = lazy_weight(self.gp_weight, self.gp_every, number)
-        return penalized_wasserstein_objective(self, real, fake, condition, weight)
+            return self.gp_weight
+        if self.d_steps % self.gp_every == 0:
+            return lazy_weight(self.gp_weight, self.gp_every, critic_step + 1)
+        number = tf.convert_to_tensor(self.d_optimizer.iterations) + 1
+        return lazy_weight(self.gp_weight, self.gp_every, number)
+
+    def discriminator_objective(self, real, fake, condition=None, critic_step=None):
+        """Wasserstein loss + penalty, weighted by ``penalty_weight(critic_step)``.
+
+        Where that weight is a tensor (a schedule read from the optimizer), the
+        objective leaves the penalty out (``gp`` 0) and ``lazy_penalties`` adds it on
+        the penalised updates, outside the tape.
+        """
+        weight = self.penalty_weight(critic_step)
+        return penalized_wasserstein_objective(
+            self, real, fake, condition, 0.0 if tf.is_tensor(weight) else weight
+        )
+
+    def lazy_penalties(self, real, fake, condition, critic_step):
+        """The gradient penalty, where its weight is read from the optimizer."""
+        weight = self.penalty_weight(critic_step)
+        if not tf.is_tensor(weight):
+            return []
+
+        def critic(x):
+            return self.adversarial_logits(self.discriminate(x, condition, training=True))
+
+        value = functools.partial(
+            losses.gradient_penalty, critic, real, fake, rng=self.noise_generator
+        )
+        return [LazyPenalty("gp", weight, value)]
 
     def get_config(self):
         return {**super().get_config(), "gp_weight": self.gp_weight, "gp_every": self.gp_every}

@@ -143,10 +143,13 @@ def test_lazy_penalty_counts_critic_updates_across_steps():
     real, fake = (rng.uniform(-1, 1, (4, 8, 8, 1)).astype("float32") for _ in range(2))
     for iterations, weight in ((0, 0.0), (1, 0.0), (2, 6.0), (4, 0.0), (5, 6.0)):
         gan.d_optimizer.iterations.assign(iterations)
-        result = gan.discriminator_objective(real, fake, critic_step=0)
+        # the objective leaves the scheduled penalty out; the update adds it
+        assert float(gan.discriminator_objective(real, fake, critic_step=0).extras["gp"]) == 0
+        result = gan.discriminator_update(real, fake, None, 0)
         gp, wasserstein = float(result.extras["gp"]), float(result.extras["wasserstein"])
         assert (gp > 0) == (weight > 0), iterations
         assert float(result.loss) == pytest.approx(-wasserstein + weight * gp, rel=1e-5, abs=1e-6)
+        assert int(gan.d_optimizer.iterations) == iterations + 1
     gan.compile(d_steps=1, update="simultaneous")
     history = gan.fit(real, batch_size=2, epochs=3, verbose=0)  # updates 1-2, 3-4, 5-6
     assert int(gan.d_optimizer.iterations) == 6 and np.all(np.isfinite(history.history["gp"]))
