@@ -151,7 +151,15 @@ def translation_lines():
             "",
             f"**CycleGAN** (`{r['data']}`: a = china.jpg patches, b = flower.jpg patches, "
             f"{r['epochs']} epochs of batch {r['batch_size']}, {r['train_seconds']:.0f} s), "
-            f"{r['n_a']} + {r['n_b']} held-out patches:",
+            f"{r['n_a']} + {r['n_b']} held-out patches, in "
+            f"{r.get('precision') or 'float32'}"
+            + (
+                " (the CLI's CycleGAN asks for `--precision auto`, bfloat16 on a CPU with "
+                "the units, since 2026-12-06; this row is from before: the bfloat16 runs "
+                'over seeds are in performance.md, "Translation quality in bfloat16"):'
+                if not r.get("precision")
+                else ":"
+            ),
             "",
             "| measure | value |",
             "|---|---|",

@@ -63,12 +63,17 @@ def translation_precision_lines():
     lines = [
         "## Translation quality in bfloat16",
         "",
-        "From `python -m benchmarks.translation --models MODEL --seeds 0,1,2 --precision P` "
-        f"({', '.join(dates)}; {'; '.join(machines)}; runs one after another, nothing else "
-        "running): the CLI defaults but the precision, judged on the held-out photo "
-        "strips as docs/results.md judges the default (the held-out cycle L1 of a->b->a "
-        "plus b->a->b, lower is better, and how often the domain classifier calls the "
-        "translations the other domain).",
+        "From `python -m benchmarks.translation --models MODEL --seeds "
+        f"{','.join(str(seed) for seed in sorted({row['seed'] for row in rows.values()}))} "
+        "--precision P` "
+        f"({', '.join(dates)}; {'; '.join(machines)}; the runs one after another): the "
+        "CLI defaults but the precision, judged on the held-out photo strips as "
+        "docs/results.md judges the default (the held-out cycle L1 of a->b->a plus "
+        "b->a->b, lower is better, and how often the domain classifier calls the "
+        "translations the other domain). A seed's two runs start from the same weights "
+        "but round differently from the first step: two draws, not a pair. Train "
+        "seconds are upper bounds (other work shared the 2 cores during some runs); "
+        "the throughput tables are the speed comparison.",
         "",
         "| model | precision | seed | " + " | ".join(title for _, title, _ in COLUMNS) + " |",
         "|---|---|---|" + "---|" * len(COLUMNS),

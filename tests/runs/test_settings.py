@@ -86,6 +86,9 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     assert (mnist["d_steps"], mnist["batch_size"], mnist["epochs"]) == (1, 32, 100)
     assert mnist["precision"] == "auto"  # the digits: None, the common default (float32)
     assert settings_lib.run_settings("wgan-gp")["precision"] is None
+    # bfloat16 where the CPU has the units: measured over seeds (docs/performance.md)
+    assert settings_lib.run_settings("cyclegan")["precision"] == "auto"
+    assert settings_lib.run_settings("pix2pix")["precision"] is None
     assert mnist["model_args"]["discriminator_filters"] == 32  # the family's, kept
     assert settings_lib.ON_DATA not in mnist  # config.json holds settings only
     digits = settings_lib.run_settings("wgan-gp")
