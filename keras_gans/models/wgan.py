@@ -16,6 +16,17 @@ from keras_gans.models.dcgan import DCGAN
 from keras_gans.models.objectives import DiscriminatorObjective, LazyPenalty
 
 
+def wasserstein_gradient_penalty(model, real, fake, condition):
+    """``losses.gradient_penalty`` of ``model``'s critic
+    (``adversarial_logits(discriminate(x, condition))``) between ``real`` and ``fake``,
+    the interpolation weights from ``model.noise_generator``."""
+
+    def critic(x):
+        return model.adversarial_logits(model.discriminate(x, condition, training=True))
+
+    return losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
+
+
 def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     """WGAN-GP critic objective of ``model``: Wasserstein loss + ``gp_weight`` x penalty.
 
@@ -32,12 +43,6 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
         0 where the penalty was skipped).
     """
 
-    def critic(x):
-        return model.adversarial_logits(model.discriminate(x, condition, training=True))
-
-    def penalty():
-        return losses.gradient_penalty(critic, real, fake, rng=model.noise_generator)
-
     real_out = model.discriminate(real, condition, training=True)
     fake_out = model.discriminate(fake, condition, training=True)
     real_scores, fake_scores = (
@@ -49,7 +54,7 @@ def penalized_wasserstein_objective(model, real, fake, condition, gp_weight):
     if not gp_weight:
         extras["gp"] = tf.constant(0.0)
     else:
-        extras["gp"] = penalty()
+        extras["gp"] = wasserstein_gradient_penalty(model, real, fake, condition)
         loss = loss + gp_weight * extras["gp"]
     return DiscriminatorObjective(loss, real_out, fake_out, extras)
 
@@ -226,13 +231,7 @@ class WGANGP(_WassersteinGAN):
         weight = self.penalty_weight(critic_step)
         if not tf.is_tensor(weight):
             return []
-
-        def critic(x):
-            return self.adversarial_logits(self.discriminate(x, condition, training=True))
-
-        value = functools.partial(
-            losses.gradient_penalty, critic, real, fake, rng=self.noise_generator
-        )
+        value = functools.partial(wasserstein_gradient_penalty, self, real, fake, condition)
         return [LazyPenalty("gp", weight, value)]
 
     def get_config(self):
