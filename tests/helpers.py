@@ -11,7 +11,8 @@ from keras_gans.export import save_generator
 from keras_gans.utils.images import to_uint8
 from tests.zygote import PYTHON, ROOT, run_python  # noqa: F401  (PYTHON: the tests import it from here)
 
-ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+# The environment of the processes tests start: no cluster of the caller's (TF_CONFIG).
+ENV = {**{k: v for k, v in os.environ.items() if k != "TF_CONFIG"}, "TF_CPP_MIN_LOG_LEVEL": "3"}
 
 
 PROGRAMS = os.path.join(ROOT, "tests", "programs")

@@ -50,6 +50,7 @@ def _check_train_flags(args):
         run_settings.check_value(setting, getattr(args, setting.name))
     if args.precision and args.mixed_precision:
         raise CliError("give --precision or --mixed-precision, not both")
+    run_settings.check_tf_config(args.distribute)
 
 
 def _check_translate(args):

@@ -6,7 +6,7 @@ import os
 import tensorflow as tf
 
 from keras_gans.errors import RunError
-from keras_gans.runs.settings import STRATEGIES
+from keras_gans.runs.settings import STRATEGIES, check_tf_config
 
 
 def make_strategy(name):
@@ -24,12 +24,7 @@ def make_strategy(name):
     if name == "mirrored":
         return tf.distribute.MirroredStrategy()
     if name == "multi-worker":
-        if not os.environ.get("TF_CONFIG"):
-            raise RunError(
-                "--distribute multi-worker needs TF_CONFIG on every worker, e.g. "
-                '{"cluster": {"worker": ["host1:port", "host2:port"]}, '
-                '"task": {"type": "worker", "index": 0}}'
-            )
+        check_tf_config(name)
         return tf.distribute.MultiWorkerMirroredStrategy()
     return tf.distribute.get_strategy()
 

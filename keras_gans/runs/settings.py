@@ -15,6 +15,7 @@ from the settings dict.
 import dataclasses
 import inspect
 import json
+import os
 from typing import Any
 
 from keras_gans.data.names import TRAIN_IMAGES, default_image_size
@@ -253,6 +254,19 @@ def check_value(setting, value):
     if setting.choices is not None and value not in setting.choices:
         raise RunError(f"{setting.cli_flag} must be one of {list(setting.choices)}, got {value!r}")
     return value
+
+
+def check_tf_config(strategy):
+    """``strategy`` unless it is ``"multi-worker"`` without the ``TF_CONFIG`` environment
+    variable (which names the cluster's workers): then a RunError saying so. The CLI
+    checks it before importing TensorFlow; ``runs.distribute.make_strategy`` again."""
+    if strategy == "multi-worker" and not os.environ.get("TF_CONFIG"):
+        raise RunError(
+            "--distribute multi-worker needs TF_CONFIG on every worker, e.g. "
+            '{"cluster": {"worker": ["host1:port", "host2:port"]}, '
+            '"task": {"type": "worker", "index": 0}}'
+        )
+    return strategy
 
 
 # Constructor arguments a run sets from its own flags (the flag to use instead).

@@ -13,6 +13,8 @@ def test_settings_parse_to_thread_counts_and_bad_ones_say_the_form():
             workers.parse_setting(bad)
 
 
+# slow: it starts two TensorFlow processes
+@pytest.mark.slow
 def test_a_worker_runs_under_its_setting_and_a_failing_request_names_it():
     worker = workers.Worker("2:1")
     try:

@@ -16,6 +16,8 @@ def digits():
     )
 
 
+# slow; the shuffled-labels test below keeps CAS in the fast tests
+@pytest.mark.slow
 def test_cas_on_other_real_images_labelled_correctly_equals_real_on_real(digits):
     train, test = digits
     # Real images the real-trained classifier has not seen: the train split, each image

@@ -103,6 +103,8 @@ def test_config_keeps_every_argument_and_the_defaults_follow_the_paper():
     assert keras_gans.models.get("stylegan2") is keras_gans.models.StyleGAN2
 
 
+# slow; the bfloat16 test below generates with truncation in the fast tests
+@pytest.mark.slow
 def test_truncation_zero_gives_the_average_image_and_one_the_generator():
     gan = trained()
     at_zero = gan.generate(4, seed=0, truncation_psi=0.0)
