@@ -46,6 +46,7 @@ bench: install
 	$(PY) -m benchmarks.throughput
 	$(PY) -m benchmarks.families
 	$(PY) -m benchmarks.thread_settings
+	$(PY) -m benchmarks.stabiliser_cost
 
 # Every noise family's CLI defaults on seeds 0-4, then docs/results.md (about 1.5 hours).
 bench-quality: install

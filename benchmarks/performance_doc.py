@@ -11,6 +11,7 @@ import statistics
 
 from benchmarks.families_doc import families_lines
 from benchmarks.machine import UNRECORDED, threads_text
+from benchmarks.stabiliser_cost_doc import stabiliser_cost_lines
 from benchmarks.thread_settings_doc import thread_settings_lines
 from benchmarks.translation_doc import translation_precision_lines
 
@@ -379,6 +380,7 @@ def write_doc(results, peak, args, peak_bf16=None, date=None, machine=UNRECORDED
     lines += translation_precision_lines()
     lines += families_lines()
     lines += thread_settings_lines()
+    lines += stabiliser_cost_lines()
     lines += _step_parts_lines()
     lines += FUSED_ADAM + [""] + GPU_PROBE + [""]
     lines += _quality_lines()
