@@ -67,7 +67,10 @@ def test_the_section_tables_each_row_or_is_absent_before_a_measurement(tmp_path,
     assert "(2026-12-06, CPU A, 7 timed rounds after one warm-up round" in lines[2]
     assert "| dcgan 16x16 (digits) | 64 | float32 | without R1 | 500 | 350 | 1.43x (1.25x) | 20% (10%) | 1.8x |" in lines  # fmt: skip
     assert "| dcgan 16x16 (digits) | 64 | float32 | CLI defaults | 400 | 350 | 1.14x (1.12x) | - | 1.8x |" in lines  # fmt: skip
-    assert lines[-2].startswith("- dcgan 16x16: 1.14x at the CLI defaults")
+    assert "- dcgan 16x16: 1.14x at the CLI defaults, 1.60x without either; issue 19's" in " ".join(
+        lines
+    )
+    assert "## Measured and dropped: cheaper layers and fewer calls" in lines
 
 
 def test_an_unknown_spec_is_refused_before_anything_is_measured(capsys):
