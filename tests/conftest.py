@@ -12,9 +12,9 @@ _CACHE = None
 
 
 def machine_pace():
-    """Seconds a fixed piece of pure Python and of numpy work take now. The suite's time
-    moves with the machine's pace (docs/architecture.md), so the summary prints this
-    at the start and the end beside it."""
+    """Seconds a fixed piece of pure Python, of numpy and of TensorFlow work take now. The
+    suite's time moves with the machine's pace (docs/architecture.md), so the summary
+    prints this at the start and the end beside it."""
     start = time.perf_counter()
     sum(i * i for i in range(8_000_000))
     python = time.perf_counter() - start
@@ -22,7 +22,29 @@ def machine_pace():
     start = time.perf_counter()
     for _ in range(200):
         a @ a
-    return python, time.perf_counter() - start
+    return python, time.perf_counter() - start, _tensorflow_pace()
+
+
+def _tensorflow_pace():
+    """Seconds of 100 traced forward+backward passes of one 5x5 stride-2 convolution
+    (batch 64, 16x16x32 -> 8x8x64), the kind of op the tests' models run."""
+    import tensorflow as tf
+
+    x = tf.random.stateless_normal([64, 16, 16, 32], seed=[0, 0])
+    kernel = tf.Variable(tf.random.stateless_normal([5, 5, 32, 64], seed=[0, 1]))
+
+    @tf.function
+    def step():
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(tf.square(tf.nn.conv2d(x, kernel, 2, "SAME")))
+        return tape.gradient(loss, kernel)
+
+    step().numpy()  # traces
+    start = time.perf_counter()
+    for _ in range(100):
+        grad = step()
+    grad.numpy()
+    return time.perf_counter() - start
 
 
 _PACE = []
@@ -42,10 +64,10 @@ def pytest_configure(config):
 
 def pytest_terminal_summary(terminalreporter):
     if _PACE:
-        (py0, np0), (py1, np1) = _PACE[0], machine_pace()
+        (py0, np0, tf0), (py1, np1, tf1) = _PACE[0], machine_pace()
         terminalreporter.write_line(
             f"machine pace (fixed work, s): python {py0:.2f} at the start, {py1:.2f} at the "
-            f"end; numpy {np0:.2f}, {np1:.2f}"
+            f"end; numpy {np0:.2f}, {np1:.2f}; tensorflow {tf0:.2f}, {tf1:.2f}"
         )
 
 
