@@ -21,14 +21,13 @@ other side on the family's own data at that ``--image-size``.
 """
 
 import argparse
-import datetime
 import json
 import os
 import statistics
 import subprocess
 import sys
 
-from benchmarks.machine import describe
+from benchmarks.machine import stamp
 from benchmarks.threads import limit_threads
 from benchmarks.throughput import (
     BF16,
@@ -307,9 +306,8 @@ def main(argv=None):
         for row in measured:
             print(json.dumps(row))
         rows += measured
-    run = {"date": datetime.date.today().isoformat(), "rounds": args.rounds,
-           "threads": threads or "all", "peak": peak, "peak_bf16": peak_bf16,
-           "machine": describe()}  # fmt: skip
+    run = {**stamp(), "rounds": args.rounds, "threads": threads or "all", "peak": peak,
+           "peak_bf16": peak_bf16}  # fmt: skip
     if args.update:
         with open(RESULTS) as f:
             saved = json.load(f)

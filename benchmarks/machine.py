@@ -6,6 +6,8 @@ on which: each results file stores ``describe()`` at measurement time, and the d
 print the stored text, never the machine that rewrites them.
 """
 
+import datetime
+import json
 import os
 import platform
 
@@ -47,3 +49,15 @@ def threads_text(threads):
     if str(threads) == "all":
         return "TensorFlow on all the cores' threads"
     return f"TensorFlow limited to {threads} thread(s)"
+
+
+def stamp():
+    """``{"date", "machine"}``: today's date and ``describe()``, stored with a
+    benchmark's results."""
+    return {"date": datetime.date.today().isoformat(), "machine": describe()}
+
+
+def save_results(path, **fields):
+    """Writes ``fields`` to the JSON file ``path`` after the ``stamp()``."""
+    with open(path, "w") as f:
+        json.dump({**stamp(), **fields}, f, indent=2)

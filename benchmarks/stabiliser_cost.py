@@ -16,13 +16,12 @@ stabilisers add.
 """
 
 import argparse
-import datetime
 import json
 import os
 import statistics
 
 from benchmarks.families import WARM, spec_settings
-from benchmarks.machine import describe
+from benchmarks.machine import save_results
 from benchmarks.stabiliser_cost_doc import CLI, RESULTS
 
 # The stabilisers each spec's CLI defaults turn on, and the model_args that remove them.
@@ -146,16 +145,7 @@ def main(argv=None):
             for row in measured:
                 print(json.dumps(row), flush=True)
             rows += measured
-        saved = {
-            "date": datetime.date.today().isoformat(),
-            "machine": describe(),
-            "rounds": args.rounds,
-            "warm": WARM,
-            "threads": threads,
-            "rows": rows,
-        }
-        with open(RESULTS, "w") as f:
-            json.dump(saved, f, indent=2)
+        save_results(RESULTS, rounds=args.rounds, warm=WARM, threads=threads, rows=rows)
     rewrite_doc()
     print("wrote docs/performance.md")
 

@@ -15,13 +15,12 @@ which only slows the reference down cannot make ours look faster.
 """
 
 import argparse
-import datetime
 import json
 import os
 import statistics
 
 from benchmarks.families import DEFAULT_MODELS, STEPS, WARM
-from benchmarks.machine import describe
+from benchmarks.machine import save_results
 from benchmarks.thread_settings_doc import RESULTS
 from benchmarks.workers import DEFAULT, Worker, parse_setting
 
@@ -109,16 +108,7 @@ def main(argv=None):
         finally:
             for worker in workers:
                 worker.close()
-        saved = {
-            "date": datetime.date.today().isoformat(),
-            "machine": describe(),
-            "rounds": args.rounds,
-            "warm": WARM,
-            "settings": settings,
-            "rows": rows,
-        }
-        with open(RESULTS, "w") as f:
-            json.dump(saved, f, indent=2)
+        save_results(RESULTS, rounds=args.rounds, warm=WARM, settings=settings, rows=rows)
     rewrite_doc()
     print("wrote docs/performance.md")
 

@@ -96,9 +96,7 @@ def run_one(name, work, seed=None, precision=None, picture=True):
 
 
 def main(argv=None):
-    import datetime
-
-    from benchmarks.machine import describe
+    from benchmarks.machine import stamp
     from benchmarks.seeds_doc import write_seed_doc
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -110,7 +108,7 @@ def main(argv=None):
     if os.path.isfile(RESULTS_JSON):
         with open(RESULTS_JSON) as f:
             results = json.load(f)
-    meta = {"machine": describe(), "date": datetime.date.today().isoformat()}
+    meta = stamp()
     if args.seeds is None:
         results["meta"] = meta
     work = tempfile.mkdtemp(prefix="keras_gans_translation_")

@@ -33,3 +33,16 @@ def test_an_unreadable_cpuinfo_still_describes_a_machine(tmp_path):
 def test_threads_text_tells_a_limit_from_all_threads():
     assert machine.threads_text("all") == "TensorFlow on all the cores' threads"
     assert machine.threads_text("1") == "TensorFlow limited to 1 thread(s)"
+
+
+def test_saved_results_carry_the_date_and_machine_before_the_fields(tmp_path, monkeypatch):
+    import datetime
+    import json
+
+    monkeypatch.setattr(machine, "describe", lambda: "CPU A")
+    path = tmp_path / "results.json"
+    machine.save_results(str(path), rounds=7, rows=[{"ratio": 1.5}])
+    saved = json.loads(path.read_text())
+    assert saved == {"date": datetime.date.today().isoformat(), "machine": "CPU A",
+                     "rounds": 7, "rows": [{"ratio": 1.5}]}  # fmt: skip
+    assert list(saved)[:2] == ["date", "machine"]
