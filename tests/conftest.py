@@ -50,14 +50,30 @@ def _tensorflow_pace():
 _PACE = []
 
 
+def graph_optimizer_off():
+    """Turns off TensorFlow's graph optimizer (Grappler) in the process that runs the
+    tests, unless ``KERAS_GANS_TEST_GRAPPLER=1``. It rewrites each traced function
+    before its first call, which costs a test that fits a model for a few steps more than
+    the steps do (tests/models ran in 312 s against 370 s with it, docs/architecture.md).
+    The programs the tests start (CLI commands, tutorials, exports loaded in a fresh
+    process) run with TensorFlow's defaults, as a user's process does."""
+    if os.environ.get("KERAS_GANS_TEST_GRAPPLER") != "1":
+        import tensorflow as tf
+
+        tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})
+
+
 def pytest_configure(config):
     """One fresh extractor cache per test session, shared by the xdist workers and the
-    subprocesses (they inherit it); the controller measures the machine's pace."""
+    subprocesses (they inherit it); the controller measures the machine's pace. The
+    processes that run tests turn Grappler off (``graph_optimizer_off``)."""
     global _CACHE
     if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("KERAS_GANS_TEST_CACHE"):
         os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"]
+        graph_optimizer_off()
         return  # the controller made it and removes it
     _PACE.append(machine_pace())
+    graph_optimizer_off()
     _CACHE = tempfile.mkdtemp(prefix="keras_gans_test_cache_")
     os.environ["KERAS_GANS_CACHE"] = os.environ["KERAS_GANS_TEST_CACHE"] = _CACHE
 

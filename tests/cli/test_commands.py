@@ -140,8 +140,12 @@ def test_every_family_trains_one_step_from_the_cli(model, tmp_path):
     assert json.load(open(os.path.join(run, "config.json")))["model"] == model
 
 
+# One critic update per step: these tests check what the commands do with a conditional
+# run, not the family's 5 critic updates (tests/models/test_cgan.py trains those), whose
+# graph costs about four times as long to trace.
 CGAN = [
     "--image-size", "16", "--batch-size", "10", "--latent-dim", "4", "--steps-per-epoch", "2",
+    "--d-steps", "1",
     "--model-arg", "generator_filters=4", "--model-arg", "discriminator_filters=4", "--quiet",
 ]  # fmt: skip
 
