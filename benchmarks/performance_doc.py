@@ -181,15 +181,31 @@ BFLOAT16_TEXT = [
 ]
 
 
-def _precision_quality_lines():
-    """FID by seed in float32 and bfloat16 (seed_runs rows ``X`` and ``X+bf16``)."""
-    json_rows = _load("results.json")
+def precision_pairs(rows):
+    """``[(family, data, float32 config, bfloat16 config)]`` of the seed_runs rows that
+    compare the two precisions: a family's rows beside its ``+bf16`` rows (a family
+    whose CLI default is float32), or its ``+f32`` rows beside its own (a family whose
+    CLI default is bfloat16 on this CPU, ``--precision auto``)."""
+    pairs = set()
+    for row in rows:
+        config, data = row["config"], row["data"]
+        if config.endswith("+bf16"):
+            family = config[: -len("+bf16")]
+            pairs.add((family, data, family, config))
+        elif config.endswith("+f32"):
+            family = config[: -len("+f32")]
+            pairs.add((family, data, config, family))
+    return sorted(pairs)
+
+
+def _precision_quality_lines(json_rows=None):
+    """FID by seed in float32 and bfloat16 (the seed_runs rows of ``precision_pairs``)."""
+    json_rows = _load("results.json") if json_rows is None else json_rows
     if json_rows is None:
         return []
     rows = json_rows.get("seed_runs", [])
     by = {(r["config"], r["data"], r["seed"]): r for r in rows}
-    pairs = sorted({(r["config"][: -len("+bf16")], r["data"]) for r in rows
-                    if r["config"].endswith("+bf16")})  # fmt: skip
+    pairs = precision_pairs(rows)
     if not pairs:
         return []
     lines = [
@@ -197,8 +213,11 @@ def _precision_quality_lines():
         "",
         "From `python -m benchmarks.seeds --configs FAMILY --extra "
         '\'{"precision": "mixed_bfloat16"}\' --name FAMILY+bf16` beside the float32 rows '
-        "of the same family (the CLI defaults otherwise; the digits protocol of "
-        "evaluation.md, 1,000 samples, one CPU thread per run). A seed's two runs start "
+        'of a family whose CLI default is float32, and `--extra \'{"precision": '
+        '"float32"}\' --name FAMILY+f32` beside the rows of one whose CLI default is '
+        "bfloat16 on this CPU (`--precision auto`); the CLI defaults otherwise, the "
+        "protocol of evaluation.md for the dataset (1,000 samples, its classifier), one "
+        "CPU thread per run. A seed's two runs start "
         "from the same weights but round differently from the first step, so they are two "
         "draws, not a pair. Train times are upper bounds: up to four processes shared the "
         "2 cores; the throughput table above is the speed comparison. "
@@ -213,11 +232,12 @@ def _precision_quality_lines():
     def cell(row, key, fmt):
         return format(row[key], fmt) if row else "-"
 
-    for family, data in pairs:
-        seeds = sorted({s for (c, d, s) in by if d == data and c in (family, family + "+bf16")})
+    verdicts = []
+    for family, data, f32_config, bf16_config in pairs:
+        seeds = sorted({s for (c, d, s) in by if d == data and c in (f32_config, bf16_config)})
         fp32, bf16 = [], []
         for seed in seeds:
-            a, b = by.get((family, data, seed)), by.get((family + "+bf16", data, seed))
+            a, b = by.get((f32_config, data, seed)), by.get((bf16_config, data, seed))
             fp32 += [a["fid"]] if a else []
             bf16 += [b["fid"]] if b else []
             lines.append(
@@ -230,7 +250,23 @@ def _precision_quality_lines():
                 f"({min(fp32):.2f}-{max(fp32):.2f}) | {statistics.median(bf16):.2f} "
                 f"({min(bf16):.2f}-{max(bf16):.2f}) | | |"
             )
-    return lines + [""]
+            verdicts.append(_precision_verdict(family, data, fp32, bf16))
+    return lines + [""] + verdicts + ([""] if verdicts else [])
+
+
+def _precision_verdict(family, data, fp32, bf16):
+    """Whether bfloat16's median FID lies within float32's seed range (issue 19)."""
+    median, low, high = statistics.median(bf16), min(fp32), max(fp32)
+    if median < low:
+        where = "below float32's seed range"
+    elif median <= high:
+        where = "within float32's seed range"
+    else:
+        where = "above float32's seed range"
+    return (
+        f"- {family} on {data}: bfloat16's median FID {median:.2f} is {where} "
+        f"{low:.2f}-{high:.2f} ({len(bf16)} and {len(fp32)} seeds; lower is better)."
+    )
 
 
 PARTS = (
