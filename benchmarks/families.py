@@ -23,7 +23,6 @@ other side on the family's own data at that ``--image-size``.
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 
@@ -33,6 +32,7 @@ from benchmarks.throughput import (
     BF16,
     _copy,
     _with_policy,
+    interleaved_rates,
     matmul_peak,
     parse_model,
     time_round,
@@ -176,15 +176,8 @@ def measure(spec, rounds, steps):
     """Interleaved rounds of the three sides; one row for ours in float32 and one in
     bfloat16, each against the float32 reference."""
     models, dataset, settings, flops = build(spec)
-    times = {side: [] for side in models}
-    for r in range(rounds + 1):
-        for side, model in models.items():
-            seconds = time_round(model, dataset, steps, WARM)
-            if r:  # round 0 traces the functions
-                times[side].append(seconds)
     batch = settings["batch_size"]
-    median = {k: steps * batch / statistics.median(v) for k, v in times.items()}
-    best = {k: steps * batch / min(v) for k, v in times.items()}
+    median, best = interleaved_rates(models, dataset, steps, batch, rounds, WARM)
     return [
         {
             "spec": spec,

@@ -18,7 +18,6 @@ stabilisers add.
 import argparse
 import json
 import os
-import statistics
 
 from benchmarks.families import WARM, spec_settings
 from benchmarks.machine import save_results
@@ -107,17 +106,10 @@ def rows_from(spec, info, steps, medians, bests=None):
 
 def measure(spec, rounds, steps, warm=WARM):
     """Interleaved rounds of every variant and the reference; ``rows_from``."""
-    from benchmarks.throughput import time_round
+    from benchmarks.throughput import interleaved_rates
 
     models, dataset, info = build(spec)
-    times = {name: [] for name in models}
-    for r in range(rounds + 1):
-        for name, model in models.items():
-            seconds = time_round(model, dataset, steps, warm)
-            if r:  # round 0 traces the functions
-                times[name].append(seconds)
-    medians = {k: steps * info["batch"] / statistics.median(v) for k, v in times.items()}
-    bests = {k: steps * info["batch"] / min(v) for k, v in times.items()}
+    medians, bests = interleaved_rates(models, dataset, steps, info["batch"], rounds, warm)
     return rows_from(spec, info, steps, medians, bests)
 
 

@@ -241,6 +241,22 @@ def time_round(model, data, steps, warm=WARM_STEPS):
     return last[1] - first[1]
 
 
+def interleaved_rates(models, data, steps, batch, rounds, warm=WARM_STEPS):
+    """Images/s of each of ``models`` (``{label: model}``), timed by ``time_round`` in
+    ``rounds`` rounds that interleave them, after one untimed round (it traces the
+    functions). Returns ``(median, best)``: ``{label: images/s}`` of the median and
+    of the fastest round."""
+    times = {label: [] for label in models}
+    for r in range(rounds + 1):
+        for label, model in models.items():
+            seconds = time_round(model, data, steps, warm)
+            if r:  # round 0 traces the functions
+                times[label].append(seconds)
+    median = {k: steps * batch / statistics.median(v) for k, v in times.items()}
+    best = {k: steps * batch / min(v) for k, v in times.items()}
+    return median, best
+
+
 def input_throughput(data, steps, batch):
     start = time.perf_counter()
     for _ in data.take(steps):
@@ -256,14 +272,7 @@ def measure(name, rounds, steps, batch, size=16):
     images, _ = data_lib.load_arrays("digits" if size == 16 else "mnist", size)
     stream, _ = data_lib.resumable_stream(images, batch_size=batch, seed=0)
     variants, references, flops = build(name, size)
-    times = {label: [] for label in references} | {label: [] for label, _ in variants}
-    for r in range(rounds + 1):
-        for label, model in [*references.items(), *variants]:
-            seconds = time_round(model, stream, steps)
-            if r:  # round 0 traces the functions
-                times[label].append(seconds)
-    median = {k: steps * batch / statistics.median(v) for k, v in times.items()}
-    best = {k: steps * batch / min(v) for k, v in times.items()}
+    median, best = interleaved_rates({**references, **dict(variants)}, stream, steps, batch, rounds)
     input_rate = input_throughput(stream, steps, batch)
     d_steps = variants[0][1].d_steps
     variants = [*variants, (REFERENCE_BF16, None)]
