@@ -100,7 +100,7 @@ def tiny_images():
 
 @pytest.fixture(scope="session")
 def digits_classifier():
-    """The 16x16 DigitsClassifier, trained once per session in the session cache."""
+    """The 16x16 DigitsClassifier of the protocol: the shipped weights."""
     from keras_gans.metrics import DigitsClassifier
 
     return DigitsClassifier(image_size=16)

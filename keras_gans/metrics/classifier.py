@@ -16,6 +16,15 @@ from keras_gans.errors import ArgumentError
 
 CACHE_VERSION = 1
 NUM_CLASSES = 10
+SHIPPED_DIR = os.path.join(os.path.dirname(__file__), "weights")
+
+
+def shipped_weights():
+    """``{name: {"accuracy", "fingerprint"}}`` of the classifiers whose weights ship with
+    keras_gans (``weights/NAME.npz``): the evaluation protocol's two, trained at one
+    TensorFlow thread, so every machine scores FIDs on the scale of docs/results.md."""
+    with open(os.path.join(SHIPPED_DIR, "shipped.json")) as f:
+        return json.load(f)
 
 
 def cache_dir():
@@ -102,6 +111,14 @@ def shifted_copies(images, labels, copies, seed, max_shift=2):
     return np.concatenate(out), np.concatenate([labels] * (copies + 1))
 
 
+def weights_fingerprint(model):
+    """The first 12 hex digits of the SHA-256 of ``model``'s weights, in order."""
+    digest = hashlib.sha256()
+    for weight in model.get_weights():
+        digest.update(np.ascontiguousarray(weight).tobytes())
+    return digest.hexdigest()[:12]
+
+
 class ImageClassifier:
     """The shared machinery of ``DigitsClassifier`` and ``MnistClassifier``: train on the
     dataset's train split on first use, cache, predict and extract features."""
@@ -110,19 +127,45 @@ class ImageClassifier:
     dataset = None  # set by subclasses: "digits", "mnist"
     shifted_copies = 0  # training copies of each image, shifted by up to 2 pixels
 
-    def __init__(self, image_size, epochs, seed):
+    def __init__(self, image_size, epochs, seed, shipped=True):
         if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 8:
             raise ArgumentError(f"image_size must be an int >= 8, got {image_size!r}.")
         self.image_size = image_size
         self.epochs = int(epochs)
         self.seed = int(seed)
         shift = f"_shift{self.shifted_copies}" if self.shifted_copies else ""
-        name = (
+        self.name = (
             f"{self.dataset}_classifier_{image_size}px_e{self.epochs}_s{self.seed}"
             f"{shift}_v{CACHE_VERSION}"
         )
-        self.path = os.path.join(cache_dir(), name + ".keras")
         self.trained = False
+        record = shipped_weights().get(self.name) if shipped else None
+        if record:
+            self.path = os.path.join(SHIPPED_DIR, self.name + ".npz")
+            self.model = self._load_shipped(record["fingerprint"])
+            self.accuracy = record["accuracy"]
+        else:
+            self.path = os.path.join(cache_dir(), self.name + ".keras")
+            self._load_or_train()
+        self._features = keras.Model(
+            self.model.input,
+            self.model.get_layer("features").output,
+            name=f"{self.dataset}_features",
+        )
+
+    def _load_shipped(self, fingerprint):
+        model = build_digits_network(self.image_size, self.seed, f"{self.dataset}_classifier")
+        with np.load(self.path) as arrays:
+            model.set_weights([arrays[f"arr_{i}"] for i in range(len(arrays.files))])
+        if weights_fingerprint(model) != fingerprint:
+            raise RuntimeError(
+                f"The shipped weights {self.path} have fingerprint "
+                f"{weights_fingerprint(model)}, not the {fingerprint} that shipped.json "
+                "records: the file is damaged; reinstall keras_gans."
+            )
+        return model
+
+    def _load_or_train(self):
         with cache_lock(self.path):
             if os.path.isfile(self.path) and os.path.isfile(self.path + ".json"):
                 self.model = keras.models.load_model(self.path)
@@ -132,11 +175,6 @@ class ImageClassifier:
                 self.model, self.accuracy = self._train()
                 self._save()
                 self.trained = True
-        self._features = keras.Model(
-            self.model.input,
-            self.model.get_layer("features").output,
-            name=f"{self.dataset}_features",
-        )
 
     def arrays(self, split):
         """``(images, labels)`` of the dataset's ``split`` at ``image_size``."""
@@ -186,10 +224,7 @@ class ImageClassifier:
         """The first 12 hex digits of the SHA-256 of the network's weights: two
         classifiers score FIDs on one scale only where their fingerprints are equal
         (training is bit-exact for a given TensorFlow thread count, not across them)."""
-        digest = hashlib.sha256()
-        for weight in self.model.get_weights():
-            digest.update(np.ascontiguousarray(weight).tobytes())
-        return digest.hexdigest()[:12]
+        return weights_fingerprint(self.model)
 
     def _run(self, network, images, batch_size):
         images = _as_images(images, self.image_size)
@@ -221,18 +256,23 @@ class ImageClassifier:
 class DigitsClassifier(ImageClassifier):
     """A CNN trained on the digits train split: class probabilities and features.
 
-    Trained on first use (fixed seed; a few seconds, docs/evaluation.md) and
-    cached in ``cache_dir()`` (``$KERAS_GANS_CACHE`` overrides it); later uses
-    load the cached file. Its held-out accuracy (digits test split) is stored
-    with it as ``accuracy``. Features, for FID/KID/precision-recall, are the
-    128 activations of its penultimate layer. Images of another size are
+    The evaluation protocol's configuration (16 pixels, 30 epochs, seed 0) loads the
+    weights that ship with keras_gans (trained at one TensorFlow thread; fingerprint
+    ``b66ff6e1fa17``), so its FIDs are on the scale of docs/results.md on every
+    machine. Any other configuration, or ``shipped=False``, is trained on first use
+    (fixed seed; a few seconds, docs/evaluation.md) and cached in ``cache_dir()``
+    (``$KERAS_GANS_CACHE`` overrides it); later uses load the cached file. Its held-out
+    accuracy (digits test split) is ``accuracy``. Features, for FID/KID/precision-recall,
+    are the 128 activations of its penultimate layer. Images of another size are
     resized to ``image_size`` (area when shrinking, bilinear when growing).
 
     Args:
         image_size: side of the images it is trained on (the digits are
             upsampled from 8x8 as ``keras_gans.data`` does).
-        epochs: training epochs when no cached copy exists.
+        epochs: training epochs when neither shipped weights nor a cached copy exist.
         seed: seed of the initial weights, dropout and shuffling.
+        shipped: load the shipped weights where this configuration has them; False
+            trains at this process's thread count instead (or loads that cache).
 
     Example:
     >>> clf = keras_gans.metrics.DigitsClassifier(image_size=16)
@@ -247,30 +287,36 @@ class DigitsClassifier(ImageClassifier):
 
     dataset = "digits"
 
-    def __init__(self, image_size=16, epochs=30, seed=0):
-        super().__init__(image_size, epochs, seed)
+    def __init__(self, image_size=16, epochs=30, seed=0, shipped=True):
+        super().__init__(image_size, epochs, seed, shipped)
 
 
 class MnistClassifier(ImageClassifier):
     """A CNN trained on the MNIST train split (4,000 digits): class probabilities and features.
 
-    The network and cache of ``DigitsClassifier`` (trained on first use, about a
-    minute on 2 cores for the default 10 epochs, cached in ``cache_dir()``), trained on
+    The network of ``DigitsClassifier``, trained on
     ``keras_gans.data.mnist_arrays(split="train")`` and two copies of it, each digit
     moved by a fixed random shift of up to 2 pixels; ``accuracy`` is its share
     right on the 1,000 held-out test digits. It is the extractor and classifier of
-    the MNIST evaluation protocol (docs/evaluation.md). Images of another size are
-    resized to ``image_size``.
+    the MNIST evaluation protocol (docs/evaluation.md). The protocol's configuration
+    (28 pixels, 10 epochs, seed 0) loads the shipped weights (fingerprint
+    ``785498c59ea8``, accuracy 0.988); others, or ``shipped=False``, train on first
+    use (about a minute on 2 cores for 10 epochs) and are cached in ``cache_dir()``.
+    Images of another size are resized to ``image_size``.
 
     Args:
         image_size: side of the images it is trained on (MNIST is 28x28).
-        epochs: training epochs when no cached copy exists.
+        epochs: training epochs when neither shipped weights nor a cached copy exist.
         seed: seed of the initial weights, dropout and shuffling.
+        shipped: load the shipped weights where this configuration has them; False
+            trains at this process's thread count instead (or loads that cache).
 
     Example:
-    >>> clf = keras_gans.metrics.MnistClassifier(epochs=1)  # the default is 10
+    >>> clf = keras_gans.metrics.MnistClassifier()  # the shipped weights
+    >>> clf.fingerprint, clf.trained
+    ('785498c59ea8', False)
     >>> images, labels = keras_gans.data.load_arrays("mnist", 28, "test", with_labels=True)
-    >>> bool((clf.predict(images) == labels).mean() >= 0.9), clf.features(images).shape
+    >>> bool((clf.predict(images) == labels).mean() >= 0.98), clf.features(images).shape
     (True, (1000, 128))
 
     Reference:
@@ -281,8 +327,8 @@ class MnistClassifier(ImageClassifier):
     dataset = "mnist"
     shifted_copies = 2
 
-    def __init__(self, image_size=28, epochs=10, seed=0):
-        super().__init__(image_size, epochs, seed)
+    def __init__(self, image_size=28, epochs=10, seed=0, shipped=True):
+        super().__init__(image_size, epochs, seed, shipped)
 
     def learning_rate(self, steps):
         """1e-3 decayed to 0 along a cosine over the training."""

@@ -6,27 +6,53 @@ import pytest
 from keras_gans import data, metrics
 
 
-def test_digits_classifier_reaches_97_percent_on_the_held_out_split(digits_classifier):
+def test_the_protocol_classifier_loads_the_shipped_weights_and_reaches_97_percent(
+    digits_classifier,
+):
     images, labels = data.load_arrays("digits", 16, "test", with_labels=True)
     accuracy = float((digits_classifier.predict(images) == labels).mean())
     assert accuracy >= 0.97
     assert digits_classifier.accuracy == pytest.approx(accuracy)
-    assert digits_classifier.path.startswith(os.environ["KERAS_GANS_CACHE"])
+    assert digits_classifier.trained is False
+    assert digits_classifier.fingerprint == "b66ff6e1fa17"  # docs/results.md's scale
+    assert digits_classifier.path == os.path.join(
+        metrics.classifier.SHIPPED_DIR, "digits_classifier_16px_e30_s0_v1.npz"
+    )
+    cached = os.listdir(os.environ["KERAS_GANS_CACHE"])
+    assert not any(name.startswith("digits_classifier_16px_e30_s0_v1") for name in cached)
 
 
-def test_second_use_loads_the_cache_instead_of_training(digits_classifier):
-    mtime = os.path.getmtime(digits_classifier.path)
-    again = metrics.DigitsClassifier(image_size=16)
+def test_damaged_shipped_weights_are_refused_naming_the_file(tmp_path, monkeypatch):
+    name = "digits_classifier_16px_e30_s0_v1"
+    with np.load(os.path.join(metrics.classifier.SHIPPED_DIR, name + ".npz")) as arrays:
+        weights = [arrays[f"arr_{i}"] for i in range(len(arrays.files))]
+    weights[-1] = weights[-1] + 1e-6
+    np.savez_compressed(tmp_path / (name + ".npz"), *weights)
+    monkeypatch.setattr(metrics.classifier, "SHIPPED_DIR", str(tmp_path))
+    monkeypatch.setattr(
+        metrics.classifier,
+        "shipped_weights",
+        lambda: {name: {"accuracy": 0.98, "fingerprint": "b66ff6e1fa17"}},
+    )
+    with pytest.raises(RuntimeError, match=rf"{name}\.npz have fingerprint [0-9a-f]{{12}}, not"):
+        metrics.DigitsClassifier(image_size=16)
+
+
+def test_shipped_false_trains_caches_and_the_second_use_loads_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_GANS_CACHE", str(tmp_path))
+    first = metrics.DigitsClassifier(image_size=8, epochs=2, seed=1, shipped=False)
+    assert first.trained is True and first.path.startswith(str(tmp_path))
+    mtime = os.path.getmtime(first.path)
+    again = metrics.DigitsClassifier(image_size=8, epochs=2, seed=1)  # nothing shipped: cache
     assert again.trained is False
     assert os.path.getmtime(again.path) == mtime
-    images, _ = data.load_arrays("digits", 16, "test")
-    np.testing.assert_allclose(
-        again.features(images[:32]), digits_classifier.features(images[:32]), atol=1e-6
-    )
+    assert again.accuracy == first.accuracy and again.fingerprint == first.fingerprint
+    images, _ = data.load_arrays("digits", 8, "test")
+    np.testing.assert_allclose(again.features(images[:32]), first.features(images[:32]), atol=1e-6)
 
 
 def test_the_fingerprint_follows_the_weights(digits_classifier):
-    again = metrics.DigitsClassifier(image_size=16)  # the cached copy: the same weights
+    again = metrics.DigitsClassifier(image_size=16)  # the shipped weights again
     assert again.fingerprint == digits_classifier.fingerprint
     assert len(again.fingerprint) == 12 and int(again.fingerprint, 16) >= 0
     weights = again.model.get_weights()
@@ -122,3 +148,32 @@ def test_two_users_of_an_uncached_classifier_train_it_once(tmp_path, monkeypatch
     assert sorted(c.trained for c in made) == [False, True]
     assert made[0].accuracy == made[1].accuracy
     assert os.path.isfile(os.path.join(tmp_path, os.path.basename(made[0].path) + ".lock"))
+
+
+def test_the_wheel_carries_the_shipped_weights(tmp_path):
+    # setup.cfg's package_data: a wheel without them would train at the user's thread count.
+    # Built from a copy of the sources, so the checkout gets no build/ folder.
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    src = tmp_path / "src"
+    shutil.copytree(
+        os.path.join(root, "keras_gans"),
+        src / "keras_gans",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    for name in ("setup.cfg", "pyproject.toml", "README.md", "keras_gans_cli.py"):
+        shutil.copy(os.path.join(root, name), src / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(tmp_path / "dist"), str(src)],
+        check=True, cwd=tmp_path,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "dist").glob("keras_gans-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in metrics.classifier.shipped_weights():
+        assert f"keras_gans/metrics/weights/{name}.npz" in names
+    assert "keras_gans/metrics/weights/shipped.json" in names
