@@ -99,11 +99,13 @@ def _classifier_note(floor):
     if "classifier" not in floor:
         return ""
     return (
-        f" Protocol classifier: {floor['classifier']} (its weights' fingerprint). A median "
-        "FID marked † has at least one seed scored by another classifier, or by one not "
-        "recorded (rows made before the field, added on 2026-12-04): the classifier is "
-        "trained anew on each fresh machine and is bit-exact only at one TensorFlow "
-        "thread count (docs/evaluation.md), so that ratio to the floor mixes two scales."
+        f" Protocol classifier: {floor['classifier']} (its weights' fingerprint; the "
+        "weights that ship with keras_gans since 2026-12-06, so `keras-gans evaluate` "
+        "scores on this scale on any machine). A median FID marked † has at least one seed "
+        "scored by another classifier, or by one not recorded (rows made before the field, "
+        "added on 2026-12-04): before the weights shipped, the classifier was trained anew "
+        "on each fresh machine and is bit-exact only at one TensorFlow thread count "
+        "(docs/evaluation.md), so that ratio to the floor mixes two scales."
     )
 
 

@@ -4,6 +4,7 @@ import json
 import os
 
 import numpy as np
+import pytest
 
 from benchmarks import classifier_weights
 from keras_gans import data, metrics
@@ -40,6 +41,7 @@ def test_written_weights_load_as_shipped_with_the_same_fingerprint_and_features(
     assert classifier_weights.compare([clf], {})[0][2:] == (None, False)
 
 
+@pytest.mark.slow  # trains two; the test above keeps the round trip in the fast set
 def test_writing_a_second_classifier_keeps_the_first_record(tmp_path):
     first = classifier_weights.retrain(
         "DigitsClassifier", {"image_size": 8, "epochs": 1}, str(tmp_path / "c")

@@ -150,6 +150,7 @@ def test_two_users_of_an_uncached_classifier_train_it_once(tmp_path, monkeypatch
     assert os.path.isfile(os.path.join(tmp_path, os.path.basename(made[0].path) + ".lock"))
 
 
+@pytest.mark.slow  # builds a wheel; the fast set loads the shipped files from the tree
 def test_the_wheel_carries_the_shipped_weights(tmp_path):
     # setup.cfg's package_data: a wheel without them would train at the user's thread count.
     # Built from a copy of the sources, so the checkout gets no build/ folder.

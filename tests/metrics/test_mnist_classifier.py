@@ -20,6 +20,7 @@ def test_the_shipped_mnist_classifier_reaches_98_percent_on_the_held_out_split(m
     assert mnist_classifier.fingerprint == "785498c59ea8"  # docs/results.md's scale
 
 
+@pytest.mark.slow  # the fast set trains a DigitsClassifier (test_classifier.py)
 def test_training_one_epoch_on_the_shifted_copies_reaches_90_percent(tmp_path, monkeypatch):
     # The shipped weights are the 10-epoch training of this recipe at one thread
     # (benchmarks/classifier_weights.py retrains and compares them).
