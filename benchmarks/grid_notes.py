@@ -54,6 +54,12 @@ GRID_NOTES = {
     "cell in five ragged or odd (a 0 drawn as a blotch, a 4 fused with a 7, smeared "
     "5s); seed 4 (4.64) many 9s, about one in six odd (a scribbled 6, a 4 made of dots, "
     "a 9 filled into a blob).",
+    ("wgan-gp+f32", "mnist"): "the look of the bfloat16 default's grid: smooth white "
+    "strokes on black, all ten digits, most cells readable, about one in six a scribble "
+    "or a smudge (a 0 hatched inside, a 4 run into a squiggle, a faint 6 beside a faint "
+    "8); no cell repeats another. Seed 2 (the worst, 7.24) has about one odd cell in four "
+    "(a 2 curled into a loop, a 6 melted into a blob, smeared 5s and 3s); seed 3 (the "
+    "best, 5.34) about one in five (a 3 crossed like a 5, a 2 drawn like a z).",
     ("wgan-gp", "mnist"): "MNIST-like handwriting, smooth white strokes on a clean black "
     "background, a little grainier than DCGAN's; all ten digits, many 0s, 7s and 9s, "
     "about one cell in four or five a hybrid or a scribble (a 3 and an 8 fused, a 2 "
