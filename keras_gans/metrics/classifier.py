@@ -111,6 +111,13 @@ def shifted_copies(images, labels, copies, seed, max_shift=2):
     return np.concatenate(out), np.concatenate([labels] * (copies + 1))
 
 
+def read_weights_npz(path):
+    """The weight arrays, in ``get_weights()`` order, of a file written by
+    ``np.savez_compressed(path, *model.get_weights())`` (the shipped weights' format)."""
+    with np.load(path) as arrays:
+        return [arrays[f"arr_{i}"] for i in range(len(arrays.files))]
+
+
 def weights_fingerprint(model):
     """The first 12 hex digits of the SHA-256 of ``model``'s weights, in order."""
     digest = hashlib.sha256()
@@ -120,8 +127,9 @@ def weights_fingerprint(model):
 
 
 class ImageClassifier:
-    """The shared machinery of ``DigitsClassifier`` and ``MnistClassifier``: train on the
-    dataset's train split on first use, cache, predict and extract features."""
+    """The shared machinery of ``DigitsClassifier`` and ``MnistClassifier``: load the
+    shipped weights of the protocol's configurations, else train on the dataset's train
+    split on first use and cache; predict and extract features."""
 
     num_classes = NUM_CLASSES
     dataset = None  # set by subclasses: "digits", "mnist"
@@ -155,13 +163,13 @@ class ImageClassifier:
 
     def _load_shipped(self, fingerprint):
         model = build_digits_network(self.image_size, self.seed, f"{self.dataset}_classifier")
-        with np.load(self.path) as arrays:
-            model.set_weights([arrays[f"arr_{i}"] for i in range(len(arrays.files))])
-        if weights_fingerprint(model) != fingerprint:
+        model.set_weights(read_weights_npz(self.path))
+        found = weights_fingerprint(model)
+        if found != fingerprint:
             raise RuntimeError(
-                f"The shipped weights {self.path} have fingerprint "
-                f"{weights_fingerprint(model)}, not the {fingerprint} that shipped.json "
-                "records: the file is damaged; reinstall keras_gans."
+                f"The shipped weights {self.path} have fingerprint {found}, not the "
+                f"{fingerprint} that shipped.json records: the file is damaged; reinstall "
+                "keras_gans."
             )
         return model
 
