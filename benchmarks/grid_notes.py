@@ -77,6 +77,13 @@ GRID_NOTES = {
     "8, a 1 with a cross stroke; seed 4: scratchy 2s and 5s). The WGAN-GP-loss "
     "defaults before (22 epochs, now x-cgan-mnist-wgan-gp-e22, FID 33.26) drew thin, "
     "grainy, often broken strokes.",
+    ("cgan+f32", "mnist"): "the look of the bfloat16 default's grid: one class per "
+    "column, 0 to 9, every cell its column's class, clean white strokes whose slant, "
+    "width and style vary down each column; about one cell in fifteen is odd (a 4 drawn "
+    "like an H, a 1 hooked like a 7, a blotchy 2); no cell repeats another. Seed 0 (the "
+    "worst, 5.35) has about one odd cell in eight (blotchy or broken 2s, a 1 like a z, "
+    "a smeared 7, a faint 9); seed 4 (the best, 4.11) about one in twelve (a 0 filled "
+    "into a blob, a 2 like a z).",
     ("stylegan2", "mnist-32"): "MNIST-like handwriting, smooth white strokes on clean "
     "black, all ten digits, many 8s, 9s and 0s; about one cell in seven is odd (a 4 "
     "drawn like a G, another like a u, a 0 like a D, an 8 half a 3), the rest readable; "
