@@ -71,6 +71,8 @@ def test_the_section_tables_each_row_or_is_absent_before_a_measurement(tmp_path,
         lines
     )
     assert "## Measured and dropped: cheaper layers and fewer calls" in lines
+    runs = lines.index("## WGAN-GP 28x28 at the CLI's settings, run by run")
+    assert runs < lines.index("## Measured and dropped: cheaper layers and fewer calls")
 
 
 def test_an_unknown_spec_is_refused_before_anything_is_measured(capsys):
