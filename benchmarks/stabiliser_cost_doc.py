@@ -78,10 +78,10 @@ WGAN_GP_RUNS = [
     "| `thread_settings.measure`, this row alone (01:15-01:18 UTC), twice | 7 | 2.24x, 1.75x |",
     "| `benchmarks.stabiliser_cost`, three runs (the table above is the last) | 7 | "
     "2.03x, 1.92x, 1.93x |",
-    "| `stabiliser_cost.build` and `time_round` for this spec alone (19:01 UTC) | 15 | "
+    "| `stabiliser_cost.build` and `time_round` for this spec alone (18:57-19:02 UTC) | 15 | "
     "2.14x (median of the per-round ratios 2.07x) |",
     "| the same, with the model in float32 and the reference in bfloat16 in each round "
-    "(19:14 UTC) | 10 | 2.42x (median of the per-round ratios 2.18x) |",
+    "(19:05-19:09 UTC) | 10 | 2.42x (median of the per-round ratios 2.18x) |",
     "",
     "2.0x or more in 5 runs of 8; the middle two of the eight are 2.02x and 2.03x. It is "
     "not claimed as met: a run of seven rounds, the issue's test, lands on either side "
