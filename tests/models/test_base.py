@@ -127,3 +127,20 @@ def test_fit_runs_d_steps_per_generator_step_every_epoch(tiny_images):
     assert len(history.history["d_loss"]) == 2
     assert int(model.g_optimizer.iterations) == 4
     assert int(model.d_optimizer.iterations) == 8
+
+
+def test_train_step_wrapped_in_tf_function_converts_without_autograph_warnings(caplog):
+    # A custom loop that wraps train_step in tf.function (AutoGraph on) converts every
+    # hook it calls; a hook whose body is only a docstring made AutoGraph log "could not
+    # transform" and run it unconverted.
+    import tensorflow as tf
+
+    gan = keras_gans.models.DCGAN(
+        image_shape=(8, 8, 1), latent_dim=4, generator_filters=4, discriminator_filters=4
+    )
+    gan.compile()
+    images = tf.zeros((4, 8, 8, 1))
+    with caplog.at_level("WARNING", logger="tensorflow"):
+        logs = tf.function(gan.train_step)(images)
+    assert np.isfinite(float(logs["d_loss"]))
+    assert not [r.getMessage() for r in caplog.records if "AutoGraph" in r.getMessage()]
