@@ -1,6 +1,7 @@
 import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 import keras_gans
 from keras_gans.models import AdversarialModel
@@ -133,8 +134,6 @@ def test_train_step_wrapped_in_tf_function_converts_without_autograph_warnings(c
     # A custom loop that wraps train_step in tf.function (AutoGraph on) converts every
     # hook it calls; a hook whose body is only a docstring made AutoGraph log "could not
     # transform" and run it unconverted.
-    import tensorflow as tf
-
     gan = keras_gans.models.DCGAN(
         image_shape=(8, 8, 1), latent_dim=4, generator_filters=4, discriminator_filters=4
     )
