@@ -9,10 +9,12 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
+# uv resolves and installs the dependencies (TensorFlow among them) in about a quarter
+# of pip's time (docs/architecture.md); pip stays in the venv for users and tests.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[all]"
+	$(PY) -m pip install --quiet --upgrade pip uv
+	$(PY) -m uv pip install --quiet --python $(PY) -e ".[all]"
 	touch $(STAMP)
 
 # Trains a DCGAN on the embedded digits, writes sample grids, exports the generator
