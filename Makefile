@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip uv
-	$(PY) -m uv pip install --quiet --python $(PY) -e ".[all]"
+	$(PY) -m uv pip install --quiet --compile-bytecode --python $(PY) -e ".[all]"
 	touch $(STAMP)
 
 # Trains a DCGAN on the embedded digits, writes sample grids, exports the generator
