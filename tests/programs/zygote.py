@@ -6,13 +6,17 @@ as ``__main__`` (``runpy``), as ``python argv[0] argv[1:]`` would, except that
 TensorFlow is already imported (with the keras modules its import loads in any process;
 nothing of keras_gans), which saves each run the import's ~5 CPU seconds. This process answers ``{"pid": ...}``
 when the child starts and ``{"status": ...}`` (``subprocess``'s return code) when it
-ends. End of stdin ends it.
+ends. A child ends as a Python process does: it reads TMPDIR from its own environment
+and runs its ``atexit`` handlers (AutoGraph's removal of its generated files among
+them). End of stdin ends it.
 """
 
+import atexit
 import json
 import os
 import runpy
 import sys
+import tempfile
 import traceback
 
 import tensorflow  # noqa: F401  (the import every child is spared)
@@ -30,6 +34,7 @@ def _child(request):
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        tempfile.tempdir = None  # read TMPDIR again, from the run's environment
         _redirect(0, os.devnull, os.O_RDONLY)
         sys.stdin = open(os.devnull)  # noqa: SIM115  (the child's whole life)
         _redirect(1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -48,6 +53,7 @@ def _child(request):
         except BaseException:
             traceback.print_exc()
             code = 1
+        atexit._run_exitfuncs()  # as a process ends (AutoGraph removes its generated files)
         sys.stdout.flush()
         sys.stderr.flush()
     finally:  # never return into the zygote's loop
