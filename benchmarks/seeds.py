@@ -12,6 +12,12 @@ classifier). Rows accumulate in benchmarks/results.json under "seed_runs" (one p
 config, data and seed; a rerun replaces its row); docs/results.md is rewritten from
 them. `--jobs 2` trains two seeds at once, each process limited to one CPU thread, so
 its train time is that of one core (an upper bound for a 2-core run).
+
+A long run can be stopped and resumed: with `KERAS_GANS_BENCH_KEEP=DIR` and
+`KERAS_GANS_BENCH_RESUME=1`, a run folder in DIR that holds a run is resumed (from its
+last finished epoch, as `keras-gans train` resumes) instead of started again. Its
+`train_seconds` is then the sum of its segments, each counted to the last epoch it
+finished (`DIR/NAME-DATA-SEED.segments.json`), and the row says how many segments.
 """
 
 import argparse
@@ -67,6 +73,43 @@ def config_settings(config, data, seed, extra=None):
     return runs.run_settings(family, data=data, seed=seed, **overrides)
 
 
+def segments_path(run_dir):
+    """The file beside ``run_dir`` that times a resumable run's segments (a run folder
+    holds only the run's own files)."""
+    return run_dir + ".segments.json"
+
+
+def open_segment(run_dir, now=None):
+    """Starts a timed segment of a resumable run; returns the segments so far.
+
+    The segment before it, if any, was stopped: it counts up to the moment the run's
+    ``checkpoints/state.json`` was last written (the last epoch it finished, where the
+    run resumes from), or not at all if it finished none.
+    """
+    from keras_gans.runs import STATE
+
+    path = segments_path(run_dir)
+    segments = json.load(open(path)) if os.path.isfile(path) else []
+    if segments and "end" not in segments[-1]:
+        state = os.path.join(run_dir, STATE)
+        written = os.path.getmtime(state) if os.path.isfile(state) else 0.0
+        segments[-1]["end"] = max(written, segments[-1]["start"])
+    segments.append({"start": time.time() if now is None else now})
+    with open(path, "w") as f:
+        json.dump(segments, f)
+    return segments
+
+
+def close_segments(run_dir, now=None):
+    """Ends the open segment; returns ``(seconds of all segments, segment count)``."""
+    path = segments_path(run_dir)
+    segments = json.load(open(path))
+    segments[-1]["end"] = time.time() if now is None else now
+    with open(path, "w") as f:
+        json.dump(segments, f)
+    return sum(s["end"] - s["start"] for s in segments), len(segments)
+
+
 def run_one(config, data, seed, work, extra=None, name=None):
     """Trains and scores one (config, data, seed); returns its row.
 
@@ -81,10 +124,19 @@ def run_one(config, data, seed, work, extra=None, name=None):
 
     settings = {**config_settings(config, data, seed, extra), "threads": run_threads()}
     run_dir = os.path.join(work, f"{label}-{data}-{seed}")
-    shutil.rmtree(run_dir, ignore_errors=True)
+    resumable = bool(os.environ.get("KERAS_GANS_BENCH_RESUME"))
+    if not (resumable and os.path.isfile(os.path.join(run_dir, runs.CONFIG))):
+        shutil.rmtree(run_dir, ignore_errors=True)
+        if os.path.exists(segments_path(run_dir)):
+            os.remove(segments_path(run_dir))
+    if resumable:
+        open_segment(run_dir)
     start = time.perf_counter()
     model = runs.train(run_dir, settings, verbose=0)
     seconds = time.perf_counter() - start
+    segments = 1
+    if resumable:
+        seconds, segments = close_segments(run_dir)
     r = evaluate_source(model, METRICS, n=1000, seed=0, data=data)
     row = {
         "config": config,
@@ -101,6 +153,8 @@ def run_one(config, data, seed, work, extra=None, name=None):
         # the protocol classifier's weights (rows without it: before 2026-12-04)
         "classifier": protocol_classifier(data).fingerprint,
     }
+    if segments > 1:  # stopped and resumed: train_seconds sums the segments
+        row["segments"] = segments
     for key in ("fid", "kid", "precision", "recall", "coverage", "coverage_kl"):
         row[key] = round(float(r[key]), 4)
     # FID at the floor's sample size where the floor has fewer than 1,000 images
@@ -223,6 +277,8 @@ def _child(args):
     limit_threads()
     # KERAS_GANS_BENCH_KEEP=DIR keeps the run folders there (for pictures); else a temp dir
     keep = os.environ.get("KERAS_GANS_BENCH_KEEP")
+    if os.environ.get("KERAS_GANS_BENCH_RESUME") and not keep:
+        raise SystemExit("KERAS_GANS_BENCH_RESUME=1 needs KERAS_GANS_BENCH_KEEP=DIR, the folder the runs resume from")  # fmt: skip
     work = keep or tempfile.mkdtemp(prefix="keras_gans_seeds_")
     try:
         row = run_one(

@@ -1,7 +1,9 @@
 import json
 import multiprocessing
+import os
 
-from benchmarks.seeds import save_row
+from benchmarks.seeds import close_segments, open_segment, save_row, segments_path
+from keras_gans.runs import STATE
 
 
 def _save_rows(path, worker, count):
@@ -35,3 +37,17 @@ def test_a_row_replaces_the_one_of_the_same_config_data_and_seed(tmp_path):
     with open(path) as f:
         rows = json.load(f)["seed_runs"]
     assert [(r["data"], r["fid"]) for r in rows] == [("mnist", 6.0), ("digits", 4.0)]
+
+
+def test_a_resumed_runs_segments_count_to_the_last_epoch_each_finished(tmp_path):
+    run_dir = str(tmp_path / "stylegan2-mnist-0")
+    assert open_segment(run_dir, now=100.0) == [{"start": 100.0}]
+    state = os.path.join(run_dir, STATE)
+    os.makedirs(os.path.dirname(state))
+    open(state, "w").close()
+    os.utime(state, (130.0, 130.0))  # its last finished epoch; stopped later, at ~150
+    assert open_segment(run_dir, now=200.0) == [{"start": 100.0, "end": 130.0}, {"start": 200.0}]
+    # stopped again before it finished an epoch: that segment counts nothing
+    assert open_segment(run_dir, now=300.0)[1] == {"start": 200.0, "end": 200.0}
+    assert close_segments(run_dir, now=345.0) == (30.0 + 0.0 + 45.0, 3)
+    assert json.load(open(segments_path(run_dir)))[-1] == {"start": 300.0, "end": 345.0}
