@@ -89,7 +89,10 @@ def open_segment(run_dir, now=None):
     from keras_gans.runs import STATE
 
     path = segments_path(run_dir)
-    segments = json.load(open(path)) if os.path.isfile(path) else []
+    segments = []
+    if os.path.isfile(path):
+        with open(path) as f:
+            segments = json.load(f)
     if segments and "end" not in segments[-1]:
         state = os.path.join(run_dir, STATE)
         written = os.path.getmtime(state) if os.path.isfile(state) else 0.0
@@ -103,7 +106,8 @@ def open_segment(run_dir, now=None):
 def close_segments(run_dir, now=None):
     """Ends the open segment; returns ``(seconds of all segments, segment count)``."""
     path = segments_path(run_dir)
-    segments = json.load(open(path))
+    with open(path) as f:
+        segments = json.load(f)
     segments[-1]["end"] = time.time() if now is None else now
     with open(path, "w") as f:
         json.dump(segments, f)
@@ -277,8 +281,6 @@ def _child(args):
     limit_threads()
     # KERAS_GANS_BENCH_KEEP=DIR keeps the run folders there (for pictures); else a temp dir
     keep = os.environ.get("KERAS_GANS_BENCH_KEEP")
-    if os.environ.get("KERAS_GANS_BENCH_RESUME") and not keep:
-        raise SystemExit("KERAS_GANS_BENCH_RESUME=1 needs KERAS_GANS_BENCH_KEEP=DIR, the folder the runs resume from")  # fmt: skip
     work = keep or tempfile.mkdtemp(prefix="keras_gans_seeds_")
     try:
         row = run_one(
@@ -304,6 +306,8 @@ def main(argv=None):
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if os.environ.get("KERAS_GANS_BENCH_RESUME") and not os.environ.get("KERAS_GANS_BENCH_KEEP"):
+        parser.error("KERAS_GANS_BENCH_RESUME=1 needs KERAS_GANS_BENCH_KEEP=DIR, the folder the runs resume from")  # fmt: skip
     if args.child:
         return _child(args)
     if args.floors:

@@ -2,6 +2,8 @@ import json
 import multiprocessing
 import os
 
+import pytest
+
 from benchmarks.seeds import close_segments, open_segment, save_row, segments_path
 from keras_gans.runs import STATE
 
@@ -51,3 +53,15 @@ def test_a_resumed_runs_segments_count_to_the_last_epoch_each_finished(tmp_path)
     assert open_segment(run_dir, now=300.0)[1] == {"start": 200.0, "end": 200.0}
     assert close_segments(run_dir, now=345.0) == (30.0 + 0.0 + 45.0, 3)
     assert json.load(open(segments_path(run_dir)))[-1] == {"start": 300.0, "end": 345.0}
+
+
+def test_resume_without_a_kept_folder_is_one_clear_error(monkeypatch, capsys):
+    from benchmarks.seeds import main
+
+    monkeypatch.setenv("KERAS_GANS_BENCH_RESUME", "1")
+    monkeypatch.delenv("KERAS_GANS_BENCH_KEEP", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--configs", "dcgan", "--seeds", "0"])
+    assert exit_info.value.code == 2
+    wanted = "needs KERAS_GANS_BENCH_KEEP=DIR, the folder the runs resume from"
+    assert capsys.readouterr().err.strip().endswith(f"error: KERAS_GANS_BENCH_RESUME=1 {wanted}")
