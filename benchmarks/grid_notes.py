@@ -84,6 +84,13 @@ GRID_NOTES = {
     "worst, 5.35) has about one odd cell in eight (blotchy or broken 2s, a 1 like a z, "
     "a smeared 7, a faint 9); seed 4 (the best, 4.11) about one in twelve (a 0 filled "
     "into a blob, a 2 like a z).",
+    ("stylegan2+f32", "mnist-32"): "the look of the bfloat16 default's grid: "
+    "MNIST-like handwriting, smooth white strokes on clean black, all ten digits; about "
+    "one cell in eight is odd (a 0 like a Q, a 4 with a bent flag, a 2 like a d, a 6 "
+    "whose loop runs into its stem), the rest readable; no cell repeats another. Seed 2 "
+    "(the worst, 4.48) has about one odd cell in six (a 1 with a stray dot, a 7 looped "
+    "like a lambda, a 9 like a q, a 7 bent into an n, a 6 like a b); seed 4 (the best, "
+    "3.12) about one in nine (a 2 drawn like an ampersand, a 3 half a 5, a 9 like a q).",
     ("stylegan2", "mnist-32"): "MNIST-like handwriting, smooth white strokes on clean "
     "black, all ten digits, many 8s, 9s and 0s; about one cell in seven is odd (a 4 "
     "drawn like a G, another like a u, a 0 like a D, an 8 half a 3), the rest readable; "

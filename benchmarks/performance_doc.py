@@ -220,9 +220,10 @@ def _precision_quality_lines(json_rows=None):
         "CPU thread per run. A seed's two runs start "
         "from the same weights but round differently from the first step, so they are two "
         "draws, not a pair. Train times are upper bounds: up to five processes shared the "
-        "2 cores (wgan-gp+f32 and cgan+f32 on MNIST: five at once, about 0.4 of a core "
-        "each, where the bfloat16 rows ran two at once); the throughput table above is "
-        "the speed comparison. "
+        "2 cores (wgan-gp+f32, cgan+f32 and stylegan2+f32 on MNIST: five at once, about "
+        "0.4 of a core each, where the bfloat16 rows ran two at once; stylegan2+f32 was "
+        "stopped after its 8th epoch and resumed, its train time the sum of the two "
+        "segments); the throughput table above is the speed comparison. "
         "`x-wgan-gp-earlier-classifiers` is wgan-gp's CLI defaults, float32 and bfloat16 "
         "both scored by the classifier cache of 2026-12-03 (one scale); results.md's "
         "wgan-gp row is since scored by the one-thread classifier (docs/evaluation.md).",
