@@ -9,8 +9,8 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-# uv resolves and installs the dependencies (TensorFlow among them) in about a quarter
-# of pip's time (docs/architecture.md); pip stays in the venv for users and tests.
+# uv resolves and installs the dependencies (TensorFlow among them) in under half of
+# pip's time (docs/architecture.md); pip stays in the venv for users and tests.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip uv
