@@ -87,30 +87,27 @@ def open_segment(run_dir, now=None):
     run resumes from), or not at all if it finished none.
     """
     from keras_gans.runs import STATE
+    from keras_gans.runs.checkpoint import read_json, write_json
 
     path = segments_path(run_dir)
-    segments = []
-    if os.path.isfile(path):
-        with open(path) as f:
-            segments = json.load(f)
+    segments = read_json(path) if os.path.isfile(path) else []
     if segments and "end" not in segments[-1]:
         state = os.path.join(run_dir, STATE)
         written = os.path.getmtime(state) if os.path.isfile(state) else 0.0
         segments[-1]["end"] = max(written, segments[-1]["start"])
     segments.append({"start": time.time() if now is None else now})
-    with open(path, "w") as f:
-        json.dump(segments, f)
+    write_json(path, segments)
     return segments
 
 
 def close_segments(run_dir, now=None):
     """Ends the open segment; returns ``(seconds of all segments, segment count)``."""
+    from keras_gans.runs.checkpoint import read_json, write_json
+
     path = segments_path(run_dir)
-    with open(path) as f:
-        segments = json.load(f)
+    segments = read_json(path)
     segments[-1]["end"] = time.time() if now is None else now
-    with open(path, "w") as f:
-        json.dump(segments, f)
+    write_json(path, segments)
     return sum(s["end"] - s["start"] for s in segments), len(segments)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from benchmarks.seeds import close_segments, open_segment, save_row, segments_path
 from keras_gans.runs import STATE
+from keras_gans.runs.checkpoint import read_json
 
 
 def _save_rows(path, worker, count):
@@ -52,7 +53,7 @@ def test_a_resumed_runs_segments_count_to_the_last_epoch_each_finished(tmp_path)
     # stopped again before it finished an epoch: that segment counts nothing
     assert open_segment(run_dir, now=300.0)[1] == {"start": 200.0, "end": 200.0}
     assert close_segments(run_dir, now=345.0) == (30.0 + 0.0 + 45.0, 3)
-    assert json.load(open(segments_path(run_dir)))[-1] == {"start": 300.0, "end": 345.0}
+    assert read_json(segments_path(run_dir))[-1] == {"start": 300.0, "end": 345.0}
 
 
 def test_resume_without_a_kept_folder_is_one_clear_error(monkeypatch, capsys):
