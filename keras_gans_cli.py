@@ -38,7 +38,18 @@ def _import_everything():
     importlib.reload(sys.modules["keras_gans"])
 
 
+def environment_defaults(environ=None):
+    """Sets what the CLI's process needs before TensorFlow loads, where the user's
+    environment does not say otherwise: TensorFlow's oneDNN kernels on
+    (``TF_ENABLE_ONEDNN_OPTS=1``). TensorFlow turns them on by itself only on CPUs with
+    AVX-512 VNNI, AVX-512 BF16 or AMX; elsewhere (AVX2-only CPUs) its Eigen kernels
+    train the CLI's models 1.3-8x slower (docs/cli.md)."""
+    environ = os.environ if environ is None else environ
+    environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
+
+
 def main():
+    environment_defaults()
     if not os.environ.get("KERAS_GANS_DEBUG"):
         # TensorFlow's C++ log lines from graph rewriting (grappler's "remapper failed"
         # and the like) would interleave with the CLI's own lines; level 3 keeps them out.

@@ -71,3 +71,14 @@ def apply_threads(setting):
             "TensorFlow's own); start a fresh process or use --threads default"
         ) from None
     return current_counts()
+
+
+def onednn_enabled():
+    """Whether TensorFlow runs its oneDNN kernels in this process (``TF_ENABLE_ONEDNN_OPTS``
+    or, where that is unset, TensorFlow's choice for the CPU); None where this
+    TensorFlow does not say."""
+    try:
+        from tensorflow.python.util import _pywrap_util_port
+    except ImportError:  # pragma: no cover - a TensorFlow without the module
+        return None
+    return bool(_pywrap_util_port.IsMklEnabled())

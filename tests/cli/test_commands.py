@@ -255,13 +255,28 @@ def test_evaluate_a_run_and_label_on_an_unconditional_model(tmp_path):
 
 def test_the_console_script_silences_tensorflow_log_lines_during_training(tmp_path):
     """TensorFlow's C++ log lines (``I0000 ... file.cc:31] ...``, grappler's "remapper
-    failed" among them) stay out of a pix2pix run's output, with no log level set."""
+    failed" among them) stay out of a pix2pix run's output, with no log level set; and
+    with no ``TF_ENABLE_ONEDNN_OPTS`` set, the run trains on TensorFlow's oneDNN kernels
+    whatever the CPU (its config.json says so)."""
     import re
 
-    env = {k: v for k, v in ENV.items() if k not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_GANS_DEBUG")}
+    unset = ("TF_CPP_MIN_LOG_LEVEL", "KERAS_GANS_DEBUG", "TF_ENABLE_ONEDNN_OPTS")
+    env = {k: v for k, v in ENV.items() if k not in unset}
     result = console_script(
         "train", "pix2pix", "--image-size", "16", "--epochs", "1", "--steps-per-epoch", "2",
         "--out", str(tmp_path / "run"), "--quiet", env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert [line for line in result.stderr.splitlines() if re.search(r"\.cc:\d+\]", line)] == []
+    assert json.load(open(tmp_path / "run" / "config.json"))["onednn"] is True
+
+
+def test_the_cli_turns_onednn_on_unless_the_environment_says_otherwise():
+    import keras_gans_cli
+
+    environ = {}
+    keras_gans_cli.environment_defaults(environ)
+    assert environ == {"TF_ENABLE_ONEDNN_OPTS": "1"}
+    environ = {"TF_ENABLE_ONEDNN_OPTS": "0"}
+    keras_gans_cli.environment_defaults(environ)
+    assert environ == {"TF_ENABLE_ONEDNN_OPTS": "0"}
