@@ -14,7 +14,7 @@ from keras_gans.networks.dcgan import (
     num_upsamples,
 )
 from keras_gans.networks.equalized import EqualizedConv2D, EqualizedDense
-from keras_gans.networks.layers import MinibatchStdDev
+from keras_gans.networks.layers import LiveTapsConv2D, MinibatchStdDev, live_taps
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
 from keras_gans.networks.normalization import NORMALIZATIONS, normalization_layer
 from keras_gans.networks.patchgan import patchgan_discriminator, receptive_field
@@ -56,6 +56,7 @@ __all__ = [
     "StyleGAN2Parts",
     "WAverage",
     "LabelChannels",
+    "LiveTapsConv2D",
     "MinibatchStdDev",
     "NORMALIZATIONS",
     "ReflectionPadding2D",
@@ -66,6 +67,7 @@ __all__ = [
     "conditional_generator",
     "dcgan_discriminator",
     "dcgan_generator",
+    "live_taps",
     "mlp_discriminator",
     "mix_styles",
     "mlp_generator",

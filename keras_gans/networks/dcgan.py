@@ -3,7 +3,7 @@
 import keras
 
 from keras_gans.errors import ArgumentError
-from keras_gans.networks.layers import MinibatchStdDev
+from keras_gans.networks.layers import LiveTapsConv2D, MinibatchStdDev
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 
@@ -152,7 +152,7 @@ def dcgan_discriminator_features(
     for i in range(num_layers):
         normalized = i > 0 and normalization != "none"
         x = _spectral(
-            keras.layers.Conv2D(
+            LiveTapsConv2D(
                 filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
             ),  # fmt: skip
             spectral_norm,

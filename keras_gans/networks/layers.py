@@ -53,3 +53,75 @@ class MinibatchStdDev(keras.layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), "group_size": self.group_size, "epsilon": self.epsilon}
+
+
+def live_taps(size, kernel, stride):
+    """Along one spatial axis of a ``padding="same"`` convolution of an input ``size``
+    long: ``(first, end, before, after)``, the kernel taps ``first..end-1`` that ever
+    reach the input (the others only ever multiply padding zeros) and the zero padding
+    before and after the input that a ``"valid"`` convolution with those taps needs to
+    give the same outputs (TensorFlow's placement: the odd padding after)."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + kernel - size, 0)
+    pad_before = total // 2
+    first = max(0, pad_before - (out - 1) * stride)
+    end = min(kernel, pad_before + size)
+    before = pad_before - first
+    # Below zero where the strides step past the input's end: "valid" drops those rows.
+    after = max((out - 1) * stride + (end - first) - size - before, 0)
+    return first, end, before, after
+
+
+@keras.saving.register_keras_serializable(package="keras_gans")
+class LiveTapsConv2D(keras.layers.Conv2D):
+    """``keras.layers.Conv2D`` that skips the kernel taps which only ever see padding.
+
+    With ``padding="same"`` on an input smaller than the kernel's reach (DCGAN's last
+    discriminator convolution maps 2x2 to 1x1 with a 5x5 kernel: 21 of its 25 taps only
+    ever multiply padding), the layer convolves the input, zero-padded only as far as
+    needed, with the taps that reach it. The outputs are those of ``Conv2D``, and so are
+    the gradients: a tap that never reaches the input gets a zero gradient either way.
+    The kernel keeps its full shape, so weights load into and from ``Conv2D``. Other
+    paddings, dilations, ``channels_first`` and inputs of unknown size compute as
+    ``Conv2D`` does.
+
+    Args:
+        filters, kernel_size, strides, padding, **kwargs: as ``keras.layers.Conv2D``.
+
+    Example:
+    >>> layer = keras_gans.networks.LiveTapsConv2D(8, 5, strides=2, padding="same")
+    >>> layer(np.zeros((1, 2, 2, 4), "float32")).shape
+    TensorShape([1, 1, 1, 8])
+
+    Reference:
+        Radford et al., DCGAN (2016), https://arxiv.org/abs/1511.06434 (the 5x5,
+        stride-2 discriminator convolutions this serves)
+    """
+
+    def convolution_op(self, inputs, kernel):
+        spatial = tuple(inputs.shape[1:3])
+        if (
+            self.padding != "same"
+            or self.data_format != "channels_last"
+            or tuple(self.dilation_rate) != (1, 1)
+            or None in spatial
+        ):
+            return super().convolution_op(inputs, kernel)
+        rows, cols = (
+            live_taps(n, k, s)
+            for n, k, s in zip(spatial, self.kernel_size, self.strides, strict=True)
+        )
+        if rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1]):
+            return super().convolution_op(inputs, kernel)
+        kernel = kernel[rows[0] : rows[1], cols[0] : cols[1]]
+        pads = [[0, 0], list(rows[2:]), list(cols[2:]), [0, 0]]
+        if any(p for pair in pads for p in pair):
+            inputs = ops.pad(inputs, pads)
+        if tuple(inputs.shape[1:3]) == tuple(kernel.shape[:2]):
+            # One output position that the whole kernel covers: a matmul, which the
+            # CPU computes faster than the convolution's backward kernels do.
+            flat = ops.reshape(
+                inputs, (-1, 1, 1, kernel.shape[0] * kernel.shape[1] * kernel.shape[2])
+            )
+            return ops.matmul(flat, ops.reshape(kernel, (-1, kernel.shape[3])))
+        return ops.conv(inputs, kernel, strides=list(self.strides), padding="valid")

@@ -1,5 +1,7 @@
+import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from keras_gans.errors import ArgumentError
 from keras_gans.networks import MinibatchStdDev
@@ -29,3 +31,60 @@ def test_minibatch_std_fills_every_pixel_and_shrinks_the_group_to_the_batch():
 def test_minibatch_std_bad_group_size_is_named():
     with pytest.raises(ArgumentError, match="group_size must be a positive int, got 0"):
         MinibatchStdDev(group_size=0)
+
+
+def test_live_taps_on_hand_shapes():
+    from keras_gans.networks import live_taps
+
+    # 2 -> 1 with a 5-tap kernel, stride 2: SAME pads 1 before and 2 after; taps 1 and 2
+    # reach the input, unpadded
+    assert live_taps(2, 5, 2) == (1, 3, 0, 0)
+    # 4 -> 2 with 5 taps, stride 2: every tap reaches the input; TensorFlow's padding
+    assert live_taps(4, 5, 2) == (0, 5, 1, 2)
+    # 1 -> 1 with 3 taps, stride 1: only the centre tap
+    assert live_taps(1, 3, 1) == (1, 2, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "size,kernel,stride",
+    [(2, 5, 2), (4, 5, 2), (8, 5, 2), (3, 5, 2), (1, 3, 1), (2, 4, 2), (5, 7, 3), (2, 1, 2)],
+)
+def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
+    from keras_gans.networks import LiveTapsConv2D
+
+    x = tf.random.stateless_normal([3, size, size + 1, 4], seed=[size, kernel])
+    plain = keras.layers.Conv2D(6, kernel, strides=stride, padding="same")
+    live = LiveTapsConv2D(6, kernel, strides=stride, padding="same")
+    plain.build(x.shape)
+    live.build(x.shape)
+    live.set_weights(plain.get_weights())
+    results = []
+    for layer in (plain, live):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = layer(x)
+            loss = tf.reduce_sum(tf.sin(y))
+        results.append((y, *tape.gradient(loss, [x, *layer.trainable_weights])))
+    for a, b in zip(*results, strict=True):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+    # the kernel rows that only ever see padding get no gradient (2 rows -> 1: all but
+    # rows 1-2; the 3 columns reach every tap)
+    if (size, kernel, stride) == (2, 5, 2):
+        kernel_grad = results[1][2].numpy()
+        assert np.abs(kernel_grad[1:3]).sum() > 0
+        kernel_grad[1:3] = 0
+        assert not kernel_grad.any()
+
+
+def test_a_live_taps_conv_saves_and_loads_into_a_model(tmp_path):
+    from keras_gans.networks import LiveTapsConv2D
+
+    inputs = keras.Input((2, 2, 3))
+    model = keras.Model(inputs, LiveTapsConv2D(4, 5, strides=2, padding="same")(inputs))
+    x = np.random.RandomState(0).normal(size=(2, 2, 2, 3)).astype("float32")
+    model.save(tmp_path / "m.keras")
+    loaded = keras.models.load_model(tmp_path / "m.keras")
+    assert isinstance(loaded.layers[-1], LiveTapsConv2D)
+    assert loaded.layers[-1].kernel.shape == (5, 5, 3, 4)
+    np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), atol=1e-6)

@@ -1,3 +1,4 @@
+import keras
 import numpy as np
 import pytest
 
@@ -28,11 +29,13 @@ def test_dcgan_generator_structure():
 def test_dcgan_discriminator_structure():
     d = networks.dcgan_discriminator((28, 28, 1), filters=4)
     names = [type(layer).__name__ for layer in d.layers]
-    convs = [layer for layer in d.layers if type(layer).__name__ == "Conv2D"]
+    # Conv2D that skips the taps which only see padding (the last maps 2x2 to 1x1)
+    convs = [layer for layer in d.layers if type(layer).__name__ == "LiveTapsConv2D"]
     assert len(convs) == 4 and all(c.strides == (2, 2) and c.kernel_size == (5, 5) for c in convs)
+    assert all(isinstance(c, keras.layers.Conv2D) and c.padding == "same" for c in convs)
     assert names.count("BatchNormalization") == 3
     # no batch norm right after the first convolution
-    assert names[names.index("Conv2D") + 1] == "LeakyReLU"
+    assert names[names.index("LiveTapsConv2D") + 1] == "LeakyReLU"
     assert all(
         layer.negative_slope == pytest.approx(0.2)
         for layer in d.layers
