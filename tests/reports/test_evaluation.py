@@ -26,15 +26,17 @@ def test_reference_images_per_dataset():
         reference_images((28, 28, 3), data="mnist")
 
 
-# Slow: it trains an MNIST classifier (one epoch), as the MNIST protocol's other tests
-# (tests/metrics/test_mnist_classifier.py) do; the dataset checks above stay fast.
-@pytest.mark.slow
-def test_mnist_protocol_uses_the_given_classifier_and_its_size():
-    quick = metrics.MnistClassifier(epochs=1)  # cached per session; the default is 30
+def test_mnist_protocol_uses_the_given_classifier_and_its_size(monkeypatch):
+    given = metrics.MnistClassifier()  # the shipped weights, 28 pixels
+
+    def no_default(data):
+        raise AssertionError(f"the protocol's own {data} classifier was asked for")
+
+    monkeypatch.setattr(metrics, "protocol_classifier", no_default)
     real = reference_images((16, 16, 1), "test", data="mnist")  # resized up to 28
     shuffled = np.random.RandomState(0).permutation(real.reshape(-1)).reshape(real.shape)
-    same = evaluate_images_protocol(real, ("fid",), (16, 16, 1), quick, data="mnist")
-    other = evaluate_images_protocol(shuffled, ("fid",), (16, 16, 1), quick, data="mnist")
+    same = evaluate_images_protocol(real, ("fid",), (16, 16, 1), given, data="mnist")
+    other = evaluate_images_protocol(shuffled, ("fid",), (16, 16, 1), given, data="mnist")
     assert same["fid"] < other["fid"] / 10
 
 
