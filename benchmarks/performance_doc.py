@@ -11,6 +11,7 @@ import statistics
 
 from benchmarks.families_doc import families_lines
 from benchmarks.machine import UNRECORDED, threads_text
+from benchmarks.performance_notes import FUSED_ADAM, GPU_PROBE, ONEDNN
 from benchmarks.stabiliser_cost_doc import stabiliser_cost_lines
 from benchmarks.thread_settings_doc import thread_settings_lines
 from benchmarks.translation_doc import translation_precision_lines
@@ -90,43 +91,6 @@ def _seed_lines(pairs):
             cells.append(f"{p['fid']:.2f} ({p['recall']:.3f})" if p else "-")
         lines.append(f"| {family} | {seed} | " + " | ".join(cells) + " |")
     return lines + [""]
-
-
-# A lever measured and dropped (2026-11-23); kept in the document, not in the code.
-FUSED_ADAM = [
-    "## Measured and dropped: a fused Adam",
-    "",
-    "An Adam subclass whose per-variable update was TensorFlow's fused `ResourceApplyAdam` "
-    "kernel (one op instead of about a dozen; Keras' Adam arithmetic except that the kernel "
-    "forms `1 - beta_2` in float32: 0.00100005 for 0.999) was tried on 2026-11-23. In "
-    "isolation it applied the DCGAN generator's gradients in 0.39 ms against Keras' "
-    "0.68 ms, but end to end (DCGAN default scheme, the fused and the Keras optimizer "
-    "interleaved in the same runs) it measured +16% (5 rounds), +8% and -3% (two "
-    "`make bench` runs, 7 rounds) and -3% (8 rounds): no gain this machine can resolve; "
-    "WGAN-GP 1.40x against 1.44x. At the DCGAN CLI defaults its runs scored a worse FID "
-    "than Keras' Adam in 7 of 8 seed pairs (seeds 0, 1, 3, 4, both schemes; means 32.67 "
-    "against 29.40 simultaneous, 35.96 against 31.10 alternating), with no mechanism "
-    "known. Not kept. In those same runs the shipped default (Keras' Adam, "
-    '`update="simultaneous"`) measured 1.18x, 1.28x, 1.21x and 1.30x the reference.',
-]
-
-
-# Why no table here has GPU rows (issue 19, point 5); kept in the document.
-GPU_PROBE = [
-    "## On a GPU: not measured",
-    "",
-    "On 2026-12-04 this task was lent a GPU machine (one NVIDIA H200, 16 CPU cores) for 15 "
-    "minutes in all. A probe there (`nvidia-smi -L`, `python3 -c 'import tensorflow'`, "
-    "`pip list`) found Python 3.12 with PyTorch and JAX but neither TensorFlow nor Keras, "
-    "and CUDA 13 libraries only (`libcudart.so.13`, `nvidia-cudnn-cu13`); nothing can be "
-    "installed there from the network. TensorFlow 2.21, which keras_gans needs, is a 546 "
-    "MiB wheel for Python 3.12, and its GPU build loads the CUDA 12 libraries of its "
-    "`and-cuda` extra (the current wheels of `nvidia-cudnn-cu12`, `nvidia-cublas-cu12`, "
-    "`-cusparse`, `-nccl`, `-cusolver` and `-cufft` alone are 683, 554, 349, 335, 322 and "
-    "192 MiB), while at most 64 MiB travels to that machine per call. So the `mixed_float16` and "
-    "XLA rows issue 19 asks for on a GPU were not measured; nothing in the project needs "
-    "a GPU, and `--precision auto` picks `mixed_float16` only where TensorFlow sees one.",
-]
 
 
 # What the first table showed (written after reading the 2026-12-05 run).
@@ -421,7 +385,7 @@ def write_doc(results, peak, args, peak_bf16=None, date=None, machine=UNRECORDED
     lines += thread_settings_lines()
     lines += stabiliser_cost_lines()
     lines += _step_parts_lines()
-    lines += FUSED_ADAM + [""] + GPU_PROBE + [""]
+    lines += ONEDNN + [""] + FUSED_ADAM + [""] + GPU_PROBE + [""]
     lines += _quality_lines()
     with open(DOC, "w") as f:
         f.write("\n".join(lines))

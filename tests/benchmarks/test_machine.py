@@ -46,3 +46,19 @@ def test_saved_results_carry_the_date_and_machine_before_the_fields(tmp_path, mo
     assert saved == {"date": datetime.date.today().isoformat(), "machine": "CPU A",
                      "rounds": 7, "rows": [{"ratio": 1.5}]}  # fmt: skip
     assert list(saved)[:2] == ["date", "machine"]
+
+
+def test_benchmark_processes_run_tensorflow_kernels_as_the_cli_does():
+    import subprocess
+    import sys
+
+    from tests.helpers import ENV, ROOT
+
+    env = {k: v for k, v in ENV.items() if k != "TF_ENABLE_ONEDNN_OPTS"}
+    code = "import os, benchmarks; print(os.environ.get('TF_ENABLE_ONEDNN_OPTS'))"
+    for given, expected in ((None, "1"), ("0", "0")):
+        run_env = env if given is None else {**env, "TF_ENABLE_ONEDNN_OPTS": given}
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=run_env, capture_output=True, text=True
+        )
+        assert result.stdout.strip() == expected, result.stderr[-2000:]

@@ -1,0 +1,67 @@
+"""Measured notes of docs/performance.md that no benchmark run rewrites: levers tried
+and dropped, what was not measured, and why, with their figures."""
+
+# A lever measured and dropped (2026-11-23); kept in the document, not in the code.
+FUSED_ADAM = [
+    "## Measured and dropped: a fused Adam",
+    "",
+    "An Adam subclass whose per-variable update was TensorFlow's fused `ResourceApplyAdam` "
+    "kernel (one op instead of about a dozen; Keras' Adam arithmetic except that the kernel "
+    "forms `1 - beta_2` in float32: 0.00100005 for 0.999) was tried on 2026-11-23. In "
+    "isolation it applied the DCGAN generator's gradients in 0.39 ms against Keras' "
+    "0.68 ms, but end to end (DCGAN default scheme, the fused and the Keras optimizer "
+    "interleaved in the same runs) it measured +16% (5 rounds), +8% and -3% (two "
+    "`make bench` runs, 7 rounds) and -3% (8 rounds): no gain this machine can resolve; "
+    "WGAN-GP 1.40x against 1.44x. At the DCGAN CLI defaults its runs scored a worse FID "
+    "than Keras' Adam in 7 of 8 seed pairs (seeds 0, 1, 3, 4, both schemes; means 32.67 "
+    "against 29.40 simultaneous, 35.96 against 31.10 alternating), with no mechanism "
+    "known. Not kept. In those same runs the shipped default (Keras' Adam, "
+    '`update="simultaneous"`) measured 1.18x, 1.28x, 1.21x and 1.30x the reference.',
+]
+
+
+# What TensorFlow's kernel choice costs on a CPU without AVX-512 (2026-12-07); the
+# table is in docs/cli.md, where the CLI's setting is documented.
+ONEDNN = [
+    "## On a CPU without AVX-512: TensorFlow's oneDNN kernels",
+    "",
+    "Every table above was measured on the Intel Xeon with AMX, where TensorFlow runs its "
+    "oneDNN kernels by default. On 2026-12-07 the task ran on an AMD EPYC with AVX2 and no "
+    "AVX-512 (2 cores), where TensorFlow's default is its Eigen kernels. There the CLI "
+    "models in float32 (`--precision auto` resolves to float32 on that CPU) trained "
+    "1.3-3.7x faster with `TF_ENABLE_ONEDNN_OPTS=1` (MLP GAN 1.30x, WGAN 3.69x, WGAN-GP "
+    "3.47x, conditional GAN 3.40x, pix2pix 3.72x, CycleGAN 1.39x, DCGAN 2.25x and WGAN-GP "
+    "2.23x at 28x28; 3 interleaved rounds, one worker process per setting, `1:2` threads) "
+    "and DCGAN at 16x16 8.1x (39 against 316 images/s), so `keras-gans` sets it unless "
+    "the environment says otherwise (docs/cli.md has the table and the setting). Emulated "
+    "`mixed_bfloat16` there trained the MNIST CLI models of WGAN-GP and DCGAN at 35 and 33 "
+    "images/s against 207 and 197 in float32 (Eigen kernels, 5 rounds): `--precision "
+    "auto`'s fallback to float32 is worth a factor of six there.",
+    "",
+    "Against the plain float32 reference run with TensorFlow's defaults on that CPU (its "
+    "Eigen kernels: what a plain script gets there), the CLI models would meet every "
+    "throughput target of issue 19 (WGAN-GP 28x28 455 against 122 images/s, 3.7x; DCGAN "
+    "28x28 446 against 177, 2.5x; pix2pix 160 against 42, 3.8x; CycleGAN 48 against 34, "
+    "1.4x: the one short of 1.5x). That is TensorFlow's kernel choice, which a plain "
+    "script gets with the same environment variable, not our training loop: on the same "
+    "kernels the two stay at 0.9-1.6x, as on the Xeon. The targets are judged on the "
+    "Xeon's tables above.",
+]
+
+
+# Why no table here has GPU rows (issue 19, point 5); kept in the document.
+GPU_PROBE = [
+    "## On a GPU: not measured",
+    "",
+    "On 2026-12-04 this task was lent a GPU machine (one NVIDIA H200, 16 CPU cores) for 15 "
+    "minutes in all. A probe there (`nvidia-smi -L`, `python3 -c 'import tensorflow'`, "
+    "`pip list`) found Python 3.12 with PyTorch and JAX but neither TensorFlow nor Keras, "
+    "and CUDA 13 libraries only (`libcudart.so.13`, `nvidia-cudnn-cu13`); nothing can be "
+    "installed there from the network. TensorFlow 2.21, which keras_gans needs, is a 546 "
+    "MiB wheel for Python 3.12, and its GPU build loads the CUDA 12 libraries of its "
+    "`and-cuda` extra (the current wheels of `nvidia-cudnn-cu12`, `nvidia-cublas-cu12`, "
+    "`-cusparse`, `-nccl`, `-cusolver` and `-cufft` alone are 683, 554, 349, 335, 322 and "
+    "192 MiB), while at most 64 MiB travels to that machine per call. So the `mixed_float16` and "
+    "XLA rows issue 19 asks for on a GPU were not measured; nothing in the project needs "
+    "a GPU, and `--precision auto` picks `mixed_float16` only where TensorFlow sees one.",
+]
