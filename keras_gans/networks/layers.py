@@ -82,8 +82,8 @@ class LiveTapsConv2D(keras.layers.Conv2D):
     needed, with the taps that reach it. The outputs are those of ``Conv2D``, and so are
     the gradients: a tap that never reaches the input gets a zero gradient either way.
     The kernel keeps its full shape, so weights load into and from ``Conv2D``. Other
-    paddings, dilations, ``channels_first`` and inputs of unknown size compute as
-    ``Conv2D`` does.
+    paddings, dilations, groups, ``channels_first`` and inputs of unknown size compute
+    as ``Conv2D`` does.
 
     Args:
         filters, kernel_size, strides, padding, **kwargs: as ``keras.layers.Conv2D``.
@@ -104,6 +104,7 @@ class LiveTapsConv2D(keras.layers.Conv2D):
             self.padding != "same"
             or self.data_format != "channels_last"
             or tuple(self.dilation_rate) != (1, 1)
+            or self.groups != 1
             or None in spatial
         ):
             return super().convolution_op(inputs, kernel)

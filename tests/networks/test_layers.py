@@ -77,6 +77,18 @@ def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
         assert not kernel_grad.any()
 
 
+def test_a_grouped_live_taps_conv_computes_as_conv2d():
+    from keras_gans.networks import LiveTapsConv2D
+
+    x = tf.random.stateless_normal([2, 2, 2, 4], seed=[1, 2])
+    plain = keras.layers.Conv2D(6, 5, strides=2, padding="same", groups=2)
+    live = LiveTapsConv2D(6, 5, strides=2, padding="same", groups=2)
+    plain.build(x.shape)
+    live.build(x.shape)
+    live.set_weights(plain.get_weights())
+    np.testing.assert_allclose(live(x).numpy(), plain(x).numpy(), atol=1e-5)
+
+
 def test_a_live_taps_conv_saves_and_loads_into_a_model(tmp_path):
     from keras_gans.networks import LiveTapsConv2D
 
