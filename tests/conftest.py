@@ -4,12 +4,16 @@ import tempfile
 import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-# TensorFlow's oneDNN kernels, as the CLI turns them on (keras_gans_cli.py), so that the
-# test processes and the programs they start compute as a CLI run does on any CPU.
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+
+import keras_gans_cli  # noqa: E402  (no TensorFlow: os, sys and importlib only)
+
+# The CLI's environment (TensorFlow's oneDNN kernels on unless set) before TensorFlow
+# loads, so that the test processes and the programs they start compute as a CLI run
+# does on any CPU.
+keras_gans_cli.environment_defaults()
 
 _CACHE = None
 
