@@ -45,19 +45,25 @@ def test_live_taps_on_hand_shapes():
     assert live_taps(1, 3, 1) == (1, 2, 0, 0)
 
 
+def _same_weights(x, *args, **kwargs):
+    """A ``Conv2D`` and a ``LiveTapsConv2D`` of the same arguments and weights, built
+    for ``x``."""
+    from keras_gans.networks import LiveTapsConv2D
+
+    plain, live = keras.layers.Conv2D(*args, **kwargs), LiveTapsConv2D(*args, **kwargs)
+    plain.build(x.shape)
+    live.build(x.shape)
+    live.set_weights(plain.get_weights())
+    return plain, live
+
+
 @pytest.mark.parametrize(
     "size,kernel,stride",
     [(2, 5, 2), (4, 5, 2), (8, 5, 2), (3, 5, 2), (1, 3, 1), (2, 4, 2), (5, 7, 3), (2, 1, 2)],
 )
 def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
-    from keras_gans.networks import LiveTapsConv2D
-
     x = tf.random.stateless_normal([3, size, size + 1, 4], seed=[size, kernel])
-    plain = keras.layers.Conv2D(6, kernel, strides=stride, padding="same")
-    live = LiveTapsConv2D(6, kernel, strides=stride, padding="same")
-    plain.build(x.shape)
-    live.build(x.shape)
-    live.set_weights(plain.get_weights())
+    plain, live = _same_weights(x, 6, kernel, strides=stride, padding="same")
     results = []
     for layer in (plain, live):
         with tf.GradientTape() as tape:
@@ -78,14 +84,8 @@ def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
 
 
 def test_a_grouped_live_taps_conv_computes_as_conv2d():
-    from keras_gans.networks import LiveTapsConv2D
-
     x = tf.random.stateless_normal([2, 2, 2, 4], seed=[1, 2])
-    plain = keras.layers.Conv2D(6, 5, strides=2, padding="same", groups=2)
-    live = LiveTapsConv2D(6, 5, strides=2, padding="same", groups=2)
-    plain.build(x.shape)
-    live.build(x.shape)
-    live.set_weights(plain.get_weights())
+    plain, live = _same_weights(x, 6, 5, strides=2, padding="same", groups=2)
     np.testing.assert_allclose(live(x).numpy(), plain(x).numpy(), atol=1e-5)
 
 
