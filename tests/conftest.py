@@ -15,6 +15,23 @@ import keras_gans_cli  # noqa: E402  (no TensorFlow: os, sys and importlib only)
 # does on any CPU.
 keras_gans_cli.environment_defaults()
 
+
+def share_cores_between_workers():
+    """Under pytest-xdist, each worker's TensorFlow gets the machine's cores divided by
+    the number of workers as intra-op and inter-op threads (unless the environment sets
+    them), and so do the programs it starts, which inherit the variables. Two workers of
+    TensorFlow's default thread pools on two cores contend for them: a subset of the
+    suite ran in 249 s that way and in 200 s with one thread each (docs/architecture.md).
+    """
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+    if workers > 0:
+        threads = str(max(1, (os.cpu_count() or 1) // workers))
+        os.environ.setdefault("TF_NUM_INTRAOP_THREADS", threads)
+        os.environ.setdefault("TF_NUM_INTEROP_THREADS", threads)
+
+
+share_cores_between_workers()
+
 _CACHE = None
 
 

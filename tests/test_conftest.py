@@ -25,3 +25,23 @@ def test_a_forked_program_uses_its_tmpdir_and_ends_as_a_process_ends(tmp_path):
     assert result == {"tempdir": str(folder), "generated": 1}
     assert marker.exists()
     assert not [f for f in os.listdir(folder) if f.startswith("__autograph_generated_file")]
+
+
+def test_xdist_workers_share_the_cores_and_keep_thread_counts_the_environment_sets(monkeypatch):
+    from tests.conftest import share_cores_between_workers
+
+    def threads_with(env, cpus):
+        for name in ("TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "PYTEST_XDIST_WORKER_COUNT"):  # fmt: skip
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+        share_cores_between_workers()
+        return os.environ.get("TF_NUM_INTRAOP_THREADS"), os.environ.get("TF_NUM_INTEROP_THREADS")
+
+    assert threads_with({"PYTEST_XDIST_WORKER_COUNT": "2"}, 2) == ("1", "1")
+    assert threads_with({"PYTEST_XDIST_WORKER_COUNT": "2"}, 8) == ("4", "4")
+    assert threads_with({"PYTEST_XDIST_WORKER_COUNT": "4"}, 2) == ("1", "1")
+    assert threads_with({}, 2) == (None, None)  # one process: TensorFlow's defaults
+    kept = {"PYTEST_XDIST_WORKER_COUNT": "2", "TF_NUM_INTRAOP_THREADS": "3"}
+    assert threads_with(kept, 2) == ("3", "1")
