@@ -1,6 +1,7 @@
 """Run checkpoints that survive a kill at any instant, and restore everything a resume needs.
 
-After every finished epoch ``RunCheckpoint`` writes, in this order:
+At the end of an epoch that it saves (every epoch, or the first to end ``every_seconds``
+after the last save, and always the last epoch) ``RunCheckpoint`` writes, in this order:
 
 1. ``checkpoints/state.json.next``: the epoch count, the generator optimizer's step
    count and the noise generator's state;
@@ -15,6 +16,7 @@ pending state, so the epoch count always describes the checkpoint on disk.
 
 import json
 import os
+import time
 import zipfile
 
 import keras
@@ -104,21 +106,40 @@ def restore_noise_state(model, state):
 
 
 class RunCheckpoint(keras.callbacks.Callback):
-    """Saves the model and the run state after every epoch (see the module docstring).
+    """Saves the model and the run state at the end of epochs (see the module docstring).
 
     Args:
         run_dir: the run folder.
         skip_if: a callable; when it returns True the epoch is not saved (the
             divergence guard uses it so a bad epoch never replaces a good checkpoint).
+        every_seconds: 0 saves every epoch; otherwise an epoch is saved when at least
+            this many seconds have passed since the last save (or since training
+            began), and the last epoch of ``fit`` always is. A killed run resumes from
+            the last saved epoch, so it loses at most about this long of training.
+        clock: the seconds clock (``time.monotonic``; tests give their own).
     """
 
-    def __init__(self, run_dir, skip_if=None):
+    def __init__(self, run_dir, skip_if=None, every_seconds=0, clock=time.monotonic):
         super().__init__()
         self.run_dir = run_dir
         self.skip_if = skip_if
+        self.every_seconds = every_seconds
+        self.clock = clock
+        self._last_save = None
+
+    def on_train_begin(self, logs=None):
+        self._last_save = self.clock()
+
+    def _due(self, epoch):
+        if not self.every_seconds or self._last_save is None:
+            return True
+        last_epoch = (self.params or {}).get("epochs")
+        return epoch + 1 == last_epoch or self.clock() - self._last_save >= self.every_seconds
 
     def on_epoch_end(self, epoch, logs=None):
         if self.skip_if is not None and self.skip_if():
+            return
+        if not self._due(epoch):
             return
         state_path = os.path.join(self.run_dir, STATE)
         write_json(state_path + ".next", model_state(self.model, epoch + 1))
@@ -127,6 +148,7 @@ class RunCheckpoint(keras.callbacks.Callback):
         self.model.save(tmp)
         os.replace(tmp, path)
         os.replace(state_path + ".next", state_path)
+        self._last_save = self.clock()
 
 
 def load_checkpoint(run_dir):

@@ -123,6 +123,17 @@ SETTINGS = (
         positive=True,
     ),
     Setting(
+        "checkpoint_seconds",
+        60,
+        "write the checkpoint at the end of an epoch once this many seconds have passed "
+        "since the last one (0: after every epoch); the last epoch is always written, and "
+        "a killed run resumes from the last checkpoint",
+        int,
+        non_negative=True,
+        resumable=True,
+        metavar="S",
+    ),
+    Setting(
         "precision",
         None,
         "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "

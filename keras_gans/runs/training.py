@@ -3,14 +3,15 @@
 A run folder holds::
 
     config.json              the command's settings (model, data, sizes, seed, ...)
-    checkpoints/last.keras   model + both optimizers after the last finished epoch
-    checkpoints/state.json   epochs finished, step count, noise generator state
+    checkpoints/last.keras   model + both optimizers after the last saved epoch (every
+                             epoch once checkpoint_seconds have passed, and the last)
+    checkpoints/state.json   epochs saved, step count, noise generator state
     samples/epoch_NNN.png    fixed-noise sample grids (ImageGrid)
     logs/                    TensorBoard logs (losses + sample grids)
     metrics.csv              one row of logs per finished epoch (1-based); with
                              evaluate_every=N also FID, KID, ... every N epochs
 
-Running the same command again continues from the last finished epoch.
+Running the same command again continues from the last saved epoch.
 """
 
 import collections
@@ -233,7 +234,11 @@ def _train(run_dir, settings, verbose):
     callbacks += [
         keras.callbacks.TensorBoard(logs, write_graph=False),
         _GuardedMetricsCSV(metrics, guard),
-        RunCheckpoint(run_dir, skip_if=lambda: guard.diverged is not None),
+        RunCheckpoint(
+            run_dir,
+            skip_if=lambda: guard.diverged is not None,
+            every_seconds=settings.get("checkpoint_seconds") or 0,
+        ),
     ]
     model.fit(
         dataset,

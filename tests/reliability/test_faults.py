@@ -19,9 +19,10 @@ from tests.helpers import ENV, PROGRAMS, PYTHON
 from tests.models.test_dcgan import tiny_dcgan
 from tests.reliability.table import record
 
+# Every epoch checkpointed (--checkpoint-seconds 0): the kill below comes after epoch 1's.
 TRAIN = [
     "train", "dcgan", "--image-size", "16", "--batch-size", "8", "--latent-dim", "4",
-    "--steps-per-epoch", "60", "--epochs", "3", "--quiet",
+    "--steps-per-epoch", "60", "--epochs", "3", "--quiet", "--checkpoint-seconds", "0",
     "--model-arg", "generator_filters=8", "--model-arg", "discriminator_filters=8",
 ]  # fmt: skip
 DATA = np.random.RandomState(0).uniform(-1, 1, (32, 16, 16, 1)).astype("float32")
