@@ -12,14 +12,28 @@ from keras_gans.errors import ArgumentError
 
 
 def noise_from_seeds(seeds, latent_dim):
-    """One standard-normal latent vector per int64 seed, shape ``[len(seeds), latent_dim]``."""
-    seeds = tf.cast(tf.reshape(seeds, [-1]), tf.int64)
+    """One standard-normal latent vector per int64 seed, shape ``[len(seeds), latent_dim]``.
 
+    Called eagerly, it runs as a traced function (one trace per ``latent_dim``): an eager
+    ``tf.map_fn`` steps through the seeds one op at a time (0.18 s for 64 seeds against
+    a few milliseconds traced). Inside a traced function (the exported signatures) it
+    is part of that graph. The values are the same either way.
+    """
+    seeds = tf.cast(tf.reshape(seeds, [-1]), tf.int64)
+    if tf.executing_eagerly():
+        return _traced_noise(seeds, int(latent_dim))
+    return _noise(seeds, latent_dim)
+
+
+def _noise(seeds, latent_dim):
     def one(seed):
         pair = tf.stack([seed, tf.zeros_like(seed)])
         return tf.random.stateless_normal([latent_dim], seed=pair, dtype=tf.float32)
 
     return tf.map_fn(one, seeds, fn_output_signature=tf.TensorSpec([latent_dim], tf.float32))
+
+
+_traced_noise = tf.function(_noise, reduce_retracing=True)
 
 
 def seeded_noise(n, latent_dim, seed):
