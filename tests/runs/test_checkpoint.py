@@ -15,19 +15,26 @@ from keras_gans.runs.settings import check_value, settings_by_name
 DATA = np.random.RandomState(0).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
 
 
-class SavedEpochs(keras.callbacks.Callback):
-    """After each epoch: moves the fake clock to ``seconds_per_epoch * epochs done`` (as
-    the epoch's training would), lets the checkpoint decide, then records the epoch
-    count in state.json (None before the first save)."""
+class Clock(keras.callbacks.Callback):
+    """A fake clock that an epoch's end moves to ``seconds_per_epoch * epochs done``,
+    as the epoch's training would (listed before the checkpoint)."""
 
-    def __init__(self, run_dir, saver, seconds_per_epoch):
+    def __init__(self, seconds_per_epoch):
         super().__init__()
-        self.run_dir, self.saver, self.seconds_per_epoch = run_dir, saver, seconds_per_epoch
-        self.now, self.seen = 0.0, []
+        self.seconds_per_epoch, self.now = seconds_per_epoch, 0.0
 
     def on_epoch_end(self, epoch, logs=None):
         self.now = self.seconds_per_epoch * (epoch + 1)
-        self.saver.on_epoch_end(epoch, logs)
+
+
+class SavedEpochs(keras.callbacks.Callback):
+    """After the checkpoint: the epoch count in state.json (None before the first save)."""
+
+    def __init__(self, run_dir):
+        super().__init__()
+        self.run_dir, self.seen = run_dir, []
+
+    def on_epoch_end(self, epoch, logs=None):
         path = os.path.join(self.run_dir, checkpoint.STATE)
         self.seen.append(json.load(open(path))["epoch"] if os.path.isfile(path) else None)
 
@@ -38,19 +45,9 @@ def saved_epochs(tmp_path, every_seconds, epochs, seconds_per_epoch=4.0):
     gan.compile()
     run_dir = str(tmp_path)
     os.makedirs(os.path.join(run_dir, "checkpoints"))
-    recorder = None
-    saver = checkpoint.RunCheckpoint(
-        run_dir, every_seconds=every_seconds, clock=lambda: recorder.now
-    )
-    recorder = SavedEpochs(run_dir, saver, seconds_per_epoch)
-
-    class Begin(keras.callbacks.Callback):  # the saver's own train-begin hook, clock at 0
-        def on_train_begin(self, logs=None):
-            saver.set_model(self.model)
-            saver.set_params(self.params)
-            saver.on_train_begin(logs)
-
-    gan.fit(DATA, batch_size=8, epochs=epochs, verbose=0, callbacks=[Begin(), recorder])
+    clock, recorder = Clock(seconds_per_epoch), SavedEpochs(run_dir)
+    saver = checkpoint.RunCheckpoint(run_dir, every_seconds=every_seconds, clock=lambda: clock.now)
+    gan.fit(DATA, batch_size=8, epochs=epochs, verbose=0, callbacks=[clock, saver, recorder])
     return recorder.seen
 
 
