@@ -39,11 +39,12 @@ def _cmd_list(args):
 
 def _cmd_train(args):
     from keras_gans import runs
+    from keras_gans.runs import resolve
     from keras_gans.runs import settings as run_settings
 
     overrides = {s.name: getattr(args, s.name) for s in run_settings.SETTINGS}
     overrides["model_args"] = dict(overrides["model_args"] or [])
-    settings = run_settings.run_settings(args.model, **overrides)
+    settings = resolve.run_settings(args.model, **overrides)
     out = non_empty_path(args.out, "--out") or os.path.join("runs", settings["model"])
     _check_resume(args, out)
     runs.train(out, settings, verbose=0 if args.quiet else 2)

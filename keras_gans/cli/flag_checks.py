@@ -37,9 +37,10 @@ def _inside(path, folder):
 
 def _check_train_flags(args):
     """The flags' values, checked before TensorFlow is imported: a dataset name or an
-    existing folder, and each run setting's rule (``runs.settings.check_value``)."""
+    existing folder, and each run setting's rule (``runs.resolve.check_value``)."""
     from keras_gans.data.names import BUILTIN
     from keras_gans.data.photos import NAMES as PHOTO_NAMES
+    from keras_gans.runs import resolve
     from keras_gans.runs import settings as run_settings
 
     builtin = (*BUILTIN, *PHOTO_NAMES)
@@ -47,10 +48,10 @@ def _check_train_flags(args):
         if not os.path.isdir(args.data):
             raise CliError(f"--data {args.data}: no such dataset or folder")
     for setting in run_settings.SETTINGS:
-        run_settings.check_value(setting, getattr(args, setting.name))
+        resolve.check_value(setting, getattr(args, setting.name))
     if args.precision and args.mixed_precision:
         raise CliError("give --precision or --mixed-precision, not both")
-    run_settings.check_tf_config(args.distribute)
+    resolve.check_tf_config(args.distribute)
 
 
 def _check_translate(args):

@@ -2,7 +2,7 @@
 
 import argparse
 
-from keras_gans.runs.settings import parse_key_value
+from keras_gans.runs.resolve import parse_key_value
 
 
 class CliError(Exception):
@@ -45,7 +45,7 @@ def _key_value(text):
 def _setting_help(setting):
     """The flag's help with its default: the common one, or where families differ,
     the family's (``keras-gans list`` and docs/cli.md give them)."""
-    from keras_gans.runs.settings import MODEL_DEFAULTS
+    from keras_gans.runs.model_defaults import MODEL_DEFAULTS
 
     if setting.type is bool or setting.type == "key=value":
         return setting.help

@@ -5,7 +5,7 @@ BUILTIN = ("digits", "mnist")
 # MNIST, kept at its own 28x28.
 DEFAULT_IMAGE_SIZE = {"mnist": 28}
 # Images in the train split of each built-in dataset (a run sizes its default epochs
-# by them: keras_gans.runs.settings.run_settings).
+# by them: keras_gans.runs.resolve.run_settings).
 TRAIN_IMAGES = {"digits": 1438, "mnist": 4000}
 
 

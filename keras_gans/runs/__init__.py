@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from keras_gans.runs.checkpoint import CHECKPOINT, CONFIG, STATE, RunCheckpoint, load_checkpoint
     from keras_gans.runs.distribute import make_strategy
     from keras_gans.runs.loading import load_run_model, load_source
+    from keras_gans.runs.model_defaults import MODEL_DEFAULTS
     from keras_gans.runs.precision import DTYPE_POLICIES, enable_mixed_precision
-    from keras_gans.runs.settings import MODEL_DEFAULTS, SETTINGS, STRATEGIES, Setting, run_settings
+    from keras_gans.runs.resolve import run_settings
+    from keras_gans.runs.settings import SETTINGS, STRATEGIES, Setting
     from keras_gans.runs.training import RunStart, finished_epochs, fresh_run, train
 
 __all__ = [

@@ -6,7 +6,8 @@ import os
 import tensorflow as tf
 
 from keras_gans.errors import RunError
-from keras_gans.runs.settings import STRATEGIES, check_tf_config
+from keras_gans.runs.resolve import check_tf_config
+from keras_gans.runs.settings import STRATEGIES
 
 
 def make_strategy(name):

@@ -2,7 +2,7 @@
 
 # A family's key ON_DATA maps a built-in dataset to the settings that replace the
 # family's there (measured on that dataset); elsewhere the family's epochs are scaled
-# to see as many images as on its own data (runs.settings.scaled_epochs).
+# to see as many images as on its own data (runs.resolve.scaled_epochs).
 ON_DATA = "on_data"
 
 # Settings a bare `keras-gans train MODEL` uses, chosen for the 2-core machine and

@@ -37,7 +37,8 @@ from keras_gans.runs.checkpoint import read_json as _read_json
 from keras_gans.runs.checkpoint import write_json as _write_json
 from keras_gans.runs.distribute import make_strategy, worker_run_dir
 from keras_gans.runs.precision import enable_mixed_precision, run_policy
-from keras_gans.runs.settings import common_defaults, epoch_steps, resumable_names
+from keras_gans.runs.resolve import epoch_steps
+from keras_gans.runs.settings import common_defaults, resumable_names
 from keras_gans.runs.threads import apply_threads, onednn_enabled
 from keras_gans.runs.translation import (
     build_translation_model,

@@ -9,7 +9,7 @@ from keras_gans import data as data_lib
 from keras_gans import models
 from keras_gans.callbacks import TranslationGrid
 from keras_gans.errors import RunError
-from keras_gans.runs.settings import epoch_steps
+from keras_gans.runs.resolve import epoch_steps
 
 
 def build_translation_model(settings, shapes):

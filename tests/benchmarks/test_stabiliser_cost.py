@@ -31,7 +31,7 @@ def test_rows_give_each_variant_its_ratio_and_the_share_of_the_cli_step_it_remov
 
 
 def test_every_ablation_is_an_argument_of_its_family_and_keeps_the_other_defaults():
-    from keras_gans.runs.settings import check_model_args
+    from keras_gans.runs.resolve import check_model_args
 
     for spec, variants in stabiliser_cost.ABLATIONS.items():
         for args in variants.values():

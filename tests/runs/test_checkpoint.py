@@ -10,7 +10,8 @@ import pytest
 from keras_gans import models, runs
 from keras_gans.errors import RunError
 from keras_gans.runs import checkpoint
-from keras_gans.runs.settings import check_value, settings_by_name
+from keras_gans.runs.resolve import check_value
+from keras_gans.runs.settings import settings_by_name
 
 DATA = np.random.RandomState(0).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
 

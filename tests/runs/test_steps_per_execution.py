@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from keras_gans import runs
-from keras_gans.runs.settings import epoch_steps
+from keras_gans.runs.resolve import epoch_steps
 
 
 def test_epoch_steps_round_up_to_a_multiple_of_steps_per_execution():
