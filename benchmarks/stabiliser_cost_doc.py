@@ -142,9 +142,11 @@ DROPPED = [
     "- **The last discriminator convolution without its padding taps**: at 16x16 it maps "
     "2x2 to 1x1 with a 5x5 kernel, and 21 of the 25 taps only ever see padding; a 2x2 "
     "`VALID` convolution on the kernel's centre gives the same outputs and gradients "
-    "(difference 0). Forward+backward 52 against 58 ms, R1 100 against 118 ms. Not kept: "
-    "it concerns one layer of one size, and the plain reference, which trains copies of "
-    "the same networks, would run it too, so it cannot move a ratio.",
+    "(difference 0). Forward+backward 52 against 58 ms, R1 100 against 118 ms. Not kept "
+    "then: it concerns one layer of one size, and the plain reference, which trains copies "
+    "of the same networks, would run it too, so it cannot move a ratio. Taken up on "
+    "2026-12-07 for what it saves a user (`store_live_taps`, in \"On a CPU without "
+    "AVX-512\" below).",
     "- **CycleGAN with batched calls**: instance norm treats each image alone, so one call "
     "of each generator can translate a real image and compute the identity term of the "
     "other domain, and one call of each discriminator can score the real and the pooled "

@@ -151,12 +151,17 @@ def dcgan_discriminator_features(
     normalization = check_normalization(normalization, DISCRIMINATOR_NORMALIZATIONS)
     for i in range(num_layers):
         normalized = i > 0 and normalization != "none"
-        x = _spectral(
-            LiveTapsConv2D(
-                filters * 2**i, 5, strides=2, padding="same", use_bias=not normalized
-            ),  # fmt: skip
-            spectral_norm,
-        )(x)
+        # Spectral normalisation divides by the whole stored kernel's norm, taps that
+        # only see padding included, so the kernel keeps them there.
+        conv = LiveTapsConv2D(
+            filters * 2**i,
+            5,
+            strides=2,
+            padding="same",
+            use_bias=not normalized,
+            store_live_taps=not spectral_norm,
+        )
+        x = _spectral(conv, spectral_norm)(x)
         if normalized:
             x = normalization_layer(normalization)(x)
         x = keras.layers.LeakyReLU(0.2)(x)

@@ -81,25 +81,43 @@ class LiveTapsConv2D(keras.layers.Conv2D):
     ever multiply padding), the layer convolves the input, zero-padded only as far as
     needed, with the taps that reach it. The outputs are those of ``Conv2D``, and so are
     the gradients: a tap that never reaches the input gets a zero gradient either way.
-    The kernel keeps its full shape, so weights load into and from ``Conv2D``. Other
-    paddings, dilations, groups, ``channels_first`` and inputs of unknown size compute
-    as ``Conv2D`` does.
+    Other paddings, dilations, groups, ``channels_first`` and inputs of unknown size
+    compute as ``Conv2D`` does.
+
+    By default the kernel keeps its full shape, so weights load into and from
+    ``Conv2D``. With ``store_live_taps=True`` it holds only the taps that reach the
+    input (built for a known input size), drawn as the centre of the full kernel's
+    initial values: the same outputs, gradients and training, without the unused taps'
+    memory, their optimizer slots and the full-size gradient each step.
 
     Args:
         filters, kernel_size, strides, padding, **kwargs: as ``keras.layers.Conv2D``.
+        store_live_taps: keep only the taps that reach the input as the kernel.
 
     Example:
     >>> layer = keras_gans.networks.LiveTapsConv2D(8, 5, strides=2, padding="same")
     >>> layer(np.zeros((1, 2, 2, 4), "float32")).shape
     TensorShape([1, 1, 1, 8])
+    >>> layer.kernel.shape
+    TensorShape([5, 5, 4, 8])
+    >>> live = keras_gans.networks.LiveTapsConv2D(
+    ...     8, 5, strides=2, padding="same", store_live_taps=True
+    ... )
+    >>> live(np.zeros((1, 2, 2, 4), "float32")).shape, live.kernel.shape
+    (TensorShape([1, 1, 1, 8]), TensorShape([2, 2, 4, 8]))
 
     Reference:
         Radford et al., DCGAN (2016), https://arxiv.org/abs/1511.06434 (the 5x5,
         stride-2 discriminator convolutions this serves)
     """
 
-    def convolution_op(self, inputs, kernel):
-        spatial = tuple(inputs.shape[1:3])
+    def __init__(self, *args, store_live_taps=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.store_live_taps = bool(store_live_taps)
+
+    def _taps(self, spatial):
+        """``(rows, cols)`` of ``live_taps`` for an input of ``spatial`` size, or None
+        where the layer computes as ``Conv2D`` or every tap reaches the input."""
         if (
             self.padding != "same"
             or self.data_format != "channels_last"
@@ -107,14 +125,56 @@ class LiveTapsConv2D(keras.layers.Conv2D):
             or self.groups != 1
             or None in spatial
         ):
-            return super().convolution_op(inputs, kernel)
+            return None
         rows, cols = (
             live_taps(n, k, s)
             for n, k, s in zip(spatial, self.kernel_size, self.strides, strict=True)
         )
         if rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1]):
+            return None
+        return rows, cols
+
+    def build(self, input_shape):
+        taps = self._taps(tuple(input_shape[1:3])) if self.store_live_taps else None
+        if taps is None:
+            return super().build(input_shape)
+        (r0, r1, *_), (c0, c1, *_) = taps
+        full_shape = (*self.kernel_size, input_shape[-1], self.filters)
+        draw = keras.initializers.get(self.kernel_initializer)
+
+        def centre(shape, dtype=None):
+            return draw(full_shape, dtype=dtype)[r0:r1, c0:c1]
+
+        self.input_spec = keras.layers.InputSpec(min_ndim=4, axes={-1: input_shape[-1]})
+        self._kernel = self.add_weight(
+            name="kernel",
+            shape=(r1 - r0, c1 - c0, *full_shape[2:]),
+            initializer=centre,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            trainable=True,
+            dtype=self.dtype,
+        )
+        self.bias = None
+        if self.use_bias:
+            self.bias = self.add_weight(
+                name="bias",
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                trainable=True,
+                dtype=self.dtype,
+            )
+        self.built = True
+
+    def convolution_op(self, inputs, kernel):
+        taps = self._taps(tuple(inputs.shape[1:3]))
+        if taps is None:
             return super().convolution_op(inputs, kernel)
-        kernel = kernel[rows[0] : rows[1], cols[0] : cols[1]]
+        rows, cols = taps
+        if tuple(kernel.shape[:2]) == tuple(self.kernel_size):
+            kernel = kernel[rows[0] : rows[1], cols[0] : cols[1]]
         pads = [[0, 0], list(rows[2:]), list(cols[2:]), [0, 0]]
         if any(p for pair in pads for p in pair):
             inputs = ops.pad(inputs, pads)
@@ -126,3 +186,6 @@ class LiveTapsConv2D(keras.layers.Conv2D):
             )
             return ops.matmul(flat, ops.reshape(kernel, (-1, kernel.shape[3])))
         return ops.conv(inputs, kernel, strides=list(self.strides), padding="valid")
+
+    def get_config(self):
+        return {**super().get_config(), "store_live_taps": self.store_live_taps}

@@ -100,3 +100,55 @@ def test_a_live_taps_conv_saves_and_loads_into_a_model(tmp_path):
     assert isinstance(loaded.layers[-1], LiveTapsConv2D)
     assert loaded.layers[-1].kernel.shape == (5, 5, 3, 4)
     np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "size,kernel,stride,live_shape",
+    [(2, 5, 2, (2, 2)), (3, 5, 2, (5, 5)), (1, 3, 1, (1, 1)), (2, 4, 2, (2, 2)), (1, 5, 1, (1, 1))],
+)
+def test_a_live_taps_conv_storing_only_its_live_taps_computes_as_the_full_one(
+    size, kernel, stride, live_shape
+):
+    from keras_gans.networks import LiveTapsConv2D, live_taps
+
+    x = tf.random.stateless_normal([3, size, size, 4], seed=[size, kernel])
+    kwargs = {"strides": stride, "padding": "same", "kernel_initializer": "glorot_uniform"}
+    layers = []
+    for store in (False, True):
+        keras.utils.set_random_seed(7)  # the same initial draw for both
+        layer = LiveTapsConv2D(6, kernel, **kwargs, store_live_taps=store)
+        layer.build(x.shape)
+        layers.append(layer)
+    full, live = layers
+    first, end = live_taps(size, kernel, stride)[:2]
+    assert tuple(live.kernel.shape) == (*live_shape, 4, 6)
+    # its initial values are the full kernel's live taps
+    np.testing.assert_array_equal(live.kernel.numpy(), full.kernel.numpy()[first:end, first:end])
+    results = []
+    for layer in (full, live):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = layer(x)
+            loss = tf.reduce_sum(tf.sin(y))
+        dx, dkernel, dbias = tape.gradient(loss, [x, layer.kernel, layer.bias])
+        results.append((y, dx, dkernel, dbias))
+    (y_full, dx_full, dk_full, db_full), (y_live, dx_live, dk_live, db_live) = results
+    for a, b in ((y_full, y_live), (dx_full, dx_live), (db_full, db_live)):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
+    np.testing.assert_allclose(dk_live.numpy(), dk_full.numpy()[first:end, first:end], atol=1e-6)
+
+
+def test_a_live_taps_conv_storing_its_live_taps_saves_and_loads(tmp_path):
+    from keras_gans.networks import LiveTapsConv2D
+
+    inputs = keras.Input((2, 2, 3))
+    conv = LiveTapsConv2D(4, 5, strides=2, padding="same", store_live_taps=True)
+    model = keras.Model(inputs, conv(inputs))
+    x = np.random.RandomState(0).normal(size=(2, 2, 2, 3)).astype("float32")
+    model.save(tmp_path / "m.keras")
+    loaded = keras.models.load_model(tmp_path / "m.keras").layers[-1]
+    assert loaded.store_live_taps and loaded.kernel.shape == (2, 2, 3, 4)
+    np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), atol=1e-6)
+    # a layer saved before the argument existed has none in its config: the full kernel
+    config = {k: v for k, v in conv.get_config().items() if k != "store_live_taps"}
+    assert LiveTapsConv2D.from_config(config).store_live_taps is False

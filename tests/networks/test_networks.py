@@ -84,3 +84,50 @@ def test_projection_discriminator_is_dense_plus_the_class_term():
     np.testing.assert_allclose(d([images, labels]), expected, rtol=1e-5, atol=1e-6)
     assert d.output.dtype == "float32"
     assert "LabelChannels" not in {type(layer).__name__ for layer in d.layers}
+
+
+def test_a_dcgan_discriminator_trains_as_with_full_kernels_and_stores_only_live_taps(monkeypatch):
+    """The 16x16 discriminator's last convolution (2x2 -> 1x1, 5x5 kernel) keeps only
+    the 2x2 taps that reach its input; from the same seed it starts and trains as the
+    discriminator that stores full kernels. With spectral normalisation, which divides
+    by the whole kernel's norm, every kernel stays full."""
+    from keras_gans.networks import dcgan as dcgan_module
+    from keras_gans.networks.layers import LiveTapsConv2D
+
+    class FullKernels(LiveTapsConv2D):
+        def __init__(self, *args, store_live_taps=False, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    def kernels(d):  # the convolutions'
+        return [w for w in d.weights if w.path.endswith("kernel") and len(w.shape) == 4]
+
+    x = np.random.RandomState(0).uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
+    labels = np.arange(8, dtype="float32").reshape(8, 1) % 2
+    trained = []
+    for patch in (False, True):
+        with monkeypatch.context() as m:
+            if patch:
+                m.setattr(dcgan_module, "LiveTapsConv2D", FullKernels)
+            keras.utils.set_random_seed(3)
+            d = networks.dcgan_discriminator((16, 16, 1), filters=4)
+        d.compile(keras.optimizers.Adam(1e-2), keras.losses.BinaryCrossentropy(from_logits=True))
+        before = [k.numpy() for k in kernels(d)]
+        d.fit(x, labels, batch_size=4, epochs=2, shuffle=False, verbose=0)
+        trained.append((d, before, [k.numpy() for k in kernels(d)], d(x).numpy()))
+    (live, live_before, live_after, live_out), (full, full_before, full_after, full_out) = trained
+    assert [k.shape for k in live_before][-1] == (2, 2, 16, 32)
+    assert [k.shape for k in full_before][-1] == (5, 5, 16, 32)
+    assert sum(k.size for k in live_before) < sum(k.size for k in full_before)
+    for a, b in zip(live_before, full_before, strict=True):
+        np.testing.assert_array_equal(a, b[1:3, 1:3] if a.shape != b.shape else b)
+    assert not np.allclose(live_after[-1], live_before[-1])  # the live taps trained
+    for a, b, b0 in zip(live_after, full_after, full_before, strict=True):
+        if a.shape != b.shape:  # the full kernel's other taps never moved
+            dead = np.ones(b.shape[:2], bool)
+            dead[1:3, 1:3] = False
+            np.testing.assert_array_equal(b[dead], b0[dead])
+            b = b[1:3, 1:3]
+        np.testing.assert_allclose(a, b, atol=1e-5)
+    np.testing.assert_allclose(live_out, full_out, atol=1e-5)
+    normed = networks.dcgan_discriminator((16, 16, 1), filters=4, spectral_norm=True)
+    assert kernels(normed)[-1].shape == (5, 5, 16, 32)
