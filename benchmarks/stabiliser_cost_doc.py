@@ -145,8 +145,8 @@ DROPPED = [
     "(difference 0). Forward+backward 52 against 58 ms, R1 100 against 118 ms. Not kept "
     "then: it concerns one layer of one size, and the plain reference, which trains copies "
     "of the same networks, would run it too, so it cannot move a ratio. Taken up on "
-    "2026-12-07 for what it saves a user (`store_live_taps`, in \"On a CPU without "
-    "AVX-512\" below).",
+    '2026-12-07 for what it saves a user (`store_live_taps`, in "On a CPU without '
+    'AVX-512" below).',
     "- **CycleGAN with batched calls**: instance norm treats each image alone, so one call "
     "of each generator can translate a real image and compute the identity term of the "
     "other domain, and one call of each discriminator can score the real and the pooled "
