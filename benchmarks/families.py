@@ -9,7 +9,8 @@ Each model is what ``keras-gans train FAMILY`` builds before its first epoch
 training stream; float32, the CLI's default), and the same model under
 ``mixed_bfloat16`` (what ``--precision auto`` picks on a CPU with bfloat16 units). The
 reference is a plain single-file GAN of the same networks (copies with the same
-weights), optimizers and number of optimizer updates, in the style of the Keras
+weights, in the layers a plain script writes: ``keras.layers.Conv2D`` where ours has
+``networks.LiveTapsConv2D``; benchmarks/reference/plain_layers.py), optimizers and number of optimizer updates, in the style of the Keras
 examples and the TensorFlow tutorials (benchmarks/reference/). Both train on the same
 stream in interleaved rounds, timed inside one ``fit`` call as benchmarks/throughput.py
 does. The CLI's per-epoch callbacks (sample grids, checkpoints, TensorBoard) are not
@@ -30,7 +31,6 @@ from benchmarks.machine import stamp
 from benchmarks.threads import limit_threads
 from benchmarks.throughput import (
     BF16,
-    _copy,
     _with_policy,
     interleaved_rates,
     matmul_peak,
@@ -73,25 +73,27 @@ def _optimizer_copy(optimizer):
 
 
 def reference_for(model, settings):
-    """The plain reference of ``model``: copies of its networks and optimizers."""
+    """The plain reference of ``model``: copies of its networks (in plain Keras layers:
+    ``plain_copy``) and optimizers."""
     from benchmarks.reference import plain_gans, plain_translation
+    from benchmarks.reference.plain_layers import plain_copy
 
     family, latent = settings["model"], settings["latent_dim"]
     if family == "pix2pix":
         ref = plain_translation.PlainPix2Pix(
-            _copy(model.generator), _copy(model.discriminator), model.l1_weight
+            plain_copy(model.generator), plain_copy(model.discriminator), model.l1_weight
         )
     elif family == "cyclegan":
         ref = plain_translation.PlainCycleGAN(
-            _copy(model.generator_ab),
-            _copy(model.generator_ba),
-            _copy(model.discriminator_a),
-            _copy(model.discriminator_b),
+            plain_copy(model.generator_ab),
+            plain_copy(model.generator_ba),
+            plain_copy(model.discriminator_a),
+            plain_copy(model.discriminator_b),
             model.cycle_weight,
             model.identity_weight,
         )
     else:
-        g, d = _copy(model.generator), _copy(model.discriminator)
+        g, d = plain_copy(model.generator), plain_copy(model.discriminator)
         if family == "wgan":
             ref = plain_gans.PlainWGAN(g, d, latent, model.d_steps, model.clip_value)
         elif family == "wgan-gp":

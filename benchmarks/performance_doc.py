@@ -321,7 +321,9 @@ def write_doc(results, peak, args, peak_bf16=None, date=None, machine=UNRECORDED
         "steps_per_execution=1, the family's default update scheme, the resumable tf.data "
         "stream as input), the other rows change one setting; the reference "
         "(benchmarks/reference/plain_gans.py) has the same networks, initial weights, "
-        "optimizers, update count and input.",
+        "optimizers, update count and input (since 2026-12-07 in plain `keras.layers.Conv2D` "
+        "where ours has `networks.LiveTapsConv2D`; tables measured before ran the reference "
+        "on our layers).",
         "",
         "| model | size | scheme | ours (img/s, median) | float32 reference (img/s, median) "
         "| ours/reference | best of rounds (ours / ref) | ours/reference (best) "

@@ -171,6 +171,7 @@ def build(name, size=16, latent_dim=64):
     import keras
 
     from benchmarks.reference.plain_gans import PlainDCGAN, PlainWGANGP
+    from benchmarks.reference.plain_layers import plain_copy
     from keras_gans import models
 
     g, d = _networks(name, size, latent_dim)
@@ -194,7 +195,7 @@ def build(name, size=16, latent_dim=64):
         opt = dict(learning_rate=1e-4, beta_1=0.0, beta_2=0.9)
     references = {}
     for label, policy in (("reference", None), (REFERENCE_BF16, BF16)):
-        g2, d2 = _pair(name, size, latent_dim, policy, g, d)
+        g2, d2 = (plain_copy(n) for n in _pair(name, size, latent_dim, policy, g, d))
 
         def make(g2=g2, d2=d2):
             ref = plain(g2, d2, latent_dim)
