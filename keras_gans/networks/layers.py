@@ -1,6 +1,7 @@
 """Layers the discriminator builders can insert."""
 
 import keras
+import numpy as np
 from keras import ops
 
 from keras_gans.networks.validation import check_positive
@@ -139,6 +140,7 @@ class LiveTapsConv2D(keras.layers.Conv2D):
         if taps is None:
             return super().build(input_shape)
         (r0, r1, *_), (c0, c1, *_) = taps
+        self._stored_taps = (r0, r1, c0, c1)
         full_shape = (*self.kernel_size, input_shape[-1], self.filters)
         draw = keras.initializers.get(self.kernel_initializer)
 
@@ -186,6 +188,17 @@ class LiveTapsConv2D(keras.layers.Conv2D):
             )
             return ops.matmul(flat, ops.reshape(kernel, (-1, kernel.shape[3])))
         return ops.conv(inputs, kernel, strides=list(self.strides), padding="valid")
+
+    def load_own_variables(self, store):
+        """Loads the layer's saved weights; where it stores its live taps, a saved full
+        kernel (a weights file from before ``store_live_taps``, or a ``Conv2D``'s) loads
+        as those taps."""
+        taps = getattr(self, "_stored_taps", None)
+        if taps is not None and tuple(store["0"].shape[:2]) == tuple(self.kernel_size):
+            r0, r1, c0, c1 = taps
+            store = {key: store[key] for key in store.keys()}
+            store["0"] = np.asarray(store["0"])[r0:r1, c0:c1]
+        super().load_own_variables(store)
 
     def get_config(self):
         return {**super().get_config(), "store_live_taps": self.store_live_taps}

@@ -152,3 +152,24 @@ def test_a_live_taps_conv_storing_its_live_taps_saves_and_loads(tmp_path):
     # a layer saved before the argument existed has none in its config: the full kernel
     config = {k: v for k, v in conv.get_config().items() if k != "store_live_taps"}
     assert LiveTapsConv2D.from_config(config).store_live_taps is False
+
+
+def test_a_full_kernel_saved_before_store_live_taps_loads_as_the_live_taps(tmp_path):
+    from keras_gans.networks import LiveTapsConv2D
+
+    def model(store):
+        inputs = keras.Input((2, 2, 3))
+        conv = LiveTapsConv2D(4, 5, strides=2, padding="same", store_live_taps=store)
+        return keras.Model(inputs, conv(inputs))
+
+    full, live = model(False), model(True)
+    full.save_weights(tmp_path / "full.weights.h5")
+    live.load_weights(tmp_path / "full.weights.h5")
+    np.testing.assert_array_equal(live.layers[-1].kernel.numpy(), full.layers[-1].kernel[1:3, 1:3])
+    np.testing.assert_array_equal(live.layers[-1].bias.numpy(), full.layers[-1].bias.numpy())
+    x = np.random.RandomState(1).normal(size=(2, 2, 2, 3)).astype("float32")
+    np.testing.assert_allclose(live(x).numpy(), full(x).numpy(), atol=1e-6)
+    # a full layer does not take a live kernel: Keras names the mismatch
+    live.save_weights(tmp_path / "live.weights.h5")
+    with pytest.raises(ValueError, match="shape"):
+        full.load_weights(tmp_path / "live.weights.h5")
