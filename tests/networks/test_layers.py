@@ -57,6 +57,16 @@ def _same_weights(x, *args, **kwargs):
     return plain, live
 
 
+def _outputs_and_gradients(layer, x):
+    """``(y, dloss/dx, dloss/dkernel, dloss/dbias)`` of ``layer`` on ``x``, for a loss
+    that weighs every output differently (the sum of their sines)."""
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = layer(x)
+        loss = tf.reduce_sum(tf.sin(y))
+    return (y, *tape.gradient(loss, [x, *layer.trainable_weights]))
+
+
 @pytest.mark.parametrize(
     "size,kernel,stride",
     [(2, 5, 2), (4, 5, 2), (8, 5, 2), (3, 5, 2), (1, 3, 1), (2, 4, 2), (5, 7, 3), (2, 1, 2)],
@@ -64,13 +74,7 @@ def _same_weights(x, *args, **kwargs):
 def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
     x = tf.random.stateless_normal([3, size, size + 1, 4], seed=[size, kernel])
     plain, live = _same_weights(x, 6, kernel, strides=stride, padding="same")
-    results = []
-    for layer in (plain, live):
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            y = layer(x)
-            loss = tf.reduce_sum(tf.sin(y))
-        results.append((y, *tape.gradient(loss, [x, *layer.trainable_weights])))
+    results = [_outputs_and_gradients(layer, x) for layer in (plain, live)]
     for a, b in zip(*results, strict=True):
         assert a.shape == b.shape
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
@@ -124,14 +128,7 @@ def test_a_live_taps_conv_storing_only_its_live_taps_computes_as_the_full_one(
     assert tuple(live.kernel.shape) == (*live_shape, 4, 6)
     # its initial values are the full kernel's live taps
     np.testing.assert_array_equal(live.kernel.numpy(), full.kernel.numpy()[first:end, first:end])
-    results = []
-    for layer in (full, live):
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            y = layer(x)
-            loss = tf.reduce_sum(tf.sin(y))
-        dx, dkernel, dbias = tape.gradient(loss, [x, layer.kernel, layer.bias])
-        results.append((y, dx, dkernel, dbias))
+    results = [_outputs_and_gradients(layer, x) for layer in (full, live)]
     (y_full, dx_full, dk_full, db_full), (y_live, dx_live, dk_live, db_live) = results
     for a, b in ((y_full, y_live), (dx_full, dx_live), (db_full, db_live)):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
