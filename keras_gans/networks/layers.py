@@ -87,9 +87,10 @@ class LiveTapsConv2D(keras.layers.Conv2D):
 
     By default the kernel keeps its full shape, so weights load into and from
     ``Conv2D``. With ``store_live_taps=True`` it holds only the taps that reach the
-    input (built for a known input size), drawn as the centre of the full kernel's
-    initial values: the same outputs, gradients and training, without the unused taps'
-    memory, their optimizer slots and the full-size gradient each step.
+    input (built for a known input size, and then only for that size), drawn as the
+    centre of the full kernel's initial values: the same outputs, gradients and
+    training, without the unused taps' memory, their optimizer slots and the full-size
+    gradient each step.
 
     Args:
         filters, kernel_size, strides, padding, **kwargs: as ``keras.layers.Conv2D``.
@@ -147,7 +148,10 @@ class LiveTapsConv2D(keras.layers.Conv2D):
         def centre(shape, dtype=None):
             return draw(full_shape, dtype=dtype)[r0:r1, c0:c1]
 
-        self.input_spec = keras.layers.InputSpec(min_ndim=4, axes={-1: input_shape[-1]})
+        # The stored taps are those of this input size: Keras refuses another one.
+        self.input_spec = keras.layers.InputSpec(
+            ndim=4, axes={1: input_shape[1], 2: input_shape[2], -1: input_shape[-1]}
+        )
         self._kernel = self.add_weight(
             name="kernel",
             shape=(r1 - r0, c1 - c0, *full_shape[2:]),

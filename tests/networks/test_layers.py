@@ -170,3 +170,12 @@ def test_a_full_kernel_saved_before_store_live_taps_loads_as_the_live_taps(tmp_p
     live.save_weights(tmp_path / "live.weights.h5")
     with pytest.raises(ValueError, match="shape"):
         full.load_weights(tmp_path / "live.weights.h5")
+
+
+def test_a_live_taps_conv_storing_its_live_taps_refuses_another_input_size():
+    from keras_gans.networks import LiveTapsConv2D
+
+    layer = LiveTapsConv2D(4, 5, strides=2, padding="same", store_live_taps=True)
+    layer(np.zeros((1, 2, 2, 3), "float32"))
+    with pytest.raises(ValueError, match="expected axis 1 of input shape to have value 2"):
+        layer(np.zeros((1, 4, 4, 3), "float32"))
