@@ -10,11 +10,11 @@ training stream; float32, the CLI's default), and the same model under
 ``mixed_bfloat16`` (what ``--precision auto`` picks on a CPU with bfloat16 units). The
 reference is a plain single-file GAN of the same networks (copies with the same
 weights, in the layers a plain script writes: ``keras.layers.Conv2D`` where ours has
-``networks.LiveTapsConv2D``; benchmarks/reference/plain_layers.py), optimizers and number of optimizer updates, in the style of the Keras
-examples and the TensorFlow tutorials (benchmarks/reference/). Both train on the same
-stream in interleaved rounds, timed inside one ``fit`` call as benchmarks/throughput.py
-does. The CLI's per-epoch callbacks (sample grids, checkpoints, TensorBoard) are not
-in the timing. Peak resident memory is measured in a process of its own per model and
+``networks.LiveTapsConv2D``; benchmarks/reference/plain_layers.py), optimizers and
+number of optimizer updates, in the style of the Keras examples and the TensorFlow
+tutorials (benchmarks/reference/). Both train on the same stream in interleaved
+rounds, timed inside one ``fit`` call as benchmarks/throughput.py does. The CLI's
+per-epoch callbacks (sample grids, checkpoints, TensorBoard) are not in the timing. Peak resident memory is measured in a process of its own per model and
 side (``--memory``), training the same steps.
 
 ``SPEC`` is a family, or ``FAMILY@SIDE``: 28 trains on MNIST (``--data mnist``), any
