@@ -62,7 +62,7 @@ ONEDNN = [
     "gradients); before, they ran on our layers. What that changes, on that EPYC "
     "(`benchmarks.families`' models at the CLI's defaults in float32, which `--precision "
     "auto` picks there; oneDNN, `1:2` threads; 7 interleaved rounds, one process per "
-    "family, 2026-12-07 06:33-06:48 UTC; printed by a script outside the repository, not "
+    "family, 2026-12-07 06:33-06:42 UTC; printed by a script outside the repository, not "
     "in the tables above, which are the Xeon's):",
     "",
     "| family, size | ours (img/s) | plain reference (img/s) | ours / plain reference "
