@@ -83,6 +83,13 @@ ONEDNN = [
     "CycleGAN do not use the layer and were not measured again. The Xeon's tables above "
     "predate the change; there the layer's forward and backward cost 52 against 58 ms "
     '("Measured and dropped"), so the ratios will move far less.',
+    "",
+    "pix2pix's U-Net stores only the live taps of its innermost convolution (2x2 to 1x1, "
+    "4 of 16 taps) since the same day; its quality over seeds held (docs/cli.md). On that "
+    "EPYC its CLI model's steps (fresh processes, 5 rounds of 30 steps, three pairs) took "
+    "41-44 ms in all 15 rounds against 46-53 ms with the full kernel, which also stalled "
+    "at 86 ms in 9 of 15 rounds (a model with the live taps stalled so in 4 of 15 rounds "
+    "of another run: the machine's, not the layer's). Not in the tables above.",
 ]
 
 

@@ -5,6 +5,7 @@ import math
 import keras
 
 from keras_gans.errors import ArgumentError
+from keras_gans.networks.layers import LiveTapsConv2D
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_positive
 
@@ -37,7 +38,9 @@ def unet_generator(
     innermost block); decoder blocks ``ConvTranspose(4, stride 2) -> norm ->
     (Dropout) -> ReLU`` are concatenated with the encoder output of the same
     size; the first ``dropout_blocks`` decoder blocks use dropout. The output is
-    ``tanh``, in [-1, 1].
+    ``tanh``, in [-1, 1]. The encoder's convolutions are ``LiveTapsConv2D`` storing
+    only the taps that reach their input: the innermost, from 2x2 to 1x1, keeps 4 of
+    its 16 (the same outputs as ``Conv2D`` with its full kernel).
 
     Args:
         image_shape: input ``(height, width, channels)``.
@@ -79,8 +82,15 @@ def unet_generator(
     skips = []
     for i in range(depth):
         f = min(filters * 2**i, max_filters)
-        x = keras.layers.Conv2D(
-            f, 4, strides=2, padding="same", kernel_initializer=init, name=f"down{i}_conv"
+        # The innermost convolution maps 2x2 to 1x1: 12 of its 16 taps see only padding.
+        x = LiveTapsConv2D(
+            f,
+            4,
+            strides=2,
+            padding="same",
+            kernel_initializer=init,
+            name=f"down{i}_conv",
+            store_live_taps=True,
         )(x)
         innermost = i == depth - 1
         norm = None if i == 0 or innermost else normalization_layer(normalization, f"down{i}_norm")
