@@ -92,11 +92,7 @@ def test_a_dcgan_discriminator_trains_as_with_full_kernels_and_stores_only_live_
     discriminator that stores full kernels. With spectral normalisation, which divides
     by the whole kernel's norm, every kernel stays full."""
     from keras_gans.networks import dcgan as dcgan_module
-    from keras_gans.networks.layers import LiveTapsConv2D
-
-    class FullKernels(LiveTapsConv2D):
-        def __init__(self, *args, store_live_taps=False, **kwargs):
-            super().__init__(*args, **kwargs)
+    from tests.networks.live_taps import live_and_full
 
     def kernels(d):  # the convolutions'
         return [w for w in d.weights if w.path.endswith("kernel") and len(w.shape) == 4]
@@ -104,12 +100,9 @@ def test_a_dcgan_discriminator_trains_as_with_full_kernels_and_stores_only_live_
     x = np.random.RandomState(0).uniform(-1, 1, (8, 16, 16, 1)).astype("float32")
     labels = np.arange(8, dtype="float32").reshape(8, 1) % 2
     trained = []
-    for patch in (False, True):
-        with monkeypatch.context() as m:
-            if patch:
-                m.setattr(dcgan_module, "LiveTapsConv2D", FullKernels)
-            keras.utils.set_random_seed(3)
-            d = networks.dcgan_discriminator((16, 16, 1), filters=4)
+    for d in live_and_full(
+        monkeypatch, dcgan_module, 3, lambda: networks.dcgan_discriminator((16, 16, 1), filters=4)
+    ):
         d.compile(keras.optimizers.Adam(1e-2), keras.losses.BinaryCrossentropy(from_logits=True))
         before = [k.numpy() for k in kernels(d)]
         d.fit(x, labels, batch_size=4, epochs=2, shuffle=False, verbose=0)

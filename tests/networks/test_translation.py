@@ -36,19 +36,14 @@ def test_unet_with_live_taps_starts_as_with_full_kernels(monkeypatch):
     """From one seed the U-Net whose innermost convolution stores its live taps has the
     full kernels' centre and computes the same images."""
     from keras_gans.networks import unet as unet_module
-    from keras_gans.networks.layers import LiveTapsConv2D
+    from tests.networks.live_taps import live_and_full
 
-    class FullKernels(LiveTapsConv2D):
-        def __init__(self, *args, store_live_taps=False, **kwargs):
-            super().__init__(*args, **kwargs)
-
-    built = []
-    for patch in (False, True):
-        with monkeypatch.context() as m:
-            if patch:
-                m.setattr(unet_module, "LiveTapsConv2D", FullKernels)
-            keras.utils.set_random_seed(5)
-            built.append(unet_generator((16, 16, 1), out_channels=3, filters=4, max_filters=8))
+    built = live_and_full(
+        monkeypatch,
+        unet_module,
+        5,
+        lambda: unet_generator((16, 16, 1), out_channels=3, filters=4, max_filters=8),
+    )
     live, full = built
     live_kernel, full_kernel = (g.get_layer("down3_conv").kernel.numpy() for g in built)
     assert live_kernel.shape == (2, 2, 8, 8) and full_kernel.shape == (4, 4, 8, 8)
