@@ -79,8 +79,9 @@ ONEDNN = [
     "two references are the same network (their rows differ by the rounds' noise, 2%). At "
     "16x16, the 5x5 convolution on a 2x2 input is where oneDNN on AVX2 is slow: ours "
     "skips it, a plain script does not. On that CPU issue 19's 1.8x for DCGAN 16x16 is "
-    "met (2.09x), DCGAN and WGAN-GP at 28x28 miss 2.0x (1.14x, 1.69x); pix2pix and "
-    "CycleGAN do not use the layer and were not measured again. The Xeon's tables above "
+    "met (2.09x), DCGAN and WGAN-GP at 28x28 miss 2.0x (1.14x, 1.69x); CycleGAN does not "
+    "use the layer, and pix2pix, which does since later that day (below), was not "
+    "measured against the plain reference again. The Xeon's tables above "
     "predate the change; there the layer's forward and backward cost 52 against 58 ms "
     '("Measured and dropped"), so the ratios will move far less.',
     "",

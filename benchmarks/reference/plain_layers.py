@@ -1,7 +1,7 @@
 """The reference's copies of our networks, in the layers a plain script writes.
 
-keras_gans' DCGAN-style discriminators compute their convolutions with
-``networks.LiveTapsConv2D`` (the taps that only ever see padding skipped, and with
+keras_gans' DCGAN-style discriminators and pix2pix's U-Net compute their
+convolutions with ``networks.LiveTapsConv2D`` (the taps that only ever see padding skipped, and with
 ``store_live_taps`` not even stored). A plain single-file GAN writes
 ``keras.layers.Conv2D`` there; ``plain_copy`` gives the reference that network: the
 same outputs and gradients from the same weights, without our layer's savings.
@@ -24,13 +24,7 @@ def _plain_layer(layer):
 def _full_kernel(layer, kernel):
     """``kernel`` of ``layer`` (a ``LiveTapsConv2D`` that stores its live taps) at its
     place in the full kernel, zeros elsewhere (taps whose values never matter)."""
-    from keras_gans.networks import live_taps
-
-    spatial = layer.input.shape[1:3]
-    (r0, r1, *_), (c0, c1, *_) = (
-        live_taps(n, k, s)
-        for n, k, s in zip(spatial, layer.kernel_size, layer.strides, strict=True)
-    )
+    r0, r1, c0, c1 = layer._stored_taps
     full = np.zeros((*layer.kernel_size, *kernel.shape[2:]), kernel.dtype)
     full[r0:r1, c0:c1] = kernel
     return full
