@@ -8,7 +8,6 @@ same outputs and gradients from the same weights, without our layer's savings.
 """
 
 import keras
-import numpy as np
 
 
 def _plain_layer(layer):
@@ -21,29 +20,25 @@ def _plain_layer(layer):
     return layer.__class__.from_config(config)
 
 
-def _full_kernel(layer, kernel):
-    """``kernel`` of ``layer`` (a ``LiveTapsConv2D`` that stores its live taps) at its
-    place in the full kernel, zeros elsewhere (taps whose values never matter)."""
-    r0, r1, c0, c1 = layer._stored_taps
-    full = np.zeros((*layer.kernel_size, *kernel.shape[2:]), kernel.dtype)
-    full[r0:r1, c0:c1] = kernel
-    return full
+def _layers(model):
+    """Every layer of ``model``, the layers of nested models after the model itself."""
+    for layer in model.layers:
+        yield layer
+        if isinstance(layer, keras.Model):
+            yield from _layers(layer)
 
 
 def plain_copy(network):
     """A copy of the functional ``network`` with its weights, every ``LiveTapsConv2D``
     (nested models included) a ``keras.layers.Conv2D`` of the same arguments."""
+    from keras_gans.networks import LiveTapsConv2D
+
     copy = keras.models.clone_model(network, clone_function=_plain_layer, recursive=True)
-    pairs = zip(
-        copy._flatten_layers(include_self=False, recursive=True),
-        network._flatten_layers(include_self=False, recursive=True),
-        strict=True,
-    )
-    for new, old in pairs:
+    for new, old in zip(_layers(copy), _layers(network), strict=True):
         if isinstance(new, keras.Model) or not old.weights:
             continue
         weights = old.get_weights()
-        if tuple(new.weights[0].shape) != weights[0].shape:
-            weights[0] = _full_kernel(old, weights[0])
+        if isinstance(old, LiveTapsConv2D):
+            weights[0] = old.full_kernel()
         new.set_weights(weights)
     return copy

@@ -116,6 +116,9 @@ class LiveTapsConv2D(keras.layers.Conv2D):
     def __init__(self, *args, store_live_taps=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.store_live_taps = bool(store_live_taps)
+        # (first row, end row, first column, end column) of the stored taps in the
+        # full kernel, where the layer stores only its live taps.
+        self._stored_taps = None
 
     def _taps(self, spatial):
         """``(rows, cols)`` of ``live_taps`` for an input of ``spatial`` size, or None
@@ -193,11 +196,24 @@ class LiveTapsConv2D(keras.layers.Conv2D):
             return ops.matmul(flat, ops.reshape(kernel, (-1, kernel.shape[3])))
         return ops.conv(inputs, kernel, strides=list(self.strides), padding="valid")
 
+    def full_kernel(self):
+        """The kernel as a ``Conv2D`` of the same arguments holds it, as a NumPy array:
+        where the layer stores its live taps, those at their place in a
+        ``kernel_size`` kernel and zeros at the taps that never reach the input (their
+        values never change an output or a gradient); otherwise the kernel itself."""
+        kernel = keras.ops.convert_to_numpy(self.kernel)
+        if self._stored_taps is None:
+            return kernel
+        r0, r1, c0, c1 = self._stored_taps
+        full = np.zeros((*self.kernel_size, *kernel.shape[2:]), kernel.dtype)
+        full[r0:r1, c0:c1] = kernel
+        return full
+
     def load_own_variables(self, store):
         """Loads the layer's saved weights; where it stores its live taps, a saved full
         kernel (a weights file from before ``store_live_taps``, or a ``Conv2D``'s) loads
         as those taps."""
-        taps = getattr(self, "_stored_taps", None)
+        taps = self._stored_taps
         if taps is not None and tuple(store["0"].shape[:2]) == tuple(self.kernel_size):
             r0, r1, c0, c1 = taps
             store = {key: store[key] for key in store.keys()}

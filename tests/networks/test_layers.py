@@ -133,6 +133,18 @@ def test_a_live_taps_conv_storing_only_its_live_taps_computes_as_the_full_one(
     for a, b in ((y_full, y_live), (dx_full, dx_live), (db_full, db_live)):
         np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-6)
     np.testing.assert_allclose(dk_live.numpy(), dk_full.numpy()[first:end, first:end], atol=1e-6)
+    # full_kernel(): the live taps at their place, zeros at the others; a Conv2D of the
+    # same arguments computes with it what the live layer computes
+    expanded = live.full_kernel()
+    live_mask = np.zeros((kernel, kernel), bool)
+    live_mask[first:end, first:end] = True
+    np.testing.assert_array_equal(expanded[live_mask], full.kernel.numpy()[live_mask])
+    assert expanded.shape == tuple(full.kernel.shape) and not expanded[~live_mask].any()
+    np.testing.assert_array_equal(full.full_kernel(), full.kernel.numpy())
+    conv = keras.layers.Conv2D(6, kernel, **kwargs)
+    conv.build(x.shape)
+    conv.set_weights([expanded, live.bias.numpy()])
+    np.testing.assert_allclose(conv(x).numpy(), y_live.numpy(), atol=1e-6)
 
 
 def test_a_live_taps_conv_storing_its_live_taps_saves_and_loads(tmp_path):
