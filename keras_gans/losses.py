@@ -140,7 +140,8 @@ def gradient_penalty(critic, real, fake, *, target=1.0, epsilon=1e-10, rng=None)
     """WGAN-GP penalty ``mean((||grad critic(x_hat)|| - target)^2)``, in float32.
 
     ``x_hat = real + alpha * (fake - real)`` with one ``alpha ~ U(0, 1)`` per
-    example. The norm is ``sqrt(sum(g^2) + epsilon)``, so the penalty's own
+    example, taken as given points: the penalty has no gradient with respect to
+    ``real`` or ``fake``. The norm is ``sqrt(sum(g^2) + epsilon)``, so the penalty's own
     gradient is finite where the critic's gradient is 0. Call it inside the
     critic's ``GradientTape``: the inner tape here is differentiated again by
     the outer one (double backprop).
@@ -163,7 +164,8 @@ def gradient_penalty(critic, real, fake, *, target=1.0, epsilon=1e-10, rng=None)
     real, fake = _f32(real), _f32(fake)
     alpha = interpolation_weights(tf.shape(real)[0], rng)
     alpha = tf.reshape(alpha, [-1] + [1] * (len(real.shape) - 1))
-    x_hat = real + alpha * (fake - real)
+    # A penalty of the critic at given points: no gradient flows back into them.
+    x_hat = tf.stop_gradient(real + alpha * (fake - real))
     with tf.GradientTape() as tape:
         tape.watch(x_hat)
         scores = _f32(critic(x_hat))

@@ -167,6 +167,22 @@ def test_gradient_penalty_is_differentiated_inside_the_critic_tape():
     np.testing.assert_allclose(grad.numpy(), 2 * 3 * np.full(4, 2.0) / 4, rtol=1e-5)
 
 
+def test_gradient_penalty_takes_its_points_as_given():
+    import tensorflow as tf
+
+    # a critic whose input gradient depends on the input: the penalty varies with x_hat
+    critic = lambda x: tf.reduce_sum(tf.reshape(x, [-1, 4]) ** 2, axis=1)  # noqa: E731
+    real = tf.constant(np.full((2, 2, 2, 1), 0.5, np.float32))
+    fake = tf.constant(np.full((2, 2, 2, 1), 2.0, np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch([real, fake])
+        penalty = losses.gradient_penalty(critic, real, fake)
+    assert float(penalty) > 0
+    # no gradient reaches the images (the simultaneous update of the Wasserstein
+    # families reads the generator's gradient off the critic's backward pass)
+    assert tape.gradient(penalty, [real, fake]) == [None, None]
+
+
 def test_interpolation_weights_are_uniform_on_0_1():
     import tensorflow as tf
     from scipy import stats

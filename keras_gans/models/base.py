@@ -214,6 +214,16 @@ class AdversarialModel(Stabilisers, UpdateSteps, KerasApi, TwoOptimizers, keras.
     def generator_loss(self, fake_logits):
         return self._generator_loss_fn(fake_logits)
 
+    def generator_mirrors_critic(self):
+        """Whether the generator's loss is minus the discriminator objective's term in
+        the fakes, which reach that objective through ``result.fake_logits`` only (the
+        Wasserstein pair: ``-mean(fake)`` against ``mean(fake) - mean(real)``, the
+        penalties taken at stopped images). Then the simultaneous update reads the
+        generator's gradient at the fakes off the discriminator's backward pass
+        (``UpdateSteps.mirrored_simultaneous_step``). False here; the Wasserstein
+        families say True."""
+        return False
+
     # -------------------------------------------------------------- training
     def fit(self, x=None, y=None, *args, **kwargs):
         """``keras.Model.fit`` after checking the data (a dataset: its first batch).

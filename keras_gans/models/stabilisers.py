@@ -141,20 +141,20 @@ class Stabilisers:
                 own.append(LazyPenalty(name, lazy_weight(0.5 * weight, self.r1_every, step), value))
         return own + list(self.lazy_penalties(real, fake, condition, critic_step))
 
-    def apply_discriminator_loss(self, tape, scaled, result, real, fake, condition, critic_step):
-        """Differentiates ``scaled`` (``result.loss`` as scaled inside ``tape``) and applies
-        it; the lazy penalties (``all_lazy_penalties``) join on the updates they apply
-        to. Returns ``result`` with the lazy penalties in its loss and extras.
+    def apply_discriminator_loss(self, grads, result, real, fake, condition, critic_step):
+        """Applies ``grads`` (of ``result.loss``, scaled, with respect to the
+        discriminator's trainable variables) with the lazy penalties
+        (``all_lazy_penalties``) added on the updates they apply to. Returns
+        ``result`` with the lazy penalties in its loss and extras.
 
-        The lazy penalties and their gradients are computed outside the tape
-        (``features.lazily_added_gradients`` says why).
+        The lazy penalties and their gradients are computed outside the tape that gave
+        ``grads`` (``features.lazily_added_gradients`` says why).
         """
         variables = self.discriminator.trainable_variables
         lazy = self.all_lazy_penalties(real, fake, condition, critic_step)
         if not lazy:
-            self.apply_loss(tape, scaled, self.d_optimizer, variables)
+            self.d_optimizer.apply_gradients(zip(grads, variables, strict=True))
             return result
-        grads = tape.gradient(scaled, variables)
         loss, extras, dtype = result.loss, dict(result.extras), result.loss.dtype
         for term in lazy:
 

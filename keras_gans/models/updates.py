@@ -24,8 +24,8 @@ class UpdateSteps:
     """Mixin of ``AdversarialModel``: one training step under each update scheme.
 
     Uses the model's ``sample_noise``, ``generate_images``, ``discriminate``,
-    ``discriminator_objective``, ``generator_loss``, ``scaled_loss``,
-    ``apply_loss`` and ``after_discriminator_update``.
+    ``discriminator_objective``, ``generator_loss``, ``generator_mirrors_critic``,
+    ``scaled_loss``, ``apply_loss`` and ``after_discriminator_update``.
     """
 
     def objective(self, real, fake, condition, critic_step):
@@ -44,9 +44,8 @@ class UpdateSteps:
         with tf.GradientTape() as tape:
             result = self.objective(real, fake, condition, critic_step)
             scaled = self.scaled_loss(result.loss, self.d_optimizer)
-        result = self.apply_discriminator_loss(
-            tape, scaled, result, real, fake, condition, critic_step
-        )
+        grads = tape.gradient(scaled, self.discriminator.trainable_variables)
+        result = self.apply_discriminator_loss(grads, result, real, fake, condition, critic_step)
         self.after_discriminator_update()
         return result
 
@@ -93,12 +92,16 @@ class UpdateSteps:
 
         One generator pass makes the fakes; the discriminator's logits on them
         (the record's ``fake_logits``) give both losses, and both gradients are
-        taken before either network moves.
+        taken before either network moves. Where ``generator_mirrors_critic()``, the
+        generator's gradient at the fakes is read from the discriminator's backward
+        pass (``mirrored_generator_gradients``) instead of a second one.
 
         Returns:
             ``(objective record, g_loss)``.
         """
         z = self.sample_noise(batch_size)
+        if self.generator_mirrors_critic():
+            return self.mirrored_simultaneous_step(real, z, condition, critic_step)
         with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
             fake = self.generate_images(z, condition, training=True)
             result = self.objective(real, fake, condition, critic_step)
@@ -106,8 +109,51 @@ class UpdateSteps:
             d_scaled = self.scaled_loss(result.loss, self.d_optimizer)
             g_scaled = self.scaled_loss(g_loss, self.g_optimizer)
         g_grads = g_tape.gradient(g_scaled, self.generator.trainable_variables)
+        d_grads = d_tape.gradient(d_scaled, self.discriminator.trainable_variables)
+        return self.finish_simultaneous_step(
+            d_grads, g_grads, result, g_loss, real, fake, condition, critic_step
+        )
+
+    def mirrored_simultaneous_step(self, real, z, condition, critic_step):
+        """``simultaneous_step`` with one backward pass through the discriminator.
+
+        The discriminator's gradient tape ends at its own handle on the fakes, so its
+        backward pass gives the discriminator's gradients and the loss's gradient at
+        the fakes. The generator's loss is minus the discriminator loss's fake term
+        (``generator_mirrors_critic``), and a backward pass is linear in the gradient it
+        starts from, so the generator's gradient at the fakes is that gradient negated
+        (times the ratio of the two optimizers' loss scales): the same numbers the
+        second pass would give, as negation rounds alike.
+        """
+        with tf.GradientTape() as g_tape:
+            fake = self.generate_images(z, condition, training=True)
+        seen = tf.identity(fake)
+        with tf.GradientTape() as d_tape:
+            d_tape.watch(seen)
+            result = self.objective(real, seen, condition, critic_step)
+            g_loss = self.generator_loss(result.fake_logits)
+            d_scaled = self.scaled_loss(result.loss, self.d_optimizer)
+        *d_grads, at_fakes = d_tape.gradient(
+            d_scaled, [*self.discriminator.trainable_variables, seen]
+        )
+        one = tf.constant(1.0)
+        ratio = self.scaled_loss(one, self.g_optimizer) / self.scaled_loss(one, self.d_optimizer)
+        g_grads = g_tape.gradient(
+            fake,
+            self.generator.trainable_variables,
+            output_gradients=-tf.cast(ratio, at_fakes.dtype) * at_fakes,
+        )
+        return self.finish_simultaneous_step(
+            d_grads, g_grads, result, g_loss, real, fake, condition, critic_step
+        )
+
+    def finish_simultaneous_step(
+        self, d_grads, g_grads, result, g_loss, real, fake, condition, critic_step
+    ):
+        """Applies a simultaneous step's gradients: the discriminator's (with its lazy
+        penalties), then the generator's. Returns ``(objective record, g_loss)``."""
         result = self.apply_discriminator_loss(
-            d_tape, d_scaled, result, real, fake, condition, critic_step
+            d_grads, result, real, fake, condition, critic_step
         )
         self.after_discriminator_update()
         self.g_optimizer.apply_gradients(

@@ -77,6 +77,9 @@ class _WassersteinGAN(DCGAN):
                 )
         super().__init__(*args, loss="wasserstein", **kwargs)
 
+    def generator_mirrors_critic(self):
+        return True
+
 
 @keras.saving.register_keras_serializable(package="keras_gans")
 class WGAN(_WassersteinGAN):

@@ -168,3 +168,56 @@ def test_wgan_gp_with_lazy_penalty_and_simultaneous_update_trains():
     assert gan.get_config()["gp_every"] == 5
     with pytest.raises(ValueError, match="gp_every must be an int >= 1"):
         keras_gans.models.WGANGP(image_shape=(8, 8, 1), gp_every=0)
+
+
+def _trained_pair(make, compile_args, steps=3):
+    """Weights of two models from ``make()`` trained ``steps`` simultaneous steps on one
+    batch: with ``generator_mirrors_critic`` as the family says, and with it False."""
+    x = np.random.RandomState(3).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
+    weights = []
+    for mirrored in (True, False):
+        keras.utils.set_random_seed(0)
+        model = make()
+        model.compile(update="simultaneous", **compile_args)
+        if not mirrored:
+            model.generator_mirrors_critic = lambda: False
+        networks = (model.generator, model.discriminator)
+        initial = [[w.numpy() for w in net.trainable_weights] for net in networks]
+        model.fit(x, batch_size=8, epochs=steps, verbose=0)
+        weights.append([[w.numpy() for w in net.trainable_weights] for net in networks])
+    return initial, *weights
+
+
+@pytest.mark.parametrize(
+    "family,kwargs,compile_args",
+    [
+        ("wgan-gp", {"gp_every": 1}, {"d_steps": 1}),  # the penalty inside the tape
+        ("wgan-gp", {"gp_every": 2}, {"d_steps": 1}),  # lazy: added outside the tape
+        ("wgan-gp", {"gp_every": 2, "augment": "diffaugment", "r1_weight": 1.0}, {"d_steps": 2}),
+        ("wgan", {}, {"d_steps": 1}),  # clipping after the critic's update
+    ],
+)
+def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_critics_pass(
+    family, kwargs, compile_args
+):
+    def make():
+        return keras_gans.models.get(family)(
+            image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
+            discriminator_filters=4, seed=0, **kwargs,
+        )  # fmt: skip
+
+    assert make().generator_mirrors_critic()
+    initial, mirrored, second_pass = _trained_pair(make, compile_args)
+    for start, net_a, net_b in zip(initial, mirrored, second_pass, strict=True):
+        for a, b in zip(net_a, net_b, strict=True):
+            np.testing.assert_allclose(a, b, rtol=0, atol=1e-6)
+        # the network trained
+        assert any(not np.array_equal(a, s) for a, s in zip(net_a, start, strict=True))
+
+
+def test_only_the_wasserstein_families_mirror_the_critic():
+    shape = {"image_shape": (8, 8, 1), "latent_dim": 4}
+    assert not keras_gans.models.DCGAN(**shape, loss="wasserstein").generator_mirrors_critic()
+    assert not keras_gans.models.DCGAN(**shape).generator_mirrors_critic()
+    assert not keras_gans.models.ConditionalGAN(**shape, num_classes=2).generator_mirrors_critic()
+    assert keras_gans.models.WGAN(**shape).generator_mirrors_critic()
