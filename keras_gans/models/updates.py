@@ -152,9 +152,7 @@ class UpdateSteps:
     ):
         """Applies a simultaneous step's gradients: the discriminator's (with its lazy
         penalties), then the generator's. Returns ``(objective record, g_loss)``."""
-        result = self.apply_discriminator_loss(
-            d_grads, result, real, fake, condition, critic_step
-        )
+        result = self.apply_discriminator_loss(d_grads, result, real, fake, condition, critic_step)
         self.after_discriminator_update()
         self.g_optimizer.apply_gradients(
             zip(g_grads, self.generator.trainable_variables, strict=True)
