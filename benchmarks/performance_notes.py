@@ -74,14 +74,20 @@ ONEDNN = [
     "| cgan 16x16 | 305 | 188 | 1.62x | 313 | 0.98x |",
     "| dcgan 28x28 (MNIST) | 472 | 414 | 1.14x | 406 | 1.16x |",
     "| wgan-gp 28x28 (MNIST) | 473 | 281 | 1.69x | 276 | 1.72x |",
+    "| pix2pix 32x32 (photos) † | 180 | 146 | 1.23x | 172 | 1.05x |",
+    "| cyclegan 32x32 (photos) † | 50.0 | 49.8 | 1.00x | 49.9 | 1.00x |",
+    "",
+    "† Measured later that day (08:38-08:42 UTC, the same script and settings), after "
+    "pix2pix's U-Net took the layer (below); CycleGAN's networks have no "
+    "`LiveTapsConv2D`, so its two references are one network.",
     "",
     "At 28x28 the discriminators' last convolution sees a 4x4 input, every tap live, so the "
     "two references are the same network (their rows differ by the rounds' noise, 2%). At "
     "16x16, the 5x5 convolution on a 2x2 input is where oneDNN on AVX2 is slow: ours "
     "skips it, a plain script does not. On that CPU issue 19's 1.8x for DCGAN 16x16 is "
-    "met (2.09x), DCGAN and WGAN-GP at 28x28 miss 2.0x (1.14x, 1.69x); CycleGAN does not "
-    "use the layer, and pix2pix, which does since later that day (below), was not "
-    "measured against the plain reference again. The Xeon's tables above "
+    "met (2.09x), DCGAN and WGAN-GP at 28x28 miss 2.0x (1.14x, 1.69x; WGAN-GP 1.83x "
+    "since the change below), pix2pix and CycleGAN miss 1.5x (1.23x, 1.00x). The Xeon's "
+    "tables above "
     "predate the change; there the layer's forward and backward cost 52 against 58 ms "
     '("Measured and dropped"), so the ratios will move far less.',
     "",
@@ -91,6 +97,32 @@ ONEDNN = [
     "41-44 ms in all 15 rounds against 46-53 ms with the full kernel, which also stalled "
     "at 86 ms in 9 of 15 rounds (a model with the live taps stalled so in 4 of 15 rounds "
     "of another run: the machine's, not the layer's). Not in the tables above.",
+    "",
+    "WGAN and WGAN-GP's simultaneous update (the MNIST WGAN-GP's CLI default) runs one "
+    "backward pass through the critic instead of two since the same day: the generator's "
+    "gradient at the fakes is the critic loss's, negated (docs/models.md, \"Update "
+    "schemes\"; the same weights, bit for bit after 40 steps of the MNIST WGAN-GP, 8 of them with the penalty). On that EPYC "
+    "(`benchmarks.families`' MNIST WGAN-GP at the CLI's defaults, float32, oneDNN, `1:2` "
+    "threads, 9 interleaved rounds of 8 steps, 09:07-09:08 UTC): **512 images/s against "
+    "472 with the second pass** (1.085x; two earlier runs of 7 and 9 rounds: 1.054x, "
+    "1.082x) and 280 for the plain reference: **1.83x** (1.68x with the second pass), "
+    "short of issue 19's 2.0x.",
+    "",
+    "Tried on that EPYC the same day and dropped (scripts outside the repository, the CLI "
+    "models, `1:2` threads, medians of 5-7 interleaved rounds):",
+    "",
+    "- **One critic call on the real and fake images together** (MNIST WGAN-GP, whose "
+    "critic normalises each image alone, so the same values): 0.81x. With two ops at a "
+    "time the two calls run side by side; one call of twice the batch runs on one thread.",
+    "- **The 4x4-to-2x2 critic convolution as four matmuls of its live taps** (MNIST "
+    "WGAN-GP's last critic convolution multiplies padding with half its taps: 49 of its "
+    "100 tap-output products reach the input): 0.80x. oneDNN's convolution beats four "
+    "small matmuls and the kernel slices' gradients.",
+    "- **CycleGAN's reflection padding without `MirrorPad`** (TensorFlow's `MirrorPad` "
+    "and its gradient took 15% of the step's op time in the profiler): reversed slices "
+    "and a concatenation 0.94x, two `gather`s 1.03x; within the rounds' noise.",
+    "- **CycleGAN with batched calls** (as on the Xeon, \"Measured and dropped\" above): "
+    "1.07x.",
 ]
 
 
