@@ -101,7 +101,7 @@ ONEDNN = [
     "WGAN and WGAN-GP's simultaneous update (the MNIST WGAN-GP's CLI default) runs one "
     "backward pass through the critic instead of two since the same day: the generator's "
     "gradient at the fakes is the critic loss's, negated (docs/models.md, \"Update "
-    "schemes\"; the same weights, bit for bit after 40 steps of the MNIST WGAN-GP, 8 of them with the penalty). On that EPYC "
+    'schemes"; the same weights, bit for bit after 40 steps of the MNIST WGAN-GP, 8 of them with the penalty). On that EPYC '
     "(`benchmarks.families`' MNIST WGAN-GP at the CLI's defaults, float32, oneDNN, `1:2` "
     "threads, 9 interleaved rounds of 8 steps, 09:07-09:08 UTC): **512 images/s against "
     "472 with the second pass** (1.085x; two earlier runs of 7 and 9 rounds: 1.054x, "
@@ -121,8 +121,7 @@ ONEDNN = [
     "- **CycleGAN's reflection padding without `MirrorPad`** (TensorFlow's `MirrorPad` "
     "and its gradient took 15% of the step's op time in the profiler): reversed slices "
     "and a concatenation 0.94x, two `gather`s 1.03x; within the rounds' noise.",
-    "- **CycleGAN with batched calls** (as on the Xeon, \"Measured and dropped\" above): "
-    "1.07x.",
+    '- **CycleGAN with batched calls** (as on the Xeon, "Measured and dropped" above): 1.07x.',
 ]
 
 
