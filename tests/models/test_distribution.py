@@ -25,6 +25,7 @@ def test_noise_differs_across_replicas_and_losses_are_scaled_to_the_global_batch
         ("wgan-gp", "alternating"),
         ("dcgan", "alternating_reuse"),
         ("dcgan", "simultaneous"),
+        ("wgan-gp", "simultaneous"),  # one backward pass through the critic
     ],
 )
 def test_one_and_two_replicas_take_the_same_steps_on_the_same_global_batch(name, update):
