@@ -14,7 +14,8 @@ from keras_gans.networks.dcgan import (
     num_upsamples,
 )
 from keras_gans.networks.equalized import EqualizedConv2D, EqualizedDense
-from keras_gans.networks.layers import LiveTapsConv2D, MinibatchStdDev, live_taps
+from keras_gans.networks.layers import MinibatchStdDev
+from keras_gans.networks.live_taps import LiveTapsConv2D, LiveTapsConv2DTranspose, live_taps
 from keras_gans.networks.mlp import mlp_discriminator, mlp_generator
 from keras_gans.networks.normalization import NORMALIZATIONS, normalization_layer
 from keras_gans.networks.patchgan import patchgan_discriminator, receptive_field
@@ -57,6 +58,7 @@ __all__ = [
     "WAverage",
     "LabelChannels",
     "LiveTapsConv2D",
+    "LiveTapsConv2DTranspose",
     "MinibatchStdDev",
     "NORMALIZATIONS",
     "ReflectionPadding2D",

@@ -3,7 +3,8 @@
 import keras
 
 from keras_gans.errors import ArgumentError
-from keras_gans.networks.layers import LiveTapsConv2D, MinibatchStdDev
+from keras_gans.networks.layers import MinibatchStdDev
+from keras_gans.networks.live_taps import LiveTapsConv2D
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_latent_dim
 

@@ -5,7 +5,7 @@ import math
 import keras
 
 from keras_gans.errors import ArgumentError
-from keras_gans.networks.layers import LiveTapsConv2D
+from keras_gans.networks.live_taps import LiveTapsConv2D, LiveTapsConv2DTranspose
 from keras_gans.networks.normalization import check_normalization, normalization_layer
 from keras_gans.networks.validation import check_image_shape, check_positive
 
@@ -100,8 +100,15 @@ def unet_generator(
         skips.append(x)
     for j, i in enumerate(reversed(range(depth - 1))):
         f = min(filters * 2**i, max_filters)
-        x = keras.layers.Conv2DTranspose(
-            f, 4, strides=2, padding="same", kernel_initializer=init, name=f"up{i}_conv"
+        # The innermost maps 1x1 to 2x2: 12 of its 16 taps land only outside the output.
+        x = LiveTapsConv2DTranspose(
+            f,
+            4,
+            strides=2,
+            padding="same",
+            kernel_initializer=init,
+            name=f"up{i}_conv",
+            store_live_taps=True,
         )(x)
         norm = normalization_layer(normalization, f"up{i}_norm")
         if norm is not None:

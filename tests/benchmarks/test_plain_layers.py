@@ -47,3 +47,24 @@ def test_a_plain_copy_reaches_into_nested_networks():
     assert "LiveTapsConv2D" not in kinds and kinds.count("Conv2D") == 4
     x = np.random.RandomState(0).uniform(-1, 1, (4, 16, 16, 1)).astype("float32")
     np.testing.assert_allclose(plain(x).numpy(), outer(x).numpy(), atol=1e-5)
+
+
+def test_a_plain_unet_has_keras_layers_and_full_kernels_at_both_innermost_convolutions():
+    ours = networks.unet_generator((16, 16, 1), filters=4, max_filters=8)
+    plain = plain_copy(ours)
+    kinds = {type(layer).__name__ for layer in plain.layers}
+    assert not {"LiveTapsConv2D", "LiveTapsConv2DTranspose"} & kinds
+    assert {"Conv2D", "Conv2DTranspose"} <= kinds
+    for name in ("down3_conv", "up2_conv"):  # 2x2 -> 1x1 and 1x1 -> 2x2
+        live, full = (network.get_layer(name).kernel.numpy() for network in (ours, plain))
+        assert live.shape == (2, 2, 8, 8) and full.shape == (4, 4, 8, 8)
+        np.testing.assert_array_equal(full[1:3, 1:3], live)
+    x = tf.random.stateless_uniform([2, 16, 16, 1], seed=[3, 4], minval=-1, maxval=1)
+    results = []
+    for network in (ours, plain):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            loss = tf.reduce_sum(tf.sin(network(x, training=False)))
+        results.append((loss, tape.gradient(loss, x)))
+    for a, b in zip(*results, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)

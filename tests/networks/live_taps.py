@@ -2,24 +2,34 @@
 
 import keras
 
-from keras_gans.networks.layers import LiveTapsConv2D
+from keras_gans.networks.live_taps import LiveTapsConv2D, LiveTapsConv2DTranspose
 
 
-class FullKernels(LiveTapsConv2D):
-    """``LiveTapsConv2D`` that keeps its full kernel whatever the builder asks."""
+def _keeping_full_kernels(cls):
+    """``cls`` keeping its full kernel whatever the builder asks."""
 
-    def __init__(self, *args, store_live_taps=False, **kwargs):
-        super().__init__(*args, **kwargs)
+    class FullKernels(cls):
+        def __init__(self, *args, store_live_taps=False, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    return FullKernels
+
+
+FULL_KERNELS = {
+    cls.__name__: _keeping_full_kernels(cls) for cls in (LiveTapsConv2D, LiveTapsConv2DTranspose)
+}
 
 
 def live_and_full(monkeypatch, module, seed, build):
     """``(live, full)``: ``build()`` from ``seed`` as ``module`` builds it, and again
-    with ``module``'s ``LiveTapsConv2D`` keeping full kernels."""
+    with ``module``'s live-taps layers keeping full kernels."""
     built = []
     for full in (False, True):
         with monkeypatch.context() as m:
             if full:
-                m.setattr(module, "LiveTapsConv2D", FullKernels)
+                for name, cls in FULL_KERNELS.items():
+                    if hasattr(module, name):
+                        m.setattr(module, name, cls)
             keras.utils.set_random_seed(seed)
             built.append(build())
     return tuple(built)

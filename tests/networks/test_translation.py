@@ -26,15 +26,17 @@ def test_unet_output_shape_for_several_sizes(size):
 def test_unet_256_matches_the_paper_size():
     # pix2pix's 256x256 U-Net (8 downsamplings, 64..512 filters) has 54,429,315
     # parameters; its innermost convolution (2x2 -> 1x1, 4x4 taps, 512 -> 512 channels)
-    # stores only the 4 taps that reach its input, 12 x 512 x 512 fewer.
+    # stores only the 4 taps that reach its input, and the first decoder convolution
+    # (1x1 -> 2x2) the 4 that reach its output: 2 x 12 x 512 x 512 fewer.
     g = unet_generator((256, 256, 3))
-    assert g.count_params() == 54_429_315 - 12 * 512 * 512
+    assert g.count_params() == 54_429_315 - 2 * 12 * 512 * 512
     assert g.get_layer("down7_conv").kernel.shape == (2, 2, 512, 512)
+    assert g.get_layer("up6_conv").kernel.shape == (2, 2, 512, 512)
 
 
 def test_unet_with_live_taps_starts_as_with_full_kernels(monkeypatch):
-    """From one seed the U-Net whose innermost convolution stores its live taps has the
-    full kernels' centre and computes the same images."""
+    """From one seed the U-Net whose innermost convolutions store their live taps has
+    the full kernels' centre and computes the same images."""
     from keras_gans.networks import unet as unet_module
     from tests.networks.live_taps import live_and_full
 
@@ -45,9 +47,10 @@ def test_unet_with_live_taps_starts_as_with_full_kernels(monkeypatch):
         lambda: unet_generator((16, 16, 1), out_channels=3, filters=4, max_filters=8),
     )
     live, full = built
-    live_kernel, full_kernel = (g.get_layer("down3_conv").kernel.numpy() for g in built)
-    assert live_kernel.shape == (2, 2, 8, 8) and full_kernel.shape == (4, 4, 8, 8)
-    np.testing.assert_array_equal(live_kernel, full_kernel[1:3, 1:3])
+    for name in ("down3_conv", "up2_conv"):  # 2x2 -> 1x1 and 1x1 -> 2x2
+        live_kernel, full_kernel = (g.get_layer(name).kernel.numpy() for g in built)
+        assert live_kernel.shape == (2, 2, 8, 8) and full_kernel.shape == (4, 4, 8, 8)
+        np.testing.assert_array_equal(live_kernel, full_kernel[1:3, 1:3])
     x = np.random.RandomState(0).uniform(-1, 1, (2, 16, 16, 1)).astype("float32")
     np.testing.assert_allclose(live(x, training=False), full(x, training=False), atol=1e-5)
 
