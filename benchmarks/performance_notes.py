@@ -75,18 +75,23 @@ ONEDNN = [
     "| dcgan 28x28 (MNIST) | 472 | 414 | 1.14x | 406 | 1.16x |",
     "| wgan-gp 28x28 (MNIST) | 473 | 281 | 1.69x | 276 | 1.72x |",
     "| pix2pix 32x32 (photos) † | 180 | 146 | 1.23x | 172 | 1.05x |",
+    "| pix2pix 32x32 (photos) ‡ | 225 | 155 | 1.45x | 189 | 1.19x |",
     "| cyclegan 32x32 (photos) † | 50.0 | 49.8 | 1.00x | 49.9 | 1.00x |",
     "",
     "† Measured later that day (08:38-08:42 UTC, the same script and settings), after "
     "pix2pix's U-Net took the layer (below); CycleGAN's networks have no "
-    "`LiveTapsConv2D`, so its two references are one network.",
+    "`LiveTapsConv2D`, so its two references are one network. ‡ After the U-Net's "
+    "decoder took `LiveTapsConv2DTranspose` (below; 09:50-09:52 UTC, 11 rounds): the "
+    "reference on our layers is here our model with the full decoder kernel; a run of 9 "
+    "rounds before it measured 1.49x and 1.19x.",
     "",
     "At 28x28 the discriminators' last convolution sees a 4x4 input, every tap live, so the "
     "two references are the same network (their rows differ by the rounds' noise, 2%). At "
     "16x16, the 5x5 convolution on a 2x2 input is where oneDNN on AVX2 is slow: ours "
     "skips it, a plain script does not. On that CPU issue 19's 1.8x for DCGAN 16x16 is "
     "met (2.09x), DCGAN and WGAN-GP at 28x28 miss 2.0x (1.14x, 1.69x; WGAN-GP 1.83x "
-    "since the change below), pix2pix and CycleGAN miss 1.5x (1.23x, 1.00x). The Xeon's "
+    "since the change below), pix2pix and CycleGAN miss 1.5x (1.45x and 1.49x in two "
+    "runs since the change below, 1.00x). The Xeon's "
     "tables above "
     "predate the change; there the layer's forward and backward cost 52 against 58 ms "
     '("Measured and dropped"), so the ratios will move far less.',
@@ -97,6 +102,13 @@ ONEDNN = [
     "41-44 ms in all 15 rounds against 46-53 ms with the full kernel, which also stalled "
     "at 86 ms in 9 of 15 rounds (a model with the live taps stalled so in 4 of 15 rounds "
     "of another run: the machine's, not the layer's). Not in the tables above.",
+    "",
+    "Later that day the decoder's first transposed convolution, its mirror image (1x1 to "
+    "2x2, 4 of 16 taps reaching the output), became `LiveTapsConv2DTranspose("
+    "store_live_taps=True)` (docs/cli.md has the seeds: quality held). Against the same "
+    "model with the full decoder kernel, in one process (the CLI's pix2pix, interleaved "
+    "rounds of 32 steps, `1:2` threads): 1.19x in two runs (9 and 11 rounds); against "
+    "the plain reference 1.49x and 1.45x (‡ in the table).",
     "",
     "WGAN and WGAN-GP's simultaneous update (the MNIST WGAN-GP's CLI default) runs one "
     "backward pass through the critic instead of two since the same day: the generator's "

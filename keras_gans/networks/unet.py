@@ -39,8 +39,10 @@ def unet_generator(
     (Dropout) -> ReLU`` are concatenated with the encoder output of the same
     size; the first ``dropout_blocks`` decoder blocks use dropout. The output is
     ``tanh``, in [-1, 1]. The encoder's convolutions are ``LiveTapsConv2D`` storing
-    only the taps that reach their input: the innermost, from 2x2 to 1x1, keeps 4 of
-    its 16 (the same outputs as ``Conv2D`` with its full kernel).
+    only the taps that reach their input, and the decoder's ``LiveTapsConv2DTranspose``
+    storing only those that reach their output: the innermost of each, from 2x2 to 1x1
+    and back, keeps 4 of its 16 (the same outputs as ``Conv2D`` and
+    ``Conv2DTranspose`` with full kernels).
 
     Args:
         image_shape: input ``(height, width, channels)``.
