@@ -193,7 +193,12 @@ def _trained_pair(make, compile_args, steps=3):
     [
         ("wgan-gp", {"gp_every": 1}, {"d_steps": 1}),  # the penalty inside the tape
         ("wgan-gp", {"gp_every": 2}, {"d_steps": 1}),  # lazy: added outside the tape
-        ("wgan-gp", {"gp_every": 2, "augment": "diffaugment", "r1_weight": 1.0}, {"d_steps": 2}),
+        pytest.param(  # the penalty on the step's last critic update, DiffAugment, R1
+            "wgan-gp",
+            {"gp_every": 2, "augment": "diffaugment", "r1_weight": 1.0},
+            {"d_steps": 2},
+            marks=pytest.mark.slow,
+        ),
         ("wgan", {}, {"d_steps": 1}),  # clipping after the critic's update
     ],
 )
