@@ -94,7 +94,7 @@ class UpdateSteps:
         (the record's ``fake_logits``) give both losses, and both gradients are
         taken before either network moves. Where ``generator_mirrors_critic()``, the
         generator's gradient at the fakes is read from the discriminator's backward
-        pass (``mirrored_generator_gradients``) instead of a second one.
+        pass (``mirrored_simultaneous_step``) instead of a second one.
 
         Returns:
             ``(objective record, g_loss)``.
@@ -123,7 +123,9 @@ class UpdateSteps:
         (``generator_mirrors_critic``), and a backward pass is linear in the gradient it
         starts from, so the generator's gradient at the fakes is that gradient negated
         (times the ratio of the two optimizers' loss scales): the same numbers the
-        second pass would give, as negation rounds alike.
+        second pass would give, as negation rounds alike. Under ``mixed_float16`` that
+        pass runs at the discriminator's loss scale, so an overflow there skips both
+        networks' updates.
         """
         with tf.GradientTape() as g_tape:
             fake = self.generate_images(z, condition, training=True)

@@ -226,3 +226,10 @@ def test_only_the_wasserstein_families_mirror_the_critic():
     assert not keras_gans.models.DCGAN(**shape).generator_mirrors_critic()
     assert not keras_gans.models.ConditionalGAN(**shape, num_classes=2).generator_mirrors_critic()
     assert keras_gans.models.WGAN(**shape).generator_mirrors_critic()
+
+    class OwnGeneratorLoss(keras_gans.models.WGANGP):
+        def generator_loss(self, fake_logits):
+            return super().generator_loss(fake_logits) + 0.1 * tf.reduce_mean(fake_logits**2)
+
+    # a subclass that changes a loss gets the second backward pass
+    assert not OwnGeneratorLoss(**shape).generator_mirrors_critic()
