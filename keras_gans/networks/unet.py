@@ -79,21 +79,19 @@ def unet_generator(
             f"A U-Net of depth {depth} needs height and width divisible by {2**depth}, got {h}x{w}."
         )
     init = keras.initializers.RandomNormal(0.0, 0.02)
+    stride_2 = {
+        "strides": 2,
+        "padding": "same",
+        "kernel_initializer": init,
+        "store_live_taps": True,
+    }
     inputs = keras.Input((h, w, c), name="image")
     x = inputs
     skips = []
     for i in range(depth):
         f = min(filters * 2**i, max_filters)
         # The innermost convolution maps 2x2 to 1x1: 12 of its 16 taps see only padding.
-        x = LiveTapsConv2D(
-            f,
-            4,
-            strides=2,
-            padding="same",
-            kernel_initializer=init,
-            name=f"down{i}_conv",
-            store_live_taps=True,
-        )(x)
+        x = LiveTapsConv2D(f, 4, name=f"down{i}_conv", **stride_2)(x)
         innermost = i == depth - 1
         norm = None if i == 0 or innermost else normalization_layer(normalization, f"down{i}_norm")
         if norm is not None:
@@ -103,15 +101,7 @@ def unet_generator(
     for j, i in enumerate(reversed(range(depth - 1))):
         f = min(filters * 2**i, max_filters)
         # The innermost maps 1x1 to 2x2: 12 of its 16 taps land only outside the output.
-        x = LiveTapsConv2DTranspose(
-            f,
-            4,
-            strides=2,
-            padding="same",
-            kernel_initializer=init,
-            name=f"up{i}_conv",
-            store_live_taps=True,
-        )(x)
+        x = LiveTapsConv2DTranspose(f, 4, name=f"up{i}_conv", **stride_2)(x)
         norm = normalization_layer(normalization, f"up{i}_norm")
         if norm is not None:
             x = norm(x)

@@ -12,6 +12,19 @@ def _convolutions(network):
     return [layer for layer in network.layers if isinstance(layer, keras.layers.Conv2D)]
 
 
+def _assert_same_outputs_and_gradients(ours, plain, x, training):
+    """A loss of both networks' outputs, its gradients at ``x`` and at the first
+    weight, equal to 1e-5."""
+    results = []
+    for network in (ours, plain):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            loss = tf.reduce_sum(tf.sin(network(x, training=training)))
+        results.append((loss, *tape.gradient(loss, [x, network.trainable_weights[0]])))
+    for a, b in zip(*results, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+
+
 def test_a_plain_copy_has_conv2d_where_ours_has_live_taps_and_the_same_outputs_and_gradients():
     ours = networks.dcgan_discriminator((16, 16, 1), filters=4)
     plain = plain_copy(ours)
@@ -22,14 +35,7 @@ def test_a_plain_copy_has_conv2d_where_ours_has_live_taps_and_the_same_outputs_a
     assert live.shape == (2, 2, 16, 32) and full.shape == (5, 5, 16, 32)
     np.testing.assert_array_equal(full[1:3, 1:3], live)
     x = tf.random.stateless_uniform([4, 16, 16, 1], seed=[1, 2], minval=-1, maxval=1)
-    results = []
-    for network in (ours, plain):
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            loss = tf.reduce_sum(tf.sin(network(x, training=True)))
-        results.append((loss, *tape.gradient(loss, [x, network.trainable_weights[0]])))
-    for a, b in zip(*results, strict=True):
-        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+    _assert_same_outputs_and_gradients(ours, plain, x, training=True)
     # the copy is separate: training it leaves ours alone
     before = ours.get_weights()
     first = _convolutions(plain)[0].kernel
@@ -60,11 +66,4 @@ def test_a_plain_unet_has_keras_layers_and_full_kernels_at_both_innermost_convol
         assert live.shape == (2, 2, 8, 8) and full.shape == (4, 4, 8, 8)
         np.testing.assert_array_equal(full[1:3, 1:3], live)
     x = tf.random.stateless_uniform([2, 16, 16, 1], seed=[3, 4], minval=-1, maxval=1)
-    results = []
-    for network in (ours, plain):
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            loss = tf.reduce_sum(tf.sin(network(x, training=False)))
-        results.append((loss, tape.gradient(loss, x)))
-    for a, b in zip(*results, strict=True):
-        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+    _assert_same_outputs_and_gradients(ours, plain, x, training=False)

@@ -118,16 +118,22 @@ def test_a_live_taps_conv_storing_only_its_live_taps_computes_as_the_full_one(
     np.testing.assert_allclose(conv(x).numpy(), y_live.numpy(), atol=1e-6)
 
 
+def _saved_and_loaded(tmp_path, layer, input_shape):
+    """``(model, loaded, x)``: a model of ``layer`` on ``input_shape``, that model saved
+    to a ``.keras`` file and loaded, and a batch of two inputs."""
+    inputs = keras.Input(input_shape)
+    model = keras.Model(inputs, layer(inputs))
+    x = np.random.RandomState(0).normal(size=(2, *input_shape)).astype("float32")
+    model.save(tmp_path / "m.keras")
+    return model, keras.models.load_model(tmp_path / "m.keras"), x
+
+
 def test_a_live_taps_conv_storing_its_live_taps_saves_and_loads(tmp_path):
     from keras_gans.networks import LiveTapsConv2D
 
-    inputs = keras.Input((2, 2, 3))
     conv = LiveTapsConv2D(4, 5, strides=2, padding="same", store_live_taps=True)
-    model = keras.Model(inputs, conv(inputs))
-    x = np.random.RandomState(0).normal(size=(2, 2, 2, 3)).astype("float32")
-    model.save(tmp_path / "m.keras")
-    loaded = keras.models.load_model(tmp_path / "m.keras").layers[-1]
-    assert loaded.store_live_taps and loaded.kernel.shape == (2, 2, 3, 4)
+    model, loaded, x = _saved_and_loaded(tmp_path, conv, (2, 2, 3))
+    assert loaded.layers[-1].store_live_taps and loaded.layers[-1].kernel.shape == (2, 2, 3, 4)
     np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), atol=1e-6)
     # a layer saved before the argument existed has none in its config: the full kernel
     config = {k: v for k, v in conv.get_config().items() if k != "store_live_taps"}
@@ -204,12 +210,9 @@ def test_a_live_taps_conv_transpose_computes_as_conv2d_transpose(size, kernel, s
 def test_a_live_taps_conv_transpose_saves_loads_and_keeps_its_input_size(tmp_path):
     from keras_gans.networks import LiveTapsConv2DTranspose
 
-    inputs = keras.Input((1, 1, 3))
     layer = LiveTapsConv2DTranspose(4, 4, strides=2, padding="same", store_live_taps=True)
-    model = keras.Model(inputs, layer(inputs))
-    x = np.random.RandomState(0).normal(size=(2, 1, 1, 3)).astype("float32")
-    model.save(tmp_path / "m.keras")
-    loaded = keras.models.load_model(tmp_path / "m.keras")
+    model, loaded, x = _saved_and_loaded(tmp_path, layer, (1, 1, 3))
+    inputs = model.inputs[0]
     assert loaded.layers[-1].kernel.shape == (2, 2, 4, 3)
     np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), atol=1e-6)
     # a full kernel (the layer's without store_live_taps) loads as the live taps
