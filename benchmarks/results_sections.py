@@ -113,21 +113,27 @@ def translation_lines():
     results = read_results(os.path.join(ROOT, "benchmarks", "translation_results.json"))
     if results is None:
         return []
-    meta, rows = results["meta"], results["models"]
+    rows = results["models"]
+    # Rows from before each row carried its own stamp have the file's ("meta").
+    stamped = {
+        name: {**results.get("meta", {}), **{k: r[k] for k in ("date", "machine") if k in r}}
+        for name, r in rows.items()
+    }
     lines = [
         "",
         "## Image-to-image translation on the bundled photos",
         "",
         "Written by `python -m benchmarks.translation` (both models trained with their",
-        f"`keras-gans train MODEL` defaults). Machine: {meta['machine']}. Date: {meta['date']}.",
+        "`keras-gans train MODEL` defaults; each model's machine and date beside it).",
         "Judged on the held-out right 20% of both photos (never trained on).",
     ]
     if "pix2pix" in rows:
-        r = rows["pix2pix"]
+        r, when = rows["pix2pix"], stamped["pix2pix"]
         lines += [
             "",
             f"**pix2pix** (`{r['data']}`: grayscale -> colour 32x32 patches, {r['epochs']} epochs"
-            f" of batch {r['batch_size']}, {r['train_seconds']:.0f} s), {r['n']} held-out patches:",
+            f" of batch {r['batch_size']}, {r['train_seconds']:.0f} s; {when['machine']}, "
+            f"{when['date']}), {r['n']} held-out patches:",
             "",
             "| output | PSNR to the colour target |",
             "|---|---|",
@@ -143,14 +149,15 @@ def translation_lines():
             "Columns: grayscale input, pix2pix output, colour target.",
         ]
     if "cyclegan" in rows:
-        r = rows["cyclegan"]
+        r, when = rows["cyclegan"], stamped["cyclegan"]
         late = r["val_cycle_per_epoch"][6:]
         mean_part = r["cycle_l1"] - r["cycle_l1_true_mean_colour"]
         mean_part_1 = EPOCH1_TRUE_MEAN_COLOUR[0] - EPOCH1_TRUE_MEAN_COLOUR[1]
         lines += [
             "",
             f"**CycleGAN** (`{r['data']}`: a = china.jpg patches, b = flower.jpg patches, "
-            f"{r['epochs']} epochs of batch {r['batch_size']}, {r['train_seconds']:.0f} s), "
+            f"{r['epochs']} epochs of batch {r['batch_size']}, {r['train_seconds']:.0f} s; "
+            f"{when['machine']}, {when['date']}), "
             f"{r['n_a']} + {r['n_b']} held-out patches, in "
             f"{r.get('precision') or 'float32'}"
             + (

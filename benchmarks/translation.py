@@ -109,8 +109,6 @@ def main(argv=None):
         with open(RESULTS_JSON) as f:
             results = json.load(f)
     meta = stamp()
-    if args.seeds is None:
-        results["meta"] = meta
     work = tempfile.mkdtemp(prefix="keras_gans_translation_")
     try:
         names = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -119,7 +117,8 @@ def main(argv=None):
             for seed in seeds:
                 row = run_one(name, work, seed, args.precision, picture=args.seeds is None)
                 if args.seeds is None:
-                    results["models"][name] = row
+                    # Each row names its machine and date: one model may be rerun alone.
+                    results["models"][name] = {**row, **meta}
                 else:
                     key = f"{name}/{row['precision']}/{row['seed']}"
                     results.setdefault("seed_rows", {})[key] = {**row, **meta}
