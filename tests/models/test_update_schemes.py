@@ -170,14 +170,19 @@ def test_wgan_gp_with_lazy_penalty_and_simultaneous_update_trains():
         keras_gans.models.WGANGP(image_shape=(8, 8, 1), gp_every=0)
 
 
-def _trained_pair(make, compile_args, steps=3):
-    """Weights of two models from ``make()`` trained ``steps`` simultaneous steps on one
-    batch: with ``generator_mirrors_critic`` as the family says, and with it False."""
+def _trained_pair(make, compile_args, steps=3, policy="float32"):
+    """Weights of two models from ``make()`` (under the dtype ``policy``) trained
+    ``steps`` simultaneous steps on one batch: with ``generator_mirrors_critic`` as the
+    family says, and with it False."""
     x = np.random.RandomState(3).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
     weights = []
     for mirrored in (True, False):
         keras.utils.set_random_seed(0)
-        model = make()
+        keras.config.set_dtype_policy(policy)
+        try:
+            model = make()
+        finally:
+            keras.config.set_dtype_policy("float32")
         model.compile(update="simultaneous", **compile_args)
         if not mirrored:
             model.generator_mirrors_critic = lambda: False
@@ -200,11 +205,15 @@ def _trained_pair(make, compile_args, steps=3):
             marks=pytest.mark.slow,
         ),
         ("wgan", {}, {"d_steps": 1}),  # clipping after the critic's update
+        ("wgan-gp", {"gp_every": 2, "policy": "mixed_bfloat16"}, {"d_steps": 1}),
     ],
 )
 def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_critics_pass(
     family, kwargs, compile_args
 ):
+    policy = kwargs.get("policy", "float32")
+    kwargs = {k: v for k, v in kwargs.items() if k != "policy"}
+
     def make():
         return keras_gans.models.get(family)(
             image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
@@ -212,7 +221,7 @@ def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_cr
         )  # fmt: skip
 
     assert make().generator_mirrors_critic()
-    initial, mirrored, second_pass = _trained_pair(make, compile_args)
+    initial, mirrored, second_pass = _trained_pair(make, compile_args, policy=policy)
     for start, net_a, net_b in zip(initial, mirrored, second_pass, strict=True):
         for a, b in zip(net_a, net_b, strict=True):
             np.testing.assert_allclose(a, b, rtol=0, atol=1e-6)
