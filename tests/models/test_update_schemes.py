@@ -170,19 +170,16 @@ def test_wgan_gp_with_lazy_penalty_and_simultaneous_update_trains():
         keras_gans.models.WGANGP(image_shape=(8, 8, 1), gp_every=0)
 
 
-def _trained_pair(make, compile_args, steps=3, policy="float32"):
-    """Weights of two models from ``make()`` (under the dtype ``policy``) trained
-    ``steps`` simultaneous steps on one batch: with ``generator_mirrors_critic`` as the
-    family says, and with it False."""
+def _trained_pair(make, compile_args, steps=3):
+    """Weights of two models from ``make()`` trained ``steps`` simultaneous steps on one
+    batch: with ``generator_mirrors_critic`` as the family says, and with it False.
+    (Each case adds 100-700 MB to a test process: a case with DiffAugment, R1 and two
+    critic updates, and one in ``mixed_bfloat16``, passed and were left out.)"""
     x = np.random.RandomState(3).uniform(-1, 1, (8, 8, 8, 1)).astype("float32")
     weights = []
     for mirrored in (True, False):
         keras.utils.set_random_seed(0)
-        keras.config.set_dtype_policy(policy)
-        try:
-            model = make()
-        finally:
-            keras.config.set_dtype_policy("float32")
+        model = make()
         model.compile(update="simultaneous", **compile_args)
         if not mirrored:
             model.generator_mirrors_critic = lambda: False
@@ -198,21 +195,12 @@ def _trained_pair(make, compile_args, steps=3, policy="float32"):
     [
         ("wgan-gp", {"gp_every": 1}, {"d_steps": 1}),  # the penalty inside the tape
         ("wgan-gp", {"gp_every": 2}, {"d_steps": 1}),  # lazy: added outside the tape
-        pytest.param(  # the penalty on the step's last critic update, DiffAugment, R1
-            "wgan-gp",
-            {"gp_every": 2, "augment": "diffaugment", "r1_weight": 1.0},
-            {"d_steps": 2},
-            marks=pytest.mark.slow,
-        ),
         ("wgan", {}, {"d_steps": 1}),  # clipping after the critic's update
-        ("wgan-gp", {"gp_every": 2, "policy": "mixed_bfloat16"}, {"d_steps": 1}),
     ],
 )
 def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_critics_pass(
     family, kwargs, compile_args
 ):
-    policy = kwargs.get("policy", "float32")
-    kwargs = {k: v for k, v in kwargs.items() if k != "policy"}
 
     def make():
         return keras_gans.models.get(family)(
@@ -221,7 +209,7 @@ def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_cr
         )  # fmt: skip
 
     assert make().generator_mirrors_critic()
-    initial, mirrored, second_pass = _trained_pair(make, compile_args, policy=policy)
+    initial, mirrored, second_pass = _trained_pair(make, compile_args)
     for start, net_a, net_b in zip(initial, mirrored, second_pass, strict=True):
         for a, b in zip(net_a, net_b, strict=True):
             np.testing.assert_allclose(a, b, rtol=0, atol=1e-6)
