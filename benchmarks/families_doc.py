@@ -12,63 +12,37 @@ PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "fam
 TARGETS = {"dcgan": 1.8, "dcgan@28": 2.0, "wgan-gp@28": 2.0, "pix2pix": 1.5, "cyclegan": 1.5}
 
 
-# What the 2026-12-05 run showed, and the 2026-12-04/05 rows it replaced (written
-# after reading them; rerunning the benchmark rewrites the table, not this).
+# What the 2026-12-07 run showed, and the 2026-12-05 rows it replaced (written after
+# reading them; rerunning the benchmark rewrites the table, not this).
 READING = [
-    "Read on 2026-12-05 (an Intel Xeon with AMX units, 2 cores, both threads, nothing else "
-    "running): in float32, at the CLI's defaults, ours runs at 0.88-1.05x the plain "
-    "reference for every family except WGAN-GP (1.45x at 16x16 and 1.30x at 28x28, where "
-    "the lazy penalty skips four penalties in five). What our training loop saves "
-    "(DCGAN's simultaneous update, for one) the stabilisers the CLI turns on spend again. "
-    "On this CPU `mixed_bfloat16` is slower than float32 for the small networks: at "
-    "16x16 DCGAN 0.92x against 1.00x, WGAN 0.67x against 0.95x, WGAN-GP 1.01x against "
-    "1.45x, the conditional GAN 0.73x against 0.93x, and pix2pix at 32x32 0.92x against "
-    "1.02x. It pays where the convolutions are larger: CycleGAN 1.16x against 1.00x, "
-    "DCGAN 1.26x against 0.99x and WGAN-GP 1.54x against 1.30x at 28x28, DCGAN 1.47x "
-    "against 1.05x at 64x64. The CLI asks for bfloat16 (`--precision auto`) only at the "
-    "MNIST defaults and for StyleGAN2, so it uses it only where it paid here. No CLI "
-    "target of issue 19 is met: DCGAN 16x16 1.00x (target 1.8x), DCGAN 28x28 1.26x and "
-    "WGAN-GP 28x28 1.54x (2.0x), pix2pix 1.02x and CycleGAN 1.16x (1.5x). Memory: "
-    "every process peaks at 1.0-2.0 GiB, most of it TensorFlow's own; a run of ours "
-    "peaks lower than the reference for WGAN, the conditional GAN, pix2pix, CycleGAN "
-    "and WGAN-GP at 16x16, and higher for DCGAN at every size and WGAN-GP at 28x28 "
-    "(1,122 against 1,084 MiB): DCGAN's EMA generator, R1 double backprop and "
-    "augmentations take its training's share from 118 MiB to 327 MiB at 16x16 (363 to "
-    "901 MiB at 64x64).",
+    "Read on 2026-12-07 (an AMD EPYC of the Zen 4 kind: AVX-512 with AVX512_BF16, no "
+    "AMX; 2 cores, TensorFlow's default threads, nothing else running, 11:35-11:55 UTC). "
+    "In float32 ours runs at 1.08-1.62x the plain reference for every family but the "
+    "MLP GAN (0.98x: its DiffAugment) and CycleGAN (0.99x), and lower in memory than the "
+    "reference but for DCGAN 64x64 (1,688 against 1,480 MiB). On this CPU bfloat16 pays "
+    "at every size, less at 16x16 than above it: DCGAN 1.54x against 1.44x in float32, "
+    "WGAN 1.38x against 1.20x, WGAN-GP 1.81x against 1.59x and pix2pix 1.63x against "
+    "1.55x; at 28x28 DCGAN 1.34x against 1.08x and WGAN-GP 1.89x against 1.62x; DCGAN "
+    "64x64 1.64x against 1.08x. It buys nothing for the MLP GAN, the conditional GAN "
+    "(1.33x against 1.35x) or CycleGAN (1.00x against 0.99x) with these threads. The "
+    "matmul peaks show why it pays less than on the Xeon below: bfloat16 is 1.9x float32 "
+    "here (410 against 214 GFLOP/s), 3.4-5.1x there. Issue 19's targets are for the "
+    "CLI's settings, which include `--threads auto` (one thread per op, two ops at a "
+    "time): the next section's bold rows, not this table's.",
     "",
-    "Threads matter as much as the machine. The same measurement at one thread on the "
-    "same CPU (`families.measure`, 7 rounds, printed, not in the table; 23:31-23:36 "
-    "UTC): WGAN-GP 28x28 at the MNIST defaults 1.67x the reference in float32 and "
-    "**2.51x in bfloat16** (issue 19's 2.0x met at one thread), DCGAN 16x16 0.94x and "
-    "0.92x. Ours in bfloat16 trains WGAN-GP 28x28 at 423 images/s on one thread and "
-    "428 on two, where the float32 reference goes from 169 to 278: the second core "
-    "buys the small bfloat16 convolutions nothing here, and the table's 1.54x is what "
-    "the CLI (which uses every core) gives against a plain float32 run on the same two "
-    "cores.",
-    "",
-    "How far one run is from the next on this machine, and a lever found late "
-    "(/tmp scripts around `families.build` and `time_round`, 16 timed steps, 7 rounds, "
-    "one process per setting, 23:55-00:02 UTC): WGAN-GP 28x28 at the MNIST defaults in "
-    "bfloat16 measured 1.75x and 2.09x the reference in two more runs with TensorFlow's "
-    "default threads (the table: 1.54x), so issue 19's 2.0x is met in one run of three "
-    "and is not claimed. With `tf.config.threading` set to one thread per op and two "
-    "ops at a time (intra-op 1, inter-op 2) it measured 2.46x and 2.36x (ours 888 and "
-    "782 images/s): the simultaneous update's independent passes run side by side "
-    "instead of splitting each small convolution over both cores. DCGAN 16x16 float32 "
-    "under the same setting: 1.02x against 0.91x, but 485 images/s against 565 in "
-    "absolute terms. Both those ratios were against the reference under the same "
-    "setting, which it slows down for some families; the next section measures every "
-    "family and size against the reference's faster setting, and the CLI has used "
-    "the setting since 2026-12-06 (`--threads auto`).",
-    "",
-    "The rows this run replaced were measured on an AMD EPYC (AVX-512 with AVX512_BF16, "
-    "no AMX) at one thread, the other core training seed runs (2026-12-04; the 28x28 rows "
-    "again alone on 2026-12-05). There `mixed_bfloat16` paid at every size: DCGAN 16x16 "
-    "1.13x against 0.96x, WGAN-GP 16x16 1.62x against 1.46x, pix2pix 1.20x against 1.01x, "
-    "CycleGAN 1.14x against 0.93x, DCGAN 28x28 1.32x against 1.03x, WGAN-GP 28x28 1.94x "
-    "against 1.48x, DCGAN 64x64 1.68x against 1.03x; no target was met there either "
-    "(WGAN-GP 28x28 missed 2.0x by 0.06). The two runs differ in machine and in threads, "
-    "so a row of one is no measure of the other; each row's ratio is against the "
+    "The rows this run replaced were measured on an Intel Xeon with AMX units "
+    "(2026-12-05, both threads), before the live-taps layers and WGAN-GP's single "
+    "critic backward pass (docs/models.md): there float32 ran at 0.88-1.05x the "
+    "reference for every family but WGAN-GP (1.45x at 16x16, 1.30x at 28x28), and "
+    "bfloat16 was slower than float32 at 16x16 (DCGAN 0.92x against 1.00x, WGAN 0.67x "
+    "against 0.95x, WGAN-GP 1.01x against 1.45x, the conditional GAN 0.73x against "
+    "0.93x, pix2pix 0.92x against 1.02x) and faster above (DCGAN 28x28 1.26x against "
+    "0.99x, WGAN-GP 28x28 1.54x against 1.30x, DCGAN 64x64 1.47x against 1.05x, CycleGAN "
+    "1.16x against 1.00x). That is why the CLI asks for bfloat16 (`--precision auto`) "
+    "only at the MNIST defaults, for CycleGAN and for StyleGAN2. At one thread on that "
+    "Xeon WGAN-GP 28x28 in bfloat16 measured 2.51x, and with TensorFlow's threads 1.54x, "
+    "1.75x and 2.09x in three runs: a row of one run is one draw. Rows of different "
+    "machines or threads are no measure of each other; each ratio is against the "
     "reference of its own run.",
     "",
 ]
