@@ -104,7 +104,8 @@ THROUGHPUT_READING = [
     "critic updates, the lazy penalty) at 28x28, batch 64. That 2.05x is not issue 19's "
     "target met: the target is stated at the CLI's defaults, and the CLI's MNIST "
     "WGAN-GP (batch 32, one critic update, the simultaneous update) measured 1.54x in "
-    "that day's families table (since replaced by a run on another CPU, below). The matmul peaks show what AMX does for large products (bfloat16 "
+    "that day's families table (since replaced by a run on another CPU, below). The "
+    "matmul peaks show what AMX does for large products (bfloat16 "
     "5.1x float32 at 2048x2048); these networks' products are too small to see most of "
     "it.",
 ]

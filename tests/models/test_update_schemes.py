@@ -201,7 +201,6 @@ def _trained_pair(make, compile_args, steps=3):
 def test_a_wasserstein_simultaneous_step_reads_the_generator_gradient_off_the_critics_pass(
     family, kwargs, compile_args
 ):
-
     def make():
         return keras_gans.models.get(family)(
             image_shape=(8, 8, 1), latent_dim=4, generator_filters=4,
