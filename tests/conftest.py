@@ -1,5 +1,7 @@
+import contextlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 
@@ -114,6 +116,42 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_unconfigure(config):
     if _CACHE:
         shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def gradient_functions_released():
+    """Drops, on exit, the gradient functions TensorFlow registered inside, so that the
+    graphs traced inside can be freed. A Keras optimizer's ``apply_gradients`` in a
+    traced step all-reduces the gradients through ``tf.custom_gradient``, which in graph
+    mode registers a gradient function under a new name in TensorFlow's global gradient
+    registry and never removes it; the function holds the traced step's tensors, and with
+    them its whole graph (tensorflow/tensorflow#97697, #80895). A test worker kept every
+    train step it had traced that way: 7.1 GB after three files of tests/models against
+    2.0 GB with this (docs/architecture.md)."""
+    registry = _gradient_registry()
+    before = set(registry) if registry is not None else set()
+    try:
+        yield
+    finally:
+        registry = _gradient_registry()
+        if registry is not None:
+            for name in [n for n in registry if n.startswith("CustomGradient-")]:
+                if name not in before:
+                    del registry[name]
+
+
+def _gradient_registry():
+    """TensorFlow's registry of gradient functions by op type, once TensorFlow is loaded
+    (a test that does not import it does not load it here)."""
+    ops = sys.modules.get("tensorflow.python.framework.ops")
+    return None if ops is None else ops._gradient_registry._registry
+
+
+@pytest.fixture(autouse=True)
+def release_traced_graphs():
+    """Every test runs in ``gradient_functions_released()``."""
+    with gradient_functions_released():
+        yield
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 """The suite's own settings (tests/conftest.py) and the processes it starts (tests/zygote.py)."""
 
+import gc
 import os
+import weakref
 
+import keras
+import numpy as np
 import tensorflow as tf
 
 from tests.helpers import ENV, run_program
@@ -45,3 +49,39 @@ def test_xdist_workers_share_the_cores_and_keep_thread_counts_the_environment_se
     assert threads_with({}, 2) == (None, None)  # one process: TensorFlow's defaults
     kept = {"PYTEST_XDIST_WORKER_COUNT": "2", "TF_NUM_INTRAOP_THREADS": "3"}
     assert threads_with(kept, 2) == ("3", "1")
+
+
+def test_a_traced_train_steps_graph_is_freed_once_its_gradient_functions_are_released():
+    """A Keras optimizer step traced in a ``tf.function`` leaves a gradient function in
+    TensorFlow's global registry that keeps the traced graph alive;
+    ``gradient_functions_released`` (which every test runs in) drops it on exit."""
+    from tensorflow.python.framework import ops
+
+    from tests.conftest import gradient_functions_released
+
+    def traced_graph():
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        optimizer = keras.optimizers.SGD(0.1)
+
+        @tf.function
+        def step(x):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_sum(model(x) ** 2)
+            optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))  # fmt: skip
+            return loss
+
+        concrete = step.get_concrete_function(tf.TensorSpec([4, 3]))
+        concrete(np.ones((4, 3), np.float32))
+        return weakref.ref(concrete.graph)
+
+    registry = ops._gradient_registry._registry
+    before = set(registry)
+    with gradient_functions_released():
+        graph = traced_graph()
+        added = [n for n in set(registry) - before if n.startswith("CustomGradient-")]
+        assert added, "the traced optimizer step registered no gradient function"
+        gc.collect()
+        assert graph() is not None, "the registry no longer holds the traced graph"
+    assert not set(registry) - before
+    gc.collect()
+    assert graph() is None
