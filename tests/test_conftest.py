@@ -67,7 +67,8 @@ def test_a_traced_train_steps_graph_is_freed_once_its_gradient_functions_are_rel
         def step(x):
             with tf.GradientTape() as tape:
                 loss = tf.reduce_sum(model(x) ** 2)
-            optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))  # fmt: skip
+            variables = model.trainable_variables
+            optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables, strict=True))
             return loss
 
         concrete = step.get_concrete_function(tf.TensorSpec([4, 3]))
