@@ -32,16 +32,9 @@ demo: install
 PYTEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
-# The full suite: lint, then every test (slow ones included), in two pytest runs: the
-# models, networks and features first, then the rest. A worker's memory grows with
-# every model it trains and is not given back (TensorFlow keeps what each test traced;
-# 8.6 GB after 76 model tests in one process), so each run starts fresh workers: two
-# workers of the whole suite in one run reached 12.3 and 9.8 GB of this 24 GB machine
-# (docs/architecture.md).
-TRAINING_TESTS := tests/models tests/networks tests/features
+# The full suite: lint, then every test (slow ones included).
 test: install lint
-	$(PYTEST) $(TRAINING_TESTS)
-	$(PYTEST) tests $(addprefix --ignore=,$(TRAINING_TESTS))
+	$(PYTEST)
 
 # The fast subset (< 4 minutes on 2 cores).
 test-fast: install
