@@ -191,7 +191,12 @@ def _precision_quality_lines(json_rows=None):
         "segments); the throughput table above is the speed comparison. "
         "`x-wgan-gp-earlier-classifiers` is wgan-gp's CLI defaults, float32 and bfloat16 "
         "both scored by the classifier cache of 2026-12-03 (one scale); results.md's "
-        "wgan-gp row is since scored by the one-thread classifier (docs/evaluation.md).",
+        "wgan-gp row is since scored by the one-thread classifier (docs/evaluation.md). "
+        "`x-dcgan-avx512bf16-epyc` is dcgan's digits defaults in float32 and in bfloat16 "
+        "rerun side by side on 2026-12-07 on an AMD EPYC with AVX512_BF16 and no AMX "
+        "(Zen 4), the code of that day, one run of each precision at a time (two "
+        "processes on the 2 cores; during seeds 1-4 a test run shared the cores too): "
+        "results.md's dcgan row is float32 runs of 2026-12-04.",
         "",
         "| family | data | seed | FID float32 | FID bfloat16 | train s float32 | train s bfloat16 |",
         "|---|---|---|---|---|---|---|",
