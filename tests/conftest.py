@@ -125,9 +125,8 @@ def gradient_functions_released():
     traced step all-reduces the gradients through ``tf.custom_gradient``, which in graph
     mode registers a gradient function under a new name in TensorFlow's global gradient
     registry and never removes it; the function holds the traced step's tensors, and with
-    them its whole graph (tensorflow/tensorflow#97697, #80895). A test worker kept every
-    train step it had traced that way: 7.1 GB after three files of tests/models against
-    2.0 GB with this (docs/architecture.md)."""
+    them its whole graph (tensorflow/tensorflow#97697, #80895). Without this a test
+    worker kept every train step it had traced (the figures: docs/architecture.md)."""
     registry = _gradient_registry()
     before = set(registry) if registry is not None else set()
     try:
