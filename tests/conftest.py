@@ -128,15 +128,14 @@ def gradient_functions_released():
     them its whole graph (tensorflow/tensorflow#97697, #80895). Without this a test
     worker kept every train step it had traced (the figures: docs/architecture.md)."""
     registry = _gradient_registry()
-    before = set(registry) if registry is not None else set()
+    before = set(registry or ())
     try:
         yield
     finally:
         registry = _gradient_registry()
-        if registry is not None:
-            for name in [n for n in registry if n.startswith("CustomGradient-")]:
-                if name not in before:
-                    del registry[name]
+        added = [n for n in registry or () if n.startswith("CustomGradient-") and n not in before]
+        for name in added:
+            del registry[name]
 
 
 def _gradient_registry():
