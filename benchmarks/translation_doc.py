@@ -8,14 +8,34 @@ import statistics
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "translation_results.json")
 
-# (key, column title, format); the held-out cycle L1 is the measure the verdict reads.
-COLUMNS = (
-    ("cycle_first_epoch", "cycle L1 after epoch 1", ".3f"),
-    ("cycle_l1", "cycle L1 at the end", ".3f"),
-    ("a2b_as_b", "a->b called b", ".3f"),
-    ("b2a_as_a", "b->a called a", ".3f"),
-    ("train_seconds", "train s", ".0f"),
-)
+# Per model: what its table shows ((key, column title, format), train seconds last),
+# the key the verdict reads, its decimals, and how docs/results.md judges it.
+MODELS = {
+    "cyclegan": {
+        "columns": (
+            ("cycle_first_epoch", "cycle L1 after epoch 1", ".3f"),
+            ("cycle_l1", "cycle L1 at the end", ".3f"),
+            ("a2b_as_b", "a->b called b", ".3f"),
+            ("b2a_as_a", "b->a called a", ".3f"),
+            ("train_seconds", "train s", ".0f"),
+        ),
+        "key": "cycle_l1",
+        "digits": 3,
+        "measure": "the held-out cycle L1 of a->b->a plus b->a->b, lower is better, and "
+        "how often the domain classifier calls the translations the other domain",
+    },
+    "pix2pix": {
+        "columns": (
+            ("psnr_model", "held-out PSNR (dB)", ".2f"),
+            ("gain", "gain over the input (dB)", ".2f"),
+            ("train_seconds", "train s", ".0f"),
+        ),
+        "key": "psnr_model",
+        "digits": 2,
+        "measure": "the held-out PSNR of its colour output against the colour target, "
+        "higher is better, and its gain over the PSNR of the grayscale input itself",
+    },
+}
 
 
 def _load():
@@ -25,29 +45,58 @@ def _load():
         return json.load(f).get("seed_rows", {})
 
 
-def spread(values):
-    """``"median (low-high)"`` of ``values`` at 3 decimals."""
-    return f"{statistics.median(values):.3f} ({min(values):.3f}-{max(values):.3f})"
+def spread(values, fmt=".3f"):
+    """``"median (low-high)"`` of ``values`` in ``fmt``."""
+    low, high = format(min(values), fmt), format(max(values), fmt)
+    return f"{format(statistics.median(values), fmt)} ({low}-{high})"
 
 
-def verdict(model, by_precision, key="cycle_l1"):
+def verdict(model, by_precision, key="cycle_l1", digits=3):
     """One sentence: where each other precision's median of ``key`` falls against
     float32's seed-to-seed range (the range of the same seeds' float32 runs)."""
     if "float32" not in by_precision:
         return f"{model}: no float32 rows to compare with."
     base = [row[key] for row in by_precision["float32"]]
-    low, high = round(min(base), 3), round(max(base), 3)  # compared as printed
+    low, high = round(min(base), digits), round(max(base), digits)  # compared as printed
+    fmt = f".{digits}f"
     parts = []
     for precision, rows in sorted(by_precision.items()):
         if precision == "float32":
             continue
-        median = round(statistics.median(row[key] for row in rows), 3)
+        median = round(statistics.median(row[key] for row in rows), digits)
         where = "within" if low <= median <= high else ("below" if median < low else "above")
         parts.append(
-            f"{model} in {precision}: median {key} {median:.3f}, {where} float32's seed "
-            f"range {low:.3f}-{high:.3f} ({len(rows)} and {len(base)} seeds)."
+            f"{model} in {precision}: median {key} {median:{fmt}}, {where} float32's seed "
+            f"range {low:{fmt}}-{high:{fmt}} ({len(rows)} and {len(base)} seeds)."
         )
     return " ".join(parts)
+
+
+def _model_lines(model, by_precision):
+    spec = MODELS[model]
+    columns = spec["columns"]
+    rows = [row for group in by_precision.values() for row in group]
+    dates = sorted({row["date"] for row in rows})
+    machines = sorted({row["machine"] for row in rows})
+    seeds = ",".join(str(seed) for seed in sorted({row["seed"] for row in rows}))
+    lines = [
+        f"### {model}",
+        "",
+        f"From `python -m benchmarks.translation --models {model} --seeds {seeds} "
+        f"--precision P` ({', '.join(dates)}; {'; '.join(machines)}; the runs one after "
+        f"another), judged by {spec['measure']}.",
+        "",
+        "| model | precision | seed | " + " | ".join(title for _, title, _ in columns) + " |",
+        "|---|---|---|" + "---|" * len(columns),
+    ]
+    for precision, group in sorted(by_precision.items()):
+        group.sort(key=lambda row: row["seed"])
+        for row in group:
+            cells = [format(row[key], fmt) for key, _, fmt in columns]
+            lines.append(f"| {model} | {precision} | {row['seed']} | " + " | ".join(cells) + " |")  # fmt: skip
+        cells = [spread([row[key] for row in group], fmt) for key, _, fmt in columns[:-1]]
+        lines.append(f"| {model} | {precision} | median (range) | " + " | ".join(cells) + " | |")  # fmt: skip
+    return lines + ["", verdict(model, by_precision, spec["key"], spec["digits"]), ""]
 
 
 def translation_precision_lines():
@@ -58,33 +107,16 @@ def translation_precision_lines():
     by_model = {}
     for row in rows.values():
         by_model.setdefault(row["model"], {}).setdefault(row["precision"], []).append(row)
-    dates = sorted({row["date"] for row in rows.values()})
-    machines = sorted({row["machine"] for row in rows.values()})
     lines = [
         "## Translation quality in bfloat16",
         "",
-        "From `python -m benchmarks.translation --models MODEL --seeds "
-        f"{','.join(str(seed) for seed in sorted({row['seed'] for row in rows.values()}))} "
-        "--precision P` "
-        f"({', '.join(dates)}; {'; '.join(machines)}; the runs one after another): the "
-        "CLI defaults but the precision, judged on the held-out photo strips as "
-        "docs/results.md judges the default (the held-out cycle L1 of a->b->a plus "
-        "b->a->b, lower is better, and how often the domain classifier calls the "
-        "translations the other domain). A seed's two runs start from the same weights "
-        "but round differently from the first step: two draws, not a pair. Train "
-        "seconds are upper bounds (other work shared the 2 cores during some runs); "
-        "the throughput tables are the speed comparison.",
+        "Each model trained at its CLI defaults but the precision, over seeds, and judged "
+        "on the held-out photo strips as docs/results.md judges the default. A seed's two "
+        "runs start from the same weights but round differently from the first step: two "
+        "draws, not a pair. Train seconds are upper bounds (other work shared the 2 cores "
+        "during some runs); the throughput tables are the speed comparison.",
         "",
-        "| model | precision | seed | " + " | ".join(title for _, title, _ in COLUMNS) + " |",
-        "|---|---|---|" + "---|" * len(COLUMNS),
     ]
     for model, by_precision in sorted(by_model.items()):
-        for precision, group in sorted(by_precision.items()):
-            group.sort(key=lambda row: row["seed"])
-            for row in group:
-                cells = [format(row[key], fmt) for key, _, fmt in COLUMNS]
-                lines.append(f"| {model} | {precision} | {row['seed']} | " + " | ".join(cells) + " |")  # fmt: skip
-            cells = [spread([row[key] for row in group]) for key, _, _ in COLUMNS[:-1]]
-            lines.append(f"| {model} | {precision} | median (range) | " + " | ".join(cells) + " | |")  # fmt: skip
-        lines += ["", verdict(model, by_precision)]
-    return lines + [""]
+        lines += _model_lines(model, by_precision)
+    return lines

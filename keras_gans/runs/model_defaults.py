@@ -142,13 +142,16 @@ MODEL_DEFAULTS = {
     },
     # Image-to-image: 32x32 patches of scikit-learn's two photos (docs/cli.md).
     # No normalization: batch norm's moving statistics made the held-out PSNR jump
-    # between epochs; instance norm was slower on CPU (docs/cli.md).
+    # between epochs; instance norm was slower on CPU (docs/cli.md). bfloat16 where the
+    # CPU has the units (--precision auto): its held-out PSNR over seeds lies within
+    # float32's (docs/performance.md).
     "pix2pix": {
         "data": "photos-paired",
         "image_size": 32,
         "epochs": 20,
         "decay_epochs": 10,
         "batch_size": 8,
+        "precision": "auto",
         "model_args": {
             "generator_filters": 32,
             "discriminator_filters": 32,

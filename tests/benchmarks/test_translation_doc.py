@@ -44,3 +44,27 @@ def test_a_median_outside_the_range_says_which_side_and_no_rows_write_nothing(tm
         "cyclegan: no float32 rows to compare with."
     )
     assert write(tmp_path, monkeypatch, []) == []
+
+
+def test_pix2pix_rows_have_their_own_table_judged_by_held_out_psnr(tmp_path, monkeypatch):
+    def p2p(precision, seed, psnr):
+        return {
+            "model": "pix2pix", "precision": precision, "seed": seed, "psnr_model": psnr,
+            "gain": psnr - 26.0, "train_seconds": 100.0, "date": "2026-12-07",
+            "machine": "another CPU",
+        }  # fmt: skip
+
+    rows = [p2p("float32", 0, 28.2), p2p("float32", 1, 28.75), p2p("mixed_bfloat16", 0, 28.63),
+            p2p("mixed_bfloat16", 1, 28.43), p2p("mixed_bfloat16", 2, 28.7), row("float32", 0, 0.4, 1)]  # fmt: skip
+    lines = write(tmp_path, monkeypatch, rows)
+    text = "\n".join(lines)
+    assert lines.count("| model | precision | seed | held-out PSNR (dB) | gain over the input (dB) | train s |") == 1  # fmt: skip
+    assert "| pix2pix | float32 | 1 | 28.75 | 2.75 | 100 |" in text
+    assert "| pix2pix | mixed_bfloat16 | median (range) | 28.63 (28.43-28.70) | 2.63 (2.43-2.70) | |" in text  # fmt: skip
+    assert (
+        "pix2pix in mixed_bfloat16: median psnr_model 28.63, within float32's seed range "
+        "28.20-28.75 (3 and 2 seeds)." in text
+    )
+    assert "cyclegan: no float32 rows" not in text and "| cyclegan | float32 | 0 | 0.800 |" in text
+    assert text.index("### cyclegan") < text.index("### pix2pix")
+    assert "--models pix2pix --seeds 0,1,2 --precision P` (2026-12-07; another CPU;" in text

@@ -37,7 +37,7 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     assert run_settings("wgan-gp")["precision"] is None
     # bfloat16 where the CPU has the units: measured over seeds (docs/performance.md)
     assert run_settings("cyclegan")["precision"] == "auto"
-    assert run_settings("pix2pix")["precision"] is None
+    assert run_settings("pix2pix")["precision"] == "auto"
     assert mnist["model_args"]["discriminator_filters"] == 32  # the family's, kept
     assert ON_DATA not in mnist  # config.json holds settings only
     digits = run_settings("wgan-gp")
