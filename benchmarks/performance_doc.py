@@ -93,21 +93,20 @@ def _seed_lines(pairs):
     return lines + [""]
 
 
-# What the first table showed (written after reading the 2026-12-05 run).
+# What the first table showed (written after reading the 2026-12-07 run).
 THROUGHPUT_READING = [
-    "Read on 2026-12-05 (the Intel Xeon with AMX, both threads, nothing else running): "
-    "a bare `compile()` in float32 runs at 1.35x the reference for DCGAN and 1.52x for "
-    "WGAN-GP at 16x16 (issue 19's 1.2x and 1.4x: met), 1.25x and 1.55x at 28x28. On "
-    "this CPU bfloat16 buys the plain reference nothing at 16x16 (DCGAN 1.02x, WGAN-GP "
-    "0.77x: slower) and 1.19x (DCGAN) and 1.34x (WGAN-GP) at 28x28, batch 64; ours in "
-    "bfloat16 runs at 1.71x (DCGAN) and 2.05x (WGAN-GP, the class's default scheme: 5 "
-    "critic updates, the lazy penalty) at 28x28, batch 64. That 2.05x is not issue 19's "
-    "target met: the target is stated at the CLI's defaults, and the CLI's MNIST "
-    "WGAN-GP (batch 32, one critic update, the simultaneous update) measured 1.54x in "
-    "that day's families table (since replaced by a run on another CPU, below). The "
-    "matmul peaks show what AMX does for large products (bfloat16 "
-    "5.1x float32 at 2048x2048); these networks' products are too small to see most of "
-    "it.",
+    "Read on 2026-12-07 (an AMD EPYC of the Zen 4 kind: AVX-512 with AVX512_BF16, no "
+    "AMX; 2 cores, nothing else running, 18:14-18:37 UTC): a bare `compile()` in float32 "
+    "runs at 1.40x the reference for DCGAN and 1.81x for WGAN-GP at 16x16 (issue 19's "
+    "1.2x and 1.4x: met), 1.29x and 1.58x at 28x28. The Intel Xeon with AMX measured "
+    "1.35x and 1.52x at 16x16 on 2026-12-05 (the rows this run replaced). On this CPU "
+    "bfloat16 buys the plain reference 1.19x (DCGAN) and 1.00x (WGAN-GP) at 16x16 and "
+    "1.23x and 1.30x at 28x28, batch 64; ours in bfloat16 runs at 1.58x (DCGAN) and "
+    "1.98x (WGAN-GP, the class's default scheme: 5 critic updates, the lazy penalty) at "
+    "28x28, batch 64. Issue 19's 28x28 targets are stated at the CLI's defaults (batch "
+    "32, the CLI's stabilisers and schemes): the thread-settings table below. The matmul "
+    "peaks (bfloat16 1.9x float32 at 2048x2048 here, 5.1x on the Xeon with AMX) bound "
+    "what bfloat16 can buy; these networks' products are too small to reach either.",
 ]
 
 # How the bfloat16 rows are made and read (issue 19).

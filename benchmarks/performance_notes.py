@@ -25,8 +25,10 @@ FUSED_ADAM = [
 ONEDNN = [
     "## On a CPU without AVX-512: TensorFlow's oneDNN kernels",
     "",
-    "Every table above was measured on the Intel Xeon with AMX, where TensorFlow runs its "
-    "oneDNN kernels by default. On 2026-12-07 the task ran on an AMD EPYC with AVX2 and no "
+    "The tables above were measured on CPUs where TensorFlow runs its oneDNN kernels by "
+    "default (each names its machine: the Intel Xeon with AMX, or, for the throughput, "
+    "families and thread-settings tables, an AMD EPYC with AVX512_BF16). On 2026-12-07 "
+    "the task also ran on an AMD EPYC with AVX2 and no "
     "AVX-512 (2 cores), where TensorFlow's default is its Eigen kernels. There the CLI "
     "models in float32 (`--precision auto` resolves to float32 on that CPU) trained "
     "1.3-3.7x faster with `TF_ENABLE_ONEDNN_OPTS=1` (MLP GAN 1.30x, WGAN 3.69x, WGAN-GP "
@@ -45,7 +47,7 @@ ONEDNN = [
     "1.4x: the one short of 1.5x). That is TensorFlow's kernel choice, which a plain "
     "script gets with the same environment variable, not our training loop: on the same "
     "kernels the two stay at 0.9-1.6x, as on the Xeon. The targets are judged on the "
-    "Xeon's tables above.",
+    "oneDNN tables above.",
     "",
     "The DCGAN-style discriminators' last convolution at 16x16 (2x2 to 1x1 with 5x5 taps, "
     "256 to 512 channels) stores only the 4 taps that reach its input since the same day "
@@ -134,6 +136,16 @@ ONEDNN = [
     "and its gradient took 15% of the step's op time in the profiler): reversed slices "
     "and a concatenation 0.94x, two `gather`s 1.03x; within the rounds' noise.",
     '- **CycleGAN with batched calls** (as on the Xeon, "Measured and dropped" above): 1.07x.',
+    "",
+    "Tried on the AVX512_BF16 EPYC (Zen 4) later that day and dropped (a script outside "
+    "the repository, CycleGAN's CLI model at `--precision auto`, `1:2` threads, "
+    "interleaved rounds of 16 steps in one process):",
+    "",
+    "- **Instance norm without the group reshape**: Keras' `GroupNormalization(groups=-1)` "
+    "reshapes each activation to rank 5 and reduces over three axes; a layer computing "
+    "the same float32 moments over height and width of the rank-4 tensor gave identical "
+    "outputs (difference 0) and 1.07x, then 0.99x, the Keras layer in two runs of 9 "
+    "rounds: within the rounds' noise.",
 ]
 
 

@@ -14,33 +14,37 @@ PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "thr
 # What the last run showed (written after reading it; rerunning rewrites the table).
 READING = [
     "Read on 2026-12-07 (an AMD EPYC of the Zen 4 kind: AVX-512 with AVX512_BF16, no AMX; "
-    "2 cores, nothing else running, 11:56-12:23 UTC). At each family's CLI precision, "
-    "`1:2` against TensorFlow's pools: the MLP GAN +22%, the conditional GAN +23%, "
-    "CycleGAN +50%, WGAN +12%, WGAN-GP +9% at 16x16 and +11% at 28x28, DCGAN 28x28 "
-    "+11%; DCGAN 16x16 +1%, pix2pix +4%, DCGAN 64x64 -2%. The reference gains as much "
-    "for the MLP GAN (+35%) and CycleGAN (+54%) and loses at DCGAN 16x16 (-10%) and 64x64 "
-    "(-21%), hence each ratio against its faster setting. `--threads auto` stays "
-    "`parallel-ops` for every family.",
+    "2 cores, nothing else running, 17:36-18:04 UTC), after pix2pix's CLI default became "
+    "`--precision auto` (its bold row is now the bfloat16 one). At each family's CLI "
+    "precision, `1:2` against TensorFlow's pools: the MLP GAN +38%, pix2pix +42%, "
+    "CycleGAN +51%, WGAN-GP +23% at 16x16 and +19% at 28x28, the conditional GAN +18%, "
+    "DCGAN +13% at 16x16 and +11% at 28x28, WGAN +10%; DCGAN 64x64 -8%. The reference "
+    "gains as much for the MLP GAN (+37%) and less for CycleGAN (+33%), and loses at "
+    "DCGAN 64x64 (-21%), hence each ratio against its faster setting. `--threads auto` "
+    "stays `parallel-ops` for every family.",
     "",
-    "Issue 19's targets at the CLI's settings (the bold rows): WGAN-GP 28x28 **2.22x** "
-    "and pix2pix **1.56x**, met in this run; two more runs of those two rows "
-    "(`thread_settings.measure` again, both settings, 7 rounds each, 12:23-12:31 UTC) "
-    "measured WGAN-GP 28x28 2.28x and 2.38x (ours 800 and 866 images/s) and pix2pix "
-    "1.52x and 1.45x: WGAN-GP 28x28's 2.0x is met in three runs of three on this CPU, "
-    "pix2pix's 1.5x in two of three, so not claimed. Missed: DCGAN 16x16 1.55x (target "
-    "1.8x), DCGAN 28x28 1.47x (2.0x), CycleGAN 1.05x (1.5x). On this CPU bfloat16 at "
-    "`1:2` would reach DCGAN 16x16 1.93x and pix2pix 2.09x, but the CLI computes both in "
-    "float32: bfloat16 was slower than float32 at 16x16 on the Xeon of 2026-12-06 (the "
-    "rows this run replaced, below), and DCGAN's digits defaults in bfloat16, run over "
-    "seeds 0-4 on this CPU beside float32 later that day, scored a median FID of 4.70 "
-    "against float32's 3.90 (range 2.89-4.57): above float32's seed range, so it fails "
-    "issue 19's quality test (\"Sample quality in bfloat16\"). pix2pix's held-out PSNR "
-    "in bfloat16 over seeds 0-4, measured on this CPU after that, lies within "
-    "float32's range (docs/cli.md), but its default waits for that table here and a "
-    "resume check in bfloat16. `--precision mixed_bfloat16` gives the speed to "
-    "whoever asks.",
+    "Issue 19's targets at the CLI's settings (the bold rows): WGAN-GP 28x28 **2.31x** "
+    "and pix2pix **1.77x**, met in this run. Two more runs of pix2pix's rows "
+    "(`thread_settings.measure` again, both settings, 7 rounds each, 18:06-18:10 UTC) "
+    "measured its CLI row at 1.97x and 1.78x (float32 at `1:2`: 1.52x, 1.61x): pix2pix's "
+    "1.5x is met in three runs of three at its new default. WGAN-GP 28x28's 2.0x was met "
+    "in three of three earlier that day (2.22x, 2.28x, 2.38x). Missed: DCGAN 16x16 "
+    "1.68x (target 1.8x; 1.55x in the morning's run), DCGAN 28x28 1.41x (2.0x), "
+    "CycleGAN 1.23x (1.5x; 1.05x in the morning's run). DCGAN 16x16 in bfloat16 at "
+    "`1:2` would reach 2.16x, but the CLI computes it in float32: its digits defaults in "
+    "bfloat16 over seeds 0-4 on this CPU scored a median FID of 4.70 against float32's "
+    "3.90 (range 2.89-4.57), above float32's seed range (\"Sample quality in "
+    'bfloat16"). `--precision mixed_bfloat16` gives the speed to whoever asks. The same '
+    "rows move between runs of one day: pix2pix in float32 at `1:2` 1.56x in the "
+    "morning's run against 1.34x here (its reference 166 and 194 images/s), CycleGAN "
+    "1.05x against 1.23x.",
     "",
-    "The rows this run replaced (2026-12-06, the Intel Xeon with AMX units, before the "
+    "The morning's run (11:56-12:23 UTC, before the switch): at the CLI's settings "
+    "WGAN-GP 28x28 2.22x, pix2pix 1.56x (float32; 1.52x and 1.45x in two more runs), "
+    "DCGAN 16x16 1.55x, DCGAN 28x28 1.47x, CycleGAN 1.05x; pix2pix in bfloat16 at `1:2` "
+    "2.09x.",
+    "",
+    "The rows the morning's run replaced (2026-12-06, the Intel Xeon with AMX units, before the "
     "live-taps layers and WGAN-GP's single critic backward pass): at the CLI's settings "
     "WGAN-GP 28x28 2.02x (2.24x and 1.75x in two more runs), DCGAN 16x16 0.93x, DCGAN "
     "28x28 1.18x, pix2pix 0.96x and CycleGAN 1.14x (1.35x in bfloat16, the CLI's "
