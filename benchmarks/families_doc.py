@@ -209,7 +209,8 @@ def families_lines():
     lines += [
         "",
         "What the CLI's defaults add to the reference's work, per family: DCGAN the R1 "
-        "penalty (every 4th discriminator update) and the EMA generator's update (the "
+        "penalty (every 4th discriminator update; every 8th on the digits since the "
+        "evening of 2026-12-07, after this table) and the EMA generator's update (the "
         "rows before 2026-12-05 also measured DiffAugment on every discriminator input, "
         "which the default had until the afternoon of 2026-12-04); WGAN, WGAN-GP and the "
         "conditional GAN the EMA update "

@@ -38,6 +38,12 @@ def exploration_lines(results):
             "FID 4.03 (2.99-4.38) against the dcgan row's 3.52 (3.27-3.91), measured on an",
             "AVX-512 EPYC; its train times count only the part of the runs in that session",
             "(seeds 1-3 resumed at epoch 22-23), with other work sharing the machine.",
+            "`x-dcgan-avx512bf16-epyc` (and `+bf16`, the same in bfloat16) is the dcgan",
+            "defaults again later that day on an AMD EPYC with AVX512_BF16 (Zen 4), and",
+            "`x-dcgan-r1every8-epyc` on that CPU that evening with R1 on every 8th",
+            "discriminator update instead of every 4th: median FID 3.25 (3.03-3.68) against",
+            "3.90 (2.89-4.57), lower on 4 seeds of 5, and faster (docs/performance.md). It is",
+            "the digits dcgan default since; the dcgan row above ran R1 every 4th update.",
             "",
             *exploration_table(dcgan),
         ]

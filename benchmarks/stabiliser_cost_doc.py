@@ -157,7 +157,10 @@ DROPPED = [
     "- **R1 less often**: `r1_every` 8 and 16 instead of 4 ran DCGAN 16x16 at 1.23x and "
     "1.21x the reference against 1.12x for the CLI defaults (one run). About a tenth "
     "faster, far from 1.8x, and its sample quality over seeds was not measured: the "
-    "default stays 4.",
+    "default stayed 4. Taken up on 2026-12-07 on the AVX512_BF16 EPYC, where it measured "
+    "1.95x against 1.80x for every 4th (one process, 7 rounds, `1:2` threads, against "
+    "the reference at those threads) and its FID over seeds 0-4 was lower (median 3.25 "
+    "against 3.90): the digits default is every 8th since (docs/models.md).",
     "- **The EMA update alone** costs 0.74 ms per step for the MNIST WGAN-GP generator "
     "(12 weights, 633,153 values; TensorFlow's fused `ResourceApplyGradientDescent` in "
     "its place 0.67 ms) against 20 ms for that generator's forward+backward: about 1% of "

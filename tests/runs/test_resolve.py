@@ -50,8 +50,9 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     assert (dcgan["batch_size"], dcgan["epochs"], dcgan["precision"]) == (32, 100, "auto")
     args = dcgan["model_args"]
     assert (args["discriminator_filters"], args["generator_filters"]) == (32, 64)
-    assert (args["r1_weight"], args["ema_decay"]) == (1.0, 0.999)
-    assert run_settings("dcgan")["model_args"]["discriminator_filters"] == 64
+    assert (args["r1_weight"], args["ema_decay"], args["r1_every"]) == (1.0, 0.999, 4)
+    digits_args = run_settings("dcgan")["model_args"]
+    assert (digits_args["discriminator_filters"], digits_args["r1_every"]) == (64, 8)
     cgan = run_settings("cgan", data="mnist")
     assert (cgan["update"], cgan["model_args"]["loss"], cgan["model_args"]["r1_every"]) == (
         "simultaneous",
