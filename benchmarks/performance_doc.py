@@ -112,7 +112,20 @@ THROUGHPUT_READING = [
 # How the bfloat16 rows are made and read (issue 19).
 # What the step-parts table shows (written after reading it).
 STEP_PARTS_READING = [
-    "Read on 2026-12-05 (the Intel Xeon with AMX, both threads): the generator's "
+    "Read on 2026-12-07 (the AMD EPYC with AVX512_BF16, Zen 4; 19:34 UTC, nothing else "
+    "running): the generator's forward+backward is again the largest part (17.4 of the "
+    "reference's 45.4 ms at 16x16, 49.7 of 112.8 ms at 28x28), so sharing passes can "
+    "gain at most 1.27x (16x16) and 1.30x (28x28) in float32. Unlike the Xeon below, "
+    "bfloat16 does not cost in the discriminator here: its forward+backward takes the "
+    "same time at 16x16 (5.45 against 5.47 ms) and 20% less at 28x28 (10.1 against "
+    "12.7 ms), and the generator's 14% less at 16x16 and 41% less at 28x28 (29.2 "
+    "against 49.7 ms): the reference step 41.3 against 45.4 ms at 16x16, 75.5 against "
+    "112.8 ms at 28x28. The parts take longer than the Xeon's (the generator's "
+    "forward+backward at 16x16 17.4 against 9.5 ms): another CPU, and each part timed "
+    "alone.",
+    "",
+    "The Xeon's reading (2026-12-05, the Intel Xeon with AMX, both threads; the table "
+    "since replaced): the generator's "
     "forward+backward is the largest part at both sizes (9.5 of the reference's 27.9 ms "
     "at 16x16, 24.3 of 65.8 ms at 28x28), and both schemes run it once, so sharing "
     "passes can gain at most 1.24x (16x16) and 1.32x (28x28) in float32. bfloat16 pays "
