@@ -43,8 +43,9 @@ READING = [
     "instead of every 4th; its FID over seeds 0-4 was lower, docs/models.md). Its rows "
     "again (`thread_settings.measure`, both settings, 7 rounds each, 19:08-19:16 UTC): the "
     "CLI row at 1.66x, 1.74x and 1.72x the faster reference (ours 1093, 1033 and 1100 "
-    "images/s in float32 at `1:2`): faster than every 4th, and issue 19's 1.8x still "
-    "missed.",
+    "images/s in float32 at `1:2`), against every 4th's 1.55x and 1.68x in the two full "
+    "runs of the day; interleaved with every 4th in one process, every 8th ran 8% faster "
+    "(docs/models.md). Issue 19's 1.8x is still missed.",
     "",
     "The morning's run (11:56-12:23 UTC, before the switch): at the CLI's settings "
     "WGAN-GP 28x28 2.22x, pix2pix 1.56x (float32; 1.52x and 1.45x in two more runs), "
