@@ -9,7 +9,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "translation_results.json")
 
 # Per model: what its table shows ((key, column title, format), train seconds last),
-# the key the verdict reads, its decimals, and how docs/results.md judges it.
+# the key the verdict reads (compared in its column's format), and how docs/results.md
+# judges it.
 MODELS = {
     "cyclegan": {
         "columns": (
@@ -20,7 +21,6 @@ MODELS = {
             ("train_seconds", "train s", ".0f"),
         ),
         "key": "cycle_l1",
-        "digits": 3,
         "measure": "the held-out cycle L1 of a->b->a plus b->a->b, lower is better, and "
         "how often the domain classifier calls the translations the other domain",
     },
@@ -31,7 +31,6 @@ MODELS = {
             ("train_seconds", "train s", ".0f"),
         ),
         "key": "psnr_model",
-        "digits": 2,
         "measure": "the held-out PSNR of its colour output against the colour target, "
         "higher is better, and its gain over the PSNR of the grayscale input itself",
     },
@@ -51,19 +50,23 @@ def spread(values, fmt=".3f"):
     return f"{format(statistics.median(values), fmt)} ({low}-{high})"
 
 
-def verdict(model, by_precision, key="cycle_l1", digits=3):
+def verdict(model, by_precision, key="cycle_l1", fmt=".3f"):
     """One sentence: where each other precision's median of ``key`` falls against
-    float32's seed-to-seed range (the range of the same seeds' float32 runs)."""
+    float32's seed-to-seed range (the range of the same seeds' float32 runs), the
+    values compared as printed in ``fmt``."""
     if "float32" not in by_precision:
         return f"{model}: no float32 rows to compare with."
+
+    def printed(value):
+        return float(format(value, fmt))
+
     base = [row[key] for row in by_precision["float32"]]
-    low, high = round(min(base), digits), round(max(base), digits)  # compared as printed
-    fmt = f".{digits}f"
+    low, high = printed(min(base)), printed(max(base))
     parts = []
     for precision, rows in sorted(by_precision.items()):
         if precision == "float32":
             continue
-        median = round(statistics.median(row[key] for row in rows), digits)
+        median = printed(statistics.median(row[key] for row in rows))
         where = "within" if low <= median <= high else ("below" if median < low else "above")
         parts.append(
             f"{model} in {precision}: median {key} {median:{fmt}}, {where} float32's seed "
@@ -96,7 +99,8 @@ def _model_lines(model, by_precision):
             lines.append(f"| {model} | {precision} | {row['seed']} | " + " | ".join(cells) + " |")  # fmt: skip
         cells = [spread([row[key] for row in group], fmt) for key, _, fmt in columns[:-1]]
         lines.append(f"| {model} | {precision} | median (range) | " + " | ".join(cells) + " | |")  # fmt: skip
-    return lines + ["", verdict(model, by_precision, spec["key"], spec["digits"]), ""]
+    key_fmt = next(fmt for key, _, fmt in columns if key == spec["key"])
+    return lines + ["", verdict(model, by_precision, spec["key"], key_fmt), ""]
 
 
 def translation_precision_lines():
