@@ -14,7 +14,7 @@ from benchmarks.machine import UNRECORDED, threads_text
 from benchmarks.performance_notes import FUSED_ADAM, GPU_PROBE, ONEDNN
 from benchmarks.stabiliser_cost_doc import stabiliser_cost_lines
 from benchmarks.thread_settings_doc import thread_settings_lines
-from benchmarks.translation_doc import translation_precision_lines
+from benchmarks.translation_doc import spread, translation_precision_lines
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(os.path.dirname(HERE), "docs", "performance.md")
@@ -231,9 +231,8 @@ def _precision_quality_lines(json_rows=None):
             )
         if fp32 and bf16:
             lines.append(
-                f"| {family} | {data} | median (range) | {statistics.median(fp32):.2f} "
-                f"({min(fp32):.2f}-{max(fp32):.2f}) | {statistics.median(bf16):.2f} "
-                f"({min(bf16):.2f}-{max(bf16):.2f}) | | |"
+                f"| {family} | {data} | median (range) | {spread(fp32, '.2f')} "
+                f"| {spread(bf16, '.2f')} | | |"
             )
             verdicts.append(_precision_verdict(family, data, fp32, bf16))
     return lines + [""] + verdicts + ([""] if verdicts else [])
