@@ -189,6 +189,10 @@ def measure(spec, rounds, steps):
             "batch": batch,
             "steps": steps,
             "precision": "float32" if side == "ours" else BF16,
+            # only the discriminator in bfloat16 where the family's CLI model asks that
+            "networks": (
+                settings.get("precision_networks") or "all" if side == "ours_bf16" else "all"
+            ),
             "ours": median[side],
             "reference": median["reference"],
             "ours_best": best[side],

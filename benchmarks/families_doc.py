@@ -56,6 +56,14 @@ def row_label(row):
     return f"{row['model']} {row['size']}x{row['size']} ({row['data']})"
 
 
+def computes_in(row):
+    """A row's precision as the tables name it: the policy, and where only the
+    discriminator computes in it (``--precision-networks discriminator``), that."""
+    if row.get("networks") == "discriminator":
+        return f"{row['precision']} (discriminator; generator float32)"
+    return row["precision"]
+
+
 def _fraction(flops_per_second, peak):
     return f"{flops_per_second / 1e9 / peak:.1%}" if peak else "-"
 
@@ -194,7 +202,7 @@ def families_lines():
     for r in rows:
         achieved = r["ours"] * r["flops_per_image"]
         lines.append(
-            f"| {row_label(r)}{'*' if 'date' in r else ''} | {r['batch']} | {r['precision']} "
+            f"| {row_label(r)}{'*' if 'date' in r else ''} | {r['batch']} | {computes_in(r)} "
             f"| {r['ours']:.0f} | {r['reference']:.0f} | {r['ratio']:.2f}x "
             f"| {r['ours_best'] / r['reference_best']:.2f}x "
             f"| {r['flops_per_image'] / 1e9:.4f} | {_fraction(achieved, r.get('peak', peak))} "

@@ -74,6 +74,8 @@ def build(spec):
         "size": settings["image_size"],
         "batch": settings["batch_size"],
         "precision": policy or "float32",
+        # the networks that compute in it (--precision-networks)
+        "networks": "all" if policy == "float32" else settings.get("precision_networks") or "all",
     }
     return models, start.dataset, info
 

@@ -4,7 +4,7 @@
 import json
 import os
 
-from benchmarks.families_doc import TARGETS
+from benchmarks.families_doc import TARGETS, computes_in
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "stabiliser_cost_results.json")
@@ -55,7 +55,7 @@ def stabiliser_cost_lines():
         target = TARGETS.get(row["spec"])
         lines.append(
             f"| {row['model']} {row['size']}x{row['size']} ({row['data']}) | {row['batch']} "
-            f"| {row['precision']} | {row['variant']} | {row['ours']:.0f} "
+            f"| {computes_in(row)} | {row['variant']} | {row['ours']:.0f} "
             f"| {row['reference']:.0f} | {row['ratio']:.2f}x ({row['ratio_best']:.2f}x) | {share} "
             f"| {'-' if target is None else f'{target}x'} |"
         )

@@ -58,6 +58,9 @@ def rows_from(spec, info, steps, medians, cores=None):
             "best_reference_threads": best,
             "ratio": medians[(setting, side)] / references[best],
             "cli": setting == cli_threads and PRECISION[side] == info["cli_policy"],
+            # the bfloat16 side builds the CLI's model: only its discriminator in
+            # bfloat16 where the family asks for that (--precision-networks)
+            "networks": info.get("precision_networks", "all") if side == "ours_bf16" else "all",
         }
         for setting in settings
         for side in ("ours", "ours_bf16")

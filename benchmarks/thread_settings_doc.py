@@ -4,7 +4,7 @@ benchmarks/thread_settings_results.json."""
 import json
 import os
 
-from benchmarks.families_doc import ratio_bar_chart, row_label, target_verdict
+from benchmarks.families_doc import computes_in, ratio_bar_chart, row_label, target_verdict
 from benchmarks.machine import UNRECORDED
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -114,7 +114,7 @@ def thread_settings_lines():
     ]
     for r in rows:
         cells = [
-            row_label(r), str(r["batch"]), r["threads"], r["precision"], f"{r['ours']:.0f}",
+            row_label(r), str(r["batch"]), r["threads"], computes_in(r), f"{r['ours']:.0f}",
             f"{r['reference']:.0f}", f"{r['best_reference']:.0f} ({r['best_reference_threads']})",
             f"{r['ratio']:.2f}x", target_verdict(r),
         ]  # fmt: skip

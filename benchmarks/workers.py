@@ -79,8 +79,9 @@ class Worker:
 
     def build(self, spec, sides):
         """Builds ``sides`` of ``spec`` in the child (dropping the last spec's models);
-        returns ``{"batch", "flops", "model", "data", "size", "cli_policy"}`` (the
-        dtype policy ``keras-gans train`` resolves for the spec here)."""
+        returns ``{"batch", "flops", "model", "data", "size", "cli_policy",
+        "precision_networks"}`` (the dtype policy ``keras-gans train`` resolves for the
+        spec here, and the networks that compute in it)."""
         return self._ask({"build": spec, "sides": list(sides)})
 
     def time(self, side, steps, warm):
@@ -117,6 +118,7 @@ def serve(setting, requests, replies):
                 "data": settings["data"],
                 "size": settings["image_size"],
                 "cli_policy": run_policy(settings),
+                "precision_networks": settings.get("precision_networks") or "all",
             }
         elif "time" in request:
             model = models[request["time"]]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from keras_gans.models.cyclegan import CycleGAN
     from keras_gans.models.dcgan import DCGAN
     from keras_gans.models.gan import GAN
+    from keras_gans.models.network_policy import generator_policy
     from keras_gans.models.objectives import DiscriminatorObjective, LazyPenalty
     from keras_gans.models.pix2pix import Pix2Pix
     from keras_gans.models.registry import get, names
@@ -30,6 +31,7 @@ __all__ = [
     "TranslationModel",
     "WGAN",
     "WGANGP",
+    "generator_policy",
     "get",
     "names",
     "psnr",

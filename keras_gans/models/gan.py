@@ -5,6 +5,7 @@ import keras
 from keras_gans.errors import ArgumentError
 from keras_gans.models.base import AdversarialModel
 from keras_gans.models.naming import in_name_scope
+from keras_gans.models.network_policy import build_generator_network
 from keras_gans.networks import mlp_discriminator, mlp_generator
 from keras_gans.networks.validation import check_image_shape
 
@@ -24,7 +25,8 @@ def default_networks(
     ``build_generator(latent_dim, image_shape)`` and
     ``build_discriminator(image_shape)`` make the defaults; ``image_shape``
     defaults to the given generator's output and ``latent_dim`` to its input
-    (100 for a default generator).
+    (100 for a default generator). The generator is built under
+    ``generator_policy``'s dtype policy where one is set.
 
     Returns:
         ``(image_shape, latent_dim, generator, discriminator)``.
@@ -36,7 +38,9 @@ def default_networks(
     image_shape = check_image_shape(image_shape)
     if generator is None:
         latent_dim = DEFAULT_LATENT_DIM if latent_dim is None else latent_dim
-        generator = in_name_scope("generator", build_generator, latent_dim, image_shape)
+        generator = in_name_scope(
+            "generator", build_generator_network, build_generator, latent_dim, image_shape
+        )
     if discriminator is None:
         discriminator = in_name_scope("discriminator", build_discriminator, image_shape)
     return image_shape, latent_dim, generator, discriminator

@@ -20,6 +20,8 @@ from keras_gans.models.objectives import UPDATES
 
 # The ``--precision`` choices (``runs.precision.run_policy`` resolves "auto").
 PRECISIONS = ("float32", "mixed_bfloat16", "mixed_float16", "auto")
+# The ``--precision-networks`` choices: the networks that compute in a mixed policy.
+PRECISION_NETWORKS = ("all", "discriminator")
 # The ``--distribute`` choices, made by ``runs.distribute.make_strategy``.
 STRATEGIES = ("none", "mirrored", "multi-worker")
 
@@ -134,6 +136,14 @@ SETTINGS = (
         "float32 (default), mixed_bfloat16, mixed_float16, or auto: mixed_float16 on a GPU, "
         "mixed_bfloat16 on a CPU with bfloat16 units, else float32 (saved with the run)",
         choices=PRECISIONS,
+    ),
+    Setting(
+        "precision_networks",
+        "all",
+        "noise models: which networks compute in a mixed --precision: all (default) or "
+        "discriminator (the generator, its samples and exports stay float32)",
+        choices=PRECISION_NETWORKS,
+        applies_to="noise",
     ),
     Setting(
         "threads",

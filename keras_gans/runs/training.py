@@ -73,12 +73,15 @@ def _build_model(settings, image_shape):
     model_args = dict(settings["model_args"])
     if cls.conditional and "num_classes" not in model_args:
         model_args["num_classes"] = data_lib.num_classes(settings["data"])
-    model = cls(
-        image_shape=image_shape,
-        latent_dim=settings["latent_dim"],
-        seed=settings["seed"],
-        **model_args,
-    )
+    # --precision-networks discriminator: the generator in float32 under a mixed policy
+    float32_generator = settings.get("precision_networks") == "discriminator"
+    with models.generator_policy("float32" if float32_generator else None):
+        model = cls(
+            image_shape=image_shape,
+            latent_dim=settings["latent_dim"],
+            seed=settings["seed"],
+            **model_args,
+        )
     model.compile(
         update=settings.get("update"),
         d_steps=settings.get("d_steps"),

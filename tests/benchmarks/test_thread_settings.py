@@ -66,3 +66,26 @@ def test_the_section_tables_each_row_and_judges_the_targets(tmp_path, monkeypatc
         "| **wgan-gp 28x28 (mnist)** | **32** | **1:2** | **mixed_bfloat16** | **600** | "
         "**150** | **200 (default)** | **3.00x** | **2.0x: met** |" in text
     )
+
+
+def test_a_family_with_only_its_discriminator_in_bfloat16_says_so(tmp_path, monkeypatch):
+    info = {**INFO, "model": "dcgan", "data": "digits", "size": 16, "batch": 64,
+            "precision_networks": "discriminator"}  # fmt: skip
+    rows = thread_settings.rows_from("dcgan", info, 24, _medians(), cores=2)
+    assert [(r["precision"], r["networks"]) for r in rows] == [
+        ("float32", "all"),
+        ("mixed_bfloat16", "discriminator"),
+    ] * 2
+    saved = {"date": "2026-12-07", "machine": "CPU B", "rounds": 7, "warm": 2,
+             "settings": ["default", "1:2"], "rows": rows}  # fmt: skip
+    results = tmp_path / "thread_settings_results.json"
+    results.write_text(json.dumps(saved))
+    monkeypatch.setattr(thread_settings_doc, "RESULTS", str(results))
+    monkeypatch.setattr(thread_settings_doc, "PLOT", str(tmp_path / "threads.png"))
+    text = "\n".join(thread_settings_doc.thread_settings_lines())
+    assert (
+        "| **dcgan 16x16 (digits)** | **64** | **1:2** | **mixed_bfloat16 (discriminator; "
+        "generator float32)** | **600** | **150** | **200 (default)** | **3.00x** | "
+        "**1.8x: met** |" in text
+    )
+    assert "| dcgan 16x16 (digits) | 64 | 1:2 | float32 | 450 |" in text

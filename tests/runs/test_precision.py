@@ -185,3 +185,27 @@ def test_a_run_from_before_precision_existed_resumes_in_float32(tmp_path, monkey
     monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: True)
     resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
     assert resumed.compute_dtype == "float32" and runs.finished_epochs(str(tmp_path / "run")) == 2
+
+
+def test_precision_networks_discriminator_keeps_the_generator_float32_on_resume(
+    tmp_path, monkeypatch
+):
+    from keras_gans import runs
+    from keras_gans.runs import precision
+
+    monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: True)
+    settings = _tiny_settings(precision="auto", precision_networks="discriminator")
+    model = runs.train(str(tmp_path / "run"), settings, verbose=0)
+    dtypes = {layer.compute_dtype for layer in model.generator.layers if layer.weights}
+    assert dtypes == {"float32"}
+    assert model.discriminator.layers[1].compute_dtype == "bfloat16"
+    config = json.load(open(tmp_path / "run" / "config.json"))
+    assert (config["precision_policy"], config["precision_networks"]) == (
+        "mixed_bfloat16",
+        "discriminator",
+    )
+    assert keras.mixed_precision.global_policy().name == "float32"
+    resumed = runs.train(str(tmp_path / "run"), {**settings, "epochs": 2}, verbose=0)
+    assert resumed.generator.layers[1].compute_dtype == "float32"
+    assert resumed.discriminator.layers[1].compute_dtype == "bfloat16"
+    assert runs.finished_epochs(str(tmp_path / "run")) == 2
