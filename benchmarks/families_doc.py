@@ -33,6 +33,13 @@ READING = [
     "CLI's settings, which include `--threads auto` (one thread per op, two ops at a "
     "time): the next section's bold rows, not this table's.",
     "",
+    "The dcgan 16x16 rows (*) were measured again that night (21:31-21:34 UTC) at the "
+    "digits defaults of then: R1 every 8th update, and the bfloat16 row with only the "
+    "discriminator in bfloat16 and the generator in float32 (`--precision-networks "
+    "discriminator`, the CLI's choice for it since): 1.81x against 1.54x in float32. "
+    "The figures for dcgan in the paragraph above are the morning's rows, R1 every 4th "
+    "and both networks in bfloat16.",
+    "",
     "The rows this run replaced were measured on an Intel Xeon with AMX units "
     "(2026-12-05, both threads), before the live-taps layers and WGAN-GP's single "
     "critic backward pass (docs/models.md): there float32 ran at 0.88-1.05x the "

@@ -162,11 +162,16 @@ def precision_pairs(rows):
     """``[(family, data, float32 config, bfloat16 config)]`` of the seed_runs rows that
     compare the two precisions: a family's rows beside its ``+bf16`` rows (a family
     whose CLI default is float32), or its ``+f32`` rows beside its own (a family whose
-    CLI default is bfloat16 on this CPU, ``--precision auto``)."""
+    CLI default is bfloat16 on this CPU, ``--precision auto``), or beside its ``+dbf16``
+    rows (``--precision-networks discriminator``: only the discriminator in bfloat16;
+    the pair's label says so)."""
     pairs = set()
     for row in rows:
         config, data = row["config"], row["data"]
-        if config.endswith("+bf16"):
+        if config.endswith("+dbf16"):
+            family = config[: -len("+dbf16")]
+            pairs.add((f"{family}, discriminator only", data, family, config))
+        elif config.endswith("+bf16"):
             family = config[: -len("+bf16")]
             pairs.add((family, data, family, config))
         elif config.endswith("+f32"):
@@ -208,7 +213,12 @@ def _precision_quality_lines(json_rows=None):
         "rerun side by side on 2026-12-07 on an AMD EPYC with AVX512_BF16 and no AMX "
         "(Zen 4), the code of that day, one run of each precision at a time (two "
         "processes on the 2 cores; during seeds 1-4 a test run shared the cores too): "
-        "results.md's dcgan row is float32 runs of 2026-12-04.",
+        "results.md's dcgan row is float32 runs of 2026-12-04. "
+        "`x-dcgan-r1every8-epyc, discriminator only` is the digits defaults with R1 every "
+        "8th update (float32, that evening) beside the same with only the discriminator "
+        "in bfloat16 (`--precision-networks discriminator`, `+dbf16`, that night, the code "
+        "of commit f0a2738; a few short test runs shared the cores): its median lies "
+        "within float32's range, but seeds 0 and 4 score above float32's worst seed.",
         "",
         "| family | data | seed | FID float32 | FID bfloat16 | train s float32 | train s bfloat16 |",
         "|---|---|---|---|---|---|---|",

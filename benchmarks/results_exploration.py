@@ -44,6 +44,10 @@ def exploration_lines(results):
             "discriminator update instead of every 4th: median FID 3.25 (3.03-3.68) against",
             "3.90 (2.89-4.57), lower on 4 seeds of 5, and faster (docs/performance.md). It is",
             "the digits dcgan default since; the dcgan row above ran R1 every 4th update.",
+            "`x-dcgan-r1every8-epyc+dbf16` is the same with the discriminator in bfloat16",
+            "(`--precision mixed_bfloat16 --precision-networks discriminator`), the",
+            "default since that night: median FID 3.26, within the float32 row's range,",
+            "but seeds 0 and 4 above its worst (docs/cli.md, docs/performance.md).",
             "",
             *exploration_table(dcgan),
         ]

@@ -25,11 +25,15 @@ MODEL_DEFAULTS = {
     # 200 epochs DiffAugment scored worse on every seed, and the samples are no copies
     # of the training digits (docs/results.md, docs/models.md, docs/evaluation.md). R1
     # every 8th update instead of every 4th: faster, and no worse over seeds 0-4
-    # (docs/models.md).
+    # (docs/models.md). The discriminator in bfloat16 where the CPU has the units, the
+    # generator in float32: its FID over seeds 0-4 lies within float32's range, where
+    # both networks in bfloat16 scored above it (docs/performance.md).
     "dcgan": {
         "epochs": 200,
         "batch_size": 64,
         "latent_dim": 64,
+        "precision": "auto",
+        "precision_networks": "discriminator",
         "model_args": {
             "generator_filters": 64,
             "discriminator_filters": 64,
@@ -37,14 +41,16 @@ MODEL_DEFAULTS = {
             "r1_weight": 1.0,
             "r1_every": 8,
         },
-        # MNIST: a 32-filter discriminator, batch 32, bfloat16 where the CPU has the
-        # units (--precision auto), R1 every 4th update (as measured there) and 100
-        # epochs, about as long as wgan-gp's MNIST run; the digits' 64 filters and batch
-        # 64 fit 40 epochs in that time and scored worse (docs/models.md has the probes).
+        # MNIST: a 32-filter discriminator, batch 32, both networks in bfloat16 where
+        # the CPU has the units (--precision auto), R1 every 4th update (as measured
+        # there) and 100 epochs, about as long as wgan-gp's MNIST run; the digits' 64
+        # filters and batch 64 fit 40 epochs in that time and scored worse
+        # (docs/models.md has the probes).
         ON_DATA: {
             "mnist": {
                 "batch_size": 32,
                 "precision": "auto",
+                "precision_networks": "all",
                 "epochs": 100,
                 "model_args": {"discriminator_filters": 32, "r1_every": 4},
             }

@@ -15,11 +15,16 @@ def test_precision_pairs_take_bf16_rows_beside_float32_defaults_and_f32_beside_b
         _row("dcgan", "mnist", 0, 4.9, "bfloat16"),
         _row("dcgan+f32", "mnist", 0, 5.2, "float32"),
         _row("dcgan", "digits", 0, 2.0, "float32"),  # no other precision: no pair
+        _row("x-dcgan", "digits", 0, 3.0, "float32"),
+        _row("x-dcgan+dbf16", "digits", 0, 3.1, "bfloat16"),  # the discriminator only
     ]
     assert performance_doc.precision_pairs(rows) == [
         ("dcgan", "mnist", "dcgan+f32", "dcgan"),
         ("wgan-gp", "digits", "wgan-gp", "wgan-gp+bf16"),
+        ("x-dcgan, discriminator only", "digits", "x-dcgan", "x-dcgan+dbf16"),
     ]
+    lines = performance_doc._precision_quality_lines({"seed_runs": rows})
+    assert "| x-dcgan, discriminator only | digits | 0 | 3.00 | 3.10 | 100 | 100 |" in lines
 
 
 def test_the_bfloat16_section_puts_each_precision_in_its_column_with_a_verdict():
@@ -39,4 +44,5 @@ def test_the_bfloat16_section_puts_each_precision_in_its_column_with_a_verdict()
     assert "median FID 7.50 is above float32's seed range 5.00-7.00" in verdict
     only_f32 = performance_doc._precision_quality_lines({"seed_runs": rows[:3]})
     assert "| dcgan | mnist | 0 | 5.00 | - | 100 | - |" in only_f32
-    assert not [line for line in only_f32 if "median" in line or line.startswith("- ")]
+    rows_or_verdicts = [line for line in only_f32 if line.startswith(("| ", "- "))]
+    assert not [line for line in rows_or_verdicts if "median" in line or line.startswith("- ")]

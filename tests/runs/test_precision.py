@@ -150,8 +150,8 @@ def test_runs_default_to_float32_and_auto_is_float32_on_a_cpu_without_units(tmp_
     from keras_gans.runs import precision
     from keras_gans.runs.precision import run_policy
 
-    assert _tiny_settings()["precision"] is None
-    assert run_policy(_tiny_settings()) == "float32"
+    wgan = runs.run_settings("wgan")  # a family whose defaults name no precision
+    assert wgan["precision"] is None and run_policy(wgan) == "float32"
     settings = _tiny_settings(precision="auto")
     monkeypatch.setattr(precision, "bfloat16_units", lambda cpuinfo=None: False)
     model = runs.train(str(tmp_path / "run"), settings, verbose=0)

@@ -51,7 +51,10 @@ def test_a_family_takes_its_defaults_for_the_data_where_it_has_them():
     args = dcgan["model_args"]
     assert (args["discriminator_filters"], args["generator_filters"]) == (32, 64)
     assert (args["r1_weight"], args["ema_decay"], args["r1_every"]) == (1.0, 0.999, 4)
-    digits_args = run_settings("dcgan")["model_args"]
+    assert dcgan["precision_networks"] == "all"  # both networks in bfloat16 on MNIST
+    digits = run_settings("dcgan")
+    assert (digits["precision"], digits["precision_networks"]) == ("auto", "discriminator")
+    digits_args = digits["model_args"]
     assert (digits_args["discriminator_filters"], digits_args["r1_every"]) == (64, 8)
     cgan = run_settings("cgan", data="mnist")
     assert (cgan["update"], cgan["model_args"]["loss"], cgan["model_args"]["r1_every"]) == (
