@@ -46,15 +46,20 @@ def test_bad_settings_fail_before_any_worker_starts():
         thread_settings.main(["--models", "gan", "--settings", "default,0:2"])
 
 
-def test_the_section_tables_each_row_and_judges_the_targets(tmp_path, monkeypatch):
-    rows = thread_settings.rows_from("wgan-gp@28", INFO, 8, _medians(), cores=2)
-    saved = {"date": "2026-12-06", "machine": "CPU A", "rounds": 7, "warm": 2,
+def _section(rows, date, machine, tmp_path, monkeypatch):
+    """The section's text from a results file of ``rows``; the plot goes to tmp_path."""
+    saved = {"date": date, "machine": machine, "rounds": 7, "warm": 2,
              "settings": ["default", "1:2"], "rows": rows}  # fmt: skip
     results = tmp_path / "thread_settings_results.json"
     results.write_text(json.dumps(saved))
     monkeypatch.setattr(thread_settings_doc, "RESULTS", str(results))
     monkeypatch.setattr(thread_settings_doc, "PLOT", str(tmp_path / "threads.png"))
-    text = "\n".join(thread_settings_doc.thread_settings_lines())
+    return "\n".join(thread_settings_doc.thread_settings_lines())
+
+
+def test_the_section_tables_each_row_and_judges_the_targets(tmp_path, monkeypatch):
+    rows = thread_settings.rows_from("wgan-gp@28", INFO, 8, _medians(), cores=2)
+    text = _section(rows, "2026-12-06", "CPU A", tmp_path, monkeypatch)
     assert (tmp_path / "threads.png").is_file()
     assert "(2026-12-06, CPU A, 7 timed rounds" in text
     assert "`1:2` (intra-op 1, inter-op 2)" in text
@@ -76,13 +81,7 @@ def test_a_family_with_only_its_discriminator_in_bfloat16_says_so(tmp_path, monk
         ("float32", "all"),
         ("mixed_bfloat16", "discriminator"),
     ] * 2
-    saved = {"date": "2026-12-07", "machine": "CPU B", "rounds": 7, "warm": 2,
-             "settings": ["default", "1:2"], "rows": rows}  # fmt: skip
-    results = tmp_path / "thread_settings_results.json"
-    results.write_text(json.dumps(saved))
-    monkeypatch.setattr(thread_settings_doc, "RESULTS", str(results))
-    monkeypatch.setattr(thread_settings_doc, "PLOT", str(tmp_path / "threads.png"))
-    text = "\n".join(thread_settings_doc.thread_settings_lines())
+    text = _section(rows, "2026-12-07", "CPU B", tmp_path, monkeypatch)
     assert (
         "| **dcgan 16x16 (digits)** | **64** | **1:2** | **mixed_bfloat16 (discriminator; "
         "generator float32)** | **600** | **150** | **200 (default)** | **3.00x** | "
