@@ -76,7 +76,8 @@ WGAN_GP_RUNS = [
     "|---|---|---|",
     "| `benchmarks.thread_settings`, all families (01:00-01:14 UTC) | 7 | 2.02x |",
     "| `thread_settings.measure`, this row alone (01:15-01:18 UTC), twice | 7 | 2.24x, 1.75x |",
-    "| `benchmarks.stabiliser_cost`, three runs (the table above is the last) | 7 | "
+    "| `benchmarks.stabiliser_cost`, three runs (the section's table was the last, "
+    "until its rerun on the EPYC on 2026-12-07) | 7 | "
     "2.03x, 1.92x, 1.93x |",
     "| `stabiliser_cost.build` and `time_round` for this spec alone (18:57-19:02 UTC) | 15 | "
     "2.14x (median of the per-round ratios 2.07x) |",
