@@ -58,6 +58,16 @@ STEPS = {
 }
 
 
+# The dtype policy each side of ours computes in.
+PRECISION = {"ours": "float32", "ours_bf16": BF16}
+
+
+def computing_networks(policy, precision_networks):
+    """Which networks of the CLI's model compute in ``policy``: all in float32, else
+    those the family's ``precision_networks`` names (``--precision-networks``)."""
+    return "all" if policy == "float32" else precision_networks
+
+
 def spec_settings(spec):
     """The run settings ``keras-gans train`` uses for ``spec`` (seed 0)."""
     from keras_gans import runs
@@ -188,11 +198,8 @@ def measure(spec, rounds, steps):
             "size": settings["image_size"],
             "batch": batch,
             "steps": steps,
-            "precision": "float32" if side == "ours" else BF16,
-            # only the discriminator in bfloat16 where the family's CLI model asks that
-            "networks": (
-                settings.get("precision_networks") or "all" if side == "ours_bf16" else "all"
-            ),
+            "precision": PRECISION[side],
+            "networks": computing_networks(PRECISION[side], settings["precision_networks"]),
             "ours": median[side],
             "reference": median["reference"],
             "ours_best": best[side],

@@ -19,7 +19,7 @@ import argparse
 import json
 import os
 
-from benchmarks.families import WARM, spec_settings
+from benchmarks.families import WARM, computing_networks, spec_settings
 from benchmarks.machine import save_results
 from benchmarks.stabiliser_cost_doc import CLI, RESULTS
 
@@ -74,8 +74,7 @@ def build(spec):
         "size": settings["image_size"],
         "batch": settings["batch_size"],
         "precision": policy or "float32",
-        # the networks that compute in it (--precision-networks)
-        "networks": "all" if policy == "float32" else settings.get("precision_networks") or "all",
+        "networks": computing_networks(policy, settings["precision_networks"]),
     }
     return models, start.dataset, info
 

@@ -19,13 +19,12 @@ import json
 import os
 import statistics
 
-from benchmarks.families import DEFAULT_MODELS, STEPS, WARM
+from benchmarks.families import DEFAULT_MODELS, PRECISION, STEPS, WARM, computing_networks
 from benchmarks.machine import save_results
 from benchmarks.thread_settings_doc import RESULTS
 from benchmarks.workers import DEFAULT, Worker, parse_setting
 
 SIDES = ("ours", "ours_bf16", "reference")
-PRECISION = {"ours": "float32", "ours_bf16": "mixed_bfloat16"}
 
 
 def default_settings():
@@ -58,9 +57,7 @@ def rows_from(spec, info, steps, medians, cores=None):
             "best_reference_threads": best,
             "ratio": medians[(setting, side)] / references[best],
             "cli": setting == cli_threads and PRECISION[side] == info["cli_policy"],
-            # the bfloat16 side builds the CLI's model: only its discriminator in
-            # bfloat16 where the family asks for that (--precision-networks)
-            "networks": info.get("precision_networks", "all") if side == "ours_bf16" else "all",
+            "networks": computing_networks(PRECISION[side], info.get("precision_networks", "all")),
         }
         for setting in settings
         for side in ("ours", "ours_bf16")

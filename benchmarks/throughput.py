@@ -154,14 +154,9 @@ def _pair(name, size, latent_dim, policy, g, d):
 def _with_policy(policy, build_fn):
     """``build_fn()`` under Keras' global dtype ``policy`` (None: float32), then the
     caller's policy again."""
-    import keras
+    from keras_gans.models.network_policy import under_policy
 
-    previous = keras.mixed_precision.global_policy().name
-    keras.mixed_precision.set_global_policy(policy or "float32")
-    try:
-        return build_fn()
-    finally:
-        keras.mixed_precision.set_global_policy(previous)
+    return under_policy(policy or "float32", build_fn)
 
 
 def build(name, size=16, latent_dim=64):

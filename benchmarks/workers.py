@@ -118,7 +118,7 @@ def serve(setting, requests, replies):
                 "data": settings["data"],
                 "size": settings["image_size"],
                 "cli_policy": run_policy(settings),
-                "precision_networks": settings.get("precision_networks") or "all",
+                "precision_networks": settings["precision_networks"],
             }
         elif "time" in request:
             model = models[request["time"]]

@@ -43,11 +43,14 @@ def generator_policy(policy):
 
 
 def build_generator_network(build, *args):
-    """``build(*args)`` under ``generator_policy``'s policy where one is set, then
-    Keras' global policy as it was."""
+    """``build(*args)`` under ``generator_policy``'s policy where one is set."""
     policy = _GENERATOR_POLICY.get()
-    if policy is None:
-        return build(*args)
+    return build(*args) if policy is None else under_policy(policy, build, *args)
+
+
+def under_policy(policy, build, *args):
+    """``build(*args)`` with Keras' global dtype policy set to ``policy``, then the
+    caller's policy again."""
     previous = keras.mixed_precision.global_policy()
     keras.mixed_precision.set_global_policy(policy)
     try:
