@@ -56,7 +56,11 @@ READING = [
     "bold row, that model at `1:2`, **2.08x** the faster reference (1413 images/s), and "
     "2.02x, 1.98x and 2.05x in three runs just before it (21:22-21:30): **issue 19's "
     "1.8x for DCGAN 16x16 is met, four runs of four**. The float32 row at `1:2` stays "
-    "short of it (1.63x; 1.64-1.72x in the three runs).",
+    "short of it (1.63x; 1.64-1.72x in the three runs). The family's default holds at "
+    "every size on the digits, so its 64x64 rows were rerun too (22:39-22:46 UTC): the "
+    "bold row, the discriminator alone in bfloat16 at `1:2`, 1.41x the faster reference, "
+    "where both networks in bfloat16 measured 1.54x at `1:2` in the 17:36 run: at 64x64 "
+    "the generator's bfloat16 pays more (no target there).",
     "",
     "The morning's run (11:56-12:23 UTC, before the switch): at the CLI's settings "
     "WGAN-GP 28x28 2.22x, pix2pix 1.56x (float32; 1.52x and 1.45x in two more runs), "
