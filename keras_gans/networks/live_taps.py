@@ -22,6 +22,45 @@ def live_taps(size, kernel, stride):
     return first, end, before, after
 
 
+# Most output positions of a convolution that computes as one matmul of its gathered
+# patches (``_gathered_matmul``) instead of TensorFlow's convolution kernels.
+GATHERED_OUTPUTS = 4
+
+
+def _selection(spatial, kernel, strides, rows, cols):
+    """The 0/1 matrix ``[outputs * taps, inputs]`` that picks each output position's
+    patch (taps in the kernel's row-major order) from the flattened input positions of a
+    ``"valid"`` convolution over the input zero-padded by ``rows`` and ``cols``
+    (``(before, after)``): a tap on the padding picks nothing."""
+    (h, w), (kh, kw), (sh, sw) = spatial, kernel, strides
+    oh = (h + sum(rows) - kh) // sh + 1
+    ow = (w + sum(cols) - kw) // sw + 1
+    r = np.arange(oh)[:, None, None, None] * sh + np.arange(kh)[None, None, :, None] - rows[0]
+    c = np.arange(ow)[None, :, None, None] * sw + np.arange(kw)[None, None, None, :] - cols[0]
+    r, c = np.broadcast_arrays(r, c)
+    inside = ((r >= 0) & (r < h) & (c >= 0) & (c < w)).reshape(-1)
+    select = np.zeros((inside.size, h * w), "float32")
+    select[np.flatnonzero(inside), (r * w + c).reshape(-1)[inside]] = 1.0
+    return select, (oh, ow)
+
+
+def _gathered_matmul(inputs, kernel, strides, rows, cols):
+    """The ``"valid"`` convolution over ``inputs`` zero-padded by ``rows`` and ``cols``,
+    as a constant 0/1 matrix that gathers the patches from the input's positions and one
+    matmul of the patches with the kernel: the outputs of ``ops.conv``; for a few output
+    positions the CPU computes it and its gradients faster than the convolution's
+    kernels."""
+    h, w, c = inputs.shape[1:]
+    kh, kw, _, filters = kernel.shape
+    select, (oh, ow) = _selection((h, w), (kh, kw), strides, rows, cols)
+    patches = ops.einsum(
+        "qp,bpc->bqc", ops.cast(select, inputs.dtype), ops.reshape(inputs, (-1, h * w, c))
+    )
+    patches = ops.reshape(patches, (-1, kh * kw * c))
+    outputs = ops.matmul(patches, ops.reshape(kernel, (kh * kw * c, filters)))
+    return ops.reshape(outputs, (-1, oh, ow, filters))
+
+
 class _LiveTaps:
     """What both live-taps layers share: the argument, the stored taps' place in the
     full kernel, building such a kernel, reading it back full, loading a full one."""
@@ -33,11 +72,11 @@ class _LiveTaps:
         # full kernel, where the layer stores only its live taps.
         self._stored_taps = None
 
-    def _taps(self, spatial):
+    def _taps(self, spatial, every=False):
         """``(rows, cols)`` of ``live_taps`` for the forward convolution over an image of
         ``spatial`` size (the input of a ``Conv2D``, the output of a
         ``Conv2DTranspose``), or None where the layer computes as Keras' layer does or
-        every tap is live."""
+        every tap is live (unless ``every``)."""
         if (
             self.padding != "same"
             or self.data_format != "channels_last"
@@ -51,7 +90,11 @@ class _LiveTaps:
             live_taps(n, k, s)
             for n, k, s in zip(spatial, self.kernel_size, self.strides, strict=True)
         )
-        if rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1]):
+        if (
+            not every
+            and rows[:2] == (0, self.kernel_size[0])
+            and cols[:2] == (0, self.kernel_size[1])
+        ):
             return None
         return rows, cols
 
@@ -95,7 +138,8 @@ class _LiveTaps:
     def _live_kernel(self, kernel, taps):
         """``kernel``'s live taps: itself where the layer stores only those."""
         rows, cols = taps
-        if tuple(kernel.shape[:2]) == tuple(self.kernel_size):
+        whole = rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1])
+        if not whole and tuple(kernel.shape[:2]) == tuple(self.kernel_size):
             return kernel[rows[0] : rows[1], cols[0] : cols[1]]
         return kernel
 
@@ -136,8 +180,12 @@ class LiveTapsConv2D(_LiveTaps, keras.layers.Conv2D):
     ever multiply padding), the layer convolves the input, zero-padded only as far as
     needed, with the taps that reach it. The outputs are those of ``Conv2D``, and so are
     the gradients: a tap that never reaches the input gets a zero gradient either way.
-    Other paddings, dilations, groups, ``channels_first`` and inputs of unknown size
-    compute as ``Conv2D`` does.
+    Where the output has at most four positions (DCGAN's discriminator maps 4x4 to 2x2
+    at 16x16 and 28x28), the layer gathers each position's patch with a constant 0/1
+    matrix and computes one matmul of the patches with the kernel, which the CPU runs,
+    forward and backward, faster than TensorFlow's convolution kernels; the outputs and
+    gradients are again ``Conv2D``'s. Other paddings, dilations, groups,
+    ``channels_first`` and inputs of unknown size compute as ``Conv2D`` does.
 
     By default the kernel keeps its full shape, so weights load into and from
     ``Conv2D``. With ``store_live_taps=True`` it holds only the taps that reach the
@@ -175,11 +223,20 @@ class LiveTapsConv2D(_LiveTaps, keras.layers.Conv2D):
         self._kernel = self._live_kernel_weight(taps, full_shape, input_shape)
 
     def convolution_op(self, inputs, kernel):
-        taps = self._taps(tuple(inputs.shape[1:3]))
+        spatial = tuple(inputs.shape[1:3])
+        taps = self._taps(spatial, every=True)
         if taps is None:
             return super().convolution_op(inputs, kernel)
-        kernel = self._live_kernel(kernel, taps)
         rows, cols = taps
+        positions = np.prod([-(-n // s) for n, s in zip(spatial, self.strides, strict=True)])
+        whole = rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1])
+        if whole and positions > GATHERED_OUTPUTS:
+            return super().convolution_op(inputs, kernel)
+        kernel = self._live_kernel(kernel, taps)
+        if 1 < positions <= GATHERED_OUTPUTS:
+            # A few output positions: one matmul of the gathered patches, which the CPU
+            # computes, forward and backward, faster than the convolution's kernels.
+            return _gathered_matmul(inputs, kernel, self.strides, rows[2:], cols[2:])
         pads = [[0, 0], list(rows[2:]), list(cols[2:]), [0, 0]]
         if any(p for pair in pads for p in pair):
             inputs = ops.pad(inputs, pads)

@@ -58,6 +58,70 @@ def test_live_taps_conv_matches_conv2d_and_its_gradients(size, kernel, stride):
         assert not kernel_grad.any()
 
 
+def _op_types(layer, x):
+    """The op types of ``layer``'s call on ``x`` traced as a ``tf.function``."""
+    graph = tf.function(layer).get_concrete_function(x).graph
+    return {op.type for op in graph.get_operations()}
+
+
+@pytest.mark.parametrize(
+    "shape,gathered",
+    # 4x4 -> 2x2 and 3x3 -> 2x2: 4 output positions, one matmul of the gathered patches;
+    # 2x4 -> 1x2 with a padding row's taps left out; 5x5 -> 3x3 (9 positions) and 8x8 ->
+    # 4x4 convolve; 2x2 -> 1x1 is the one-position matmul
+    [((4, 4), True), ((3, 3), True), ((2, 4), True), ((5, 5), False), ((8, 8), False)],
+)
+def test_few_output_positions_compute_as_one_matmul_of_gathered_patches(shape, gathered):
+    x = tf.random.stateless_normal([3, *shape, 4], seed=[shape[0], shape[1]])
+    plain, live = _same_weights(x, 6, 5, strides=2, padding="same")
+    ops = _op_types(live, x)
+    assert ("Einsum" in ops) is gathered
+    assert ("Conv2D" in ops) is not gathered
+    results = [_outputs_and_gradients(layer, x) for layer in (plain, live)]
+    for a, b in zip(*results, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), atol=1e-5)
+
+
+def _input_gradient_norm_gradients(layer, x):
+    """The gradients, with respect to ``layer``'s weights, of the squared norm of the
+    gradient of its outputs' sum with respect to ``x`` (R1's and WGAN-GP's double
+    backprop)."""
+    with tf.GradientTape() as outer:
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = tf.reduce_sum(tf.sin(layer(x)))
+        penalty = tf.reduce_sum(tf.square(inner.gradient(y, x)))
+    return [penalty, *outer.gradient(penalty, layer.trainable_weights)]
+
+
+def test_the_gathered_matmul_double_backprop_matches_conv2d():
+    x = tf.random.stateless_normal([3, 4, 4, 4], seed=[4, 4])
+    plain, live = _same_weights(x, 6, 5, strides=2, padding="same")
+    assert "Einsum" in _op_types(live, x)
+    expected, got = (_input_gradient_norm_gradients(layer, x) for layer in (plain, live))
+    for a, b in zip(expected, got, strict=True):
+        np.testing.assert_allclose(b.numpy(), a.numpy(), rtol=1e-5, atol=1e-5)
+
+
+def test_the_gathered_matmul_in_bfloat16_computes_as_conv2d_in_bfloat16():
+    from keras_gans.networks import LiveTapsConv2D
+
+    x = tf.random.stateless_normal([8, 4, 4, 32], seed=[1, 6])
+    plain = keras.layers.Conv2D(16, 5, strides=2, padding="same", dtype="mixed_bfloat16")
+    live = LiveTapsConv2D(16, 5, strides=2, padding="same", dtype="mixed_bfloat16")
+    plain.build(x.shape)
+    live.build(x.shape)
+    live.set_weights(plain.get_weights())
+    y_plain, y_live = plain(x), live(x)
+    assert y_live.dtype == tf.bfloat16
+    # bfloat16 keeps 8 bits of mantissa: the two sums round differently, within a few
+    # of the outputs' last places
+    scale = float(tf.reduce_max(tf.abs(tf.cast(y_plain, "float32"))))
+    np.testing.assert_allclose(
+        tf.cast(y_live, "float32").numpy(), tf.cast(y_plain, "float32").numpy(), atol=scale / 32
+    )
+
+
 def test_a_grouped_live_taps_conv_computes_as_conv2d():
     x = tf.random.stateless_normal([2, 2, 2, 4], seed=[1, 2])
     plain, live = _same_weights(x, 6, 5, strides=2, padding="same", groups=2)
