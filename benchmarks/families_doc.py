@@ -12,37 +12,40 @@ PLOT = os.path.join(os.path.dirname(HERE), "docs", "images", "performance", "fam
 TARGETS = {"dcgan": 1.8, "dcgan@28": 2.0, "wgan-gp@28": 2.0, "pix2pix": 1.5, "cyclegan": 1.5}
 
 
-# What the 2026-12-07 run showed, and the 2026-12-05 rows it replaced (written after
-# reading them; rerunning the benchmark rewrites the table, not this).
+# What the 2026-12-08 run showed, and the rows it replaced (written after reading them;
+# rerunning the benchmark rewrites the table, not this).
 READING = [
-    "Read on 2026-12-07 (an AMD EPYC of the Zen 4 kind: AVX-512 with AVX512_BF16, no "
-    "AMX; 2 cores, TensorFlow's default threads, nothing else running, 11:35-11:55 UTC). "
-    "In float32 ours runs at 1.08-1.62x the plain reference for every family but the "
-    "MLP GAN (0.98x: its DiffAugment) and CycleGAN (0.99x); its peak memory is 26-213 "
-    "MiB below the reference's but for the MLP GAN and DCGAN 28x28 (the same, within 2 "
-    "MiB) and DCGAN 64x64 (1,688 against 1,480 MiB). In bfloat16 it peaks 5-38 MiB above "
-    "the reference at the MLP GAN and at 28x28, 106 MiB at DCGAN 64x64, below it for the "
-    "rest. On this CPU bfloat16 pays "
-    "at every size, less at 16x16 than above it: DCGAN 1.54x against 1.44x in float32, "
-    "WGAN 1.38x against 1.20x, WGAN-GP 1.81x against 1.59x and pix2pix 1.63x against "
-    "1.55x; at 28x28 DCGAN 1.34x against 1.08x and WGAN-GP 1.89x against 1.62x; DCGAN "
-    "64x64 1.64x against 1.08x. It buys nothing for the MLP GAN, the conditional GAN "
-    "(1.33x against 1.35x) or CycleGAN (1.00x against 0.99x) with these threads. The "
-    "matmul peaks show why it pays less than on the Xeon below: bfloat16 is 1.9x float32 "
-    "here (410 against 214 GFLOP/s), 3.4-5.1x there. Issue 19's targets are for the "
-    "CLI's settings, which include `--threads auto` (one thread per op, two ops at a "
-    "time): the next section's bold rows, not this table's.",
+    "Read on 2026-12-08 (an AMD EPYC of the Zen 4 kind: AVX-512 with AVX512_BF16, no "
+    "AMX; 2 cores, TensorFlow's default threads, nothing else running, 23:53-00:12 UTC "
+    "from the evening of 2026-12-07), after `LiveTapsConv2D` began computing outputs of "
+    '2 to 4 positions as one matmul ("Few output positions as one matmul" below). '
+    "In float32 ours runs at 1.10-1.70x the plain reference for every family but the "
+    "MLP GAN (0.91x: its DiffAugment) and CycleGAN (0.98x); its peak memory is 31-247 "
+    "MiB below the reference's but for the MLP GAN and DCGAN 28x28 (the same, within 1 "
+    "MiB) and DCGAN 64x64 (1,586 against 1,418 MiB). In bfloat16 it peaks 6-28 MiB above "
+    "the reference at the MLP GAN and at 28x28, 133 MiB at DCGAN 64x64, below it for the "
+    "rest. With these threads bfloat16 pays at every size but for the MLP GAN and "
+    "CycleGAN (1.05x against 0.91x and 0.98x): DCGAN 16x16 2.05x against 1.59x in "
+    "float32 (the discriminator alone in bfloat16, the CLI's choice), WGAN 1.53x against "
+    "1.17x, WGAN-GP 2.11x against 1.70x, the conditional GAN 1.46x against 1.17x, "
+    "pix2pix 1.43x against 1.34x; at 28x28 DCGAN 1.35x against 1.10x and WGAN-GP 2.07x "
+    "against 1.55x; DCGAN 64x64 1.47x against 1.10x. The matmul peaks show why it pays "
+    "less than on the Xeon below: bfloat16 is 2.0x float32 here (403 against 203 "
+    "GFLOP/s), 3.4-5.1x there. Issue 19's targets are for the CLI's settings, which "
+    "include `--threads auto` (one thread per op, two ops at a time): the next section's "
+    "bold rows, not this table's.",
     "",
-    "The dcgan 16x16 rows (*) were measured again that night (21:31-21:34 UTC) at the "
-    "digits defaults of then: R1 every 8th update, and the bfloat16 row with only the "
-    "discriminator in bfloat16 and the generator in float32 (`--precision-networks "
-    "discriminator`, the CLI's choice for it since): 1.81x against 1.54x in float32. "
-    "The figures for dcgan in the paragraph above are the morning's rows, R1 every 4th "
-    "and both networks in bfloat16. The dcgan 64x64 rows (*) likewise (22:46-22:51 UTC): "
-    "the discriminator alone in bfloat16 1.45x against 1.08x in float32, where both "
-    "networks in bfloat16 measured 1.64x in the morning.",
+    "The run before (2026-12-07, 11:35-11:55 UTC, the same CPU and threads, with the "
+    "convolution in place of the gathered matmul, its dcgan 16x16 and 64x64 rows rerun "
+    "that night at the digits defaults of then) measured DCGAN 16x16 1.81x against 1.54x "
+    "in float32, WGAN 1.38x against 1.20x, WGAN-GP 1.81x against 1.59x, pix2pix 1.63x "
+    "against 1.55x, DCGAN 28x28 1.34x against 1.08x and WGAN-GP 28x28 1.89x against "
+    "1.62x. Here pix2pix measured lower (1.43x against 1.63x) and DCGAN 28x28 about the "
+    "same (1.35x against 1.34x), where interleaved comparisons in one process at these "
+    "threads measured the gathered form +2% and +8%: with 8 timed steps per round at "
+    "28x28 and for pix2pix, a row of this table moves by a tenth or more between runs.",
     "",
-    "The rows this run replaced were measured on an Intel Xeon with AMX units "
+    "The rows the 2026-12-07 run replaced were measured on an Intel Xeon with AMX units "
     "(2026-12-05, both threads), before the live-taps layers and WGAN-GP's single "
     "critic backward pass (docs/models.md): there float32 ran at 0.88-1.05x the "
     "reference for every family but WGAN-GP (1.45x at 16x16, 1.30x at 28x28), and "

@@ -165,3 +165,70 @@ GPU_PROBE = [
     "XLA rows issue 19 asks for on a GPU were not measured; nothing in the project needs "
     "a GPU, and `--precision auto` picks `mixed_float16` only where TensorFlow sees one.",
 ]
+
+
+# The gathered-matmul form of LiveTapsConv2D (2026-12-07): /tmp scripts on the
+# AVX512_BF16 EPYC, kept here with their figures.
+GATHERED_MATMUL = [
+    "## Few output positions as one matmul",
+    "",
+    "Since 2026-12-07 a `LiveTapsConv2D` whose output has 2 to 4 positions computes as one "
+    "matmul: a constant 0/1 matrix gathers each position's patch from the input (one "
+    "`einsum`; taps on the padding pick nothing) and the patches multiply the kernel "
+    "(docs/models.md). That is the DCGAN discriminator's 4x4 to 2x2 convolution at 16x16 "
+    "and 28x28 (every family on the DCGAN discriminator: dcgan, wgan, wgan-gp, cgan) and "
+    "pix2pix's U-Net encoder's 4x4 to 2x2. A profile of the MNIST DCGAN's CLI step in "
+    "bfloat16 (TensorFlow's profiler, op self-times) had that one convolution at about 30% "
+    "of the op time, its filter gradient alone at about 17%. Measured on the AMD EPYC with "
+    "AVX512_BF16 (2 cores, no AMX), /tmp scripts, medians of interleaved repeats.",
+    "",
+    "Forward and both gradients of one layer (batch 32, one thread, ms):",
+    "",
+    "| layer | Conv2D float32 | gathered float32 | Conv2D bfloat16 | gathered bfloat16 |",
+    "|---|---|---|---|---|",
+    "| 4x4x128 to 2x2x256 (MNIST DCGAN's last) | 8.40 | 8.16 | 7.68 | **4.83** |",
+    "| 7x7x64 to 4x4x128 (16 positions) | 5.70 | 10.69 | 4.68 | 6.21 |",
+    "| 14x14x32 to 7x7x64 (49 positions) | 5.36 | 19.63 | 3.74 | 10.57 |",
+    "",
+    "Bfloat16's convolution kernels gain little over float32's at 2x2 outputs (7.68 "
+    "against 8.40 ms) where its matmul runs near the bfloat16 peak; from 16 positions up the "
+    "gathered patches cost more than the convolution saves, hence the bound of 4 "
+    "(`live_taps.GATHERED_OUTPUTS`). End to end, the CLI model of each spec with the "
+    "gathered form against the same model with the convolution (one process, 7 "
+    "interleaved rounds, `1:2` threads unless named, images/s):",
+    "",
+    "| spec, precision | gathered | convolution | gain | plain reference (float32) |",
+    "|---|---|---|---|---|",
+    "| dcgan 28x28 batch 32, bfloat16 | 976 | 836 | +17% | 524 |",
+    "| dcgan 28x28 batch 64, bfloat16 | 1,039 | 956 | +9% | 575 |",
+    "| dcgan 28x28 batch 32, bfloat16, TensorFlow's threads | 786 | 726 | +8% | 509 |",
+    "| wgan-gp 28x28 batch 32, bfloat16 | 993 | 844 | +18% | 358 |",
+    "| dcgan 16x16 batch 64, discriminator bfloat16 | 1,455 | 1,339 | +9% | 617 |",
+    "| dcgan 16x16 batch 64, float32 | 1,086 | 1,071 | +1% | 607 |",
+    "| wgan-gp 28x28 batch 32, float32 | 698 | 661 | +6% | 356 |",
+    "| pix2pix batch 8, bfloat16 | 323 | 320 | +1% | 181 |",
+    "| pix2pix batch 8, bfloat16, TensorFlow's threads | 305 | 298 | +2% | 194 |",
+    "| bare `compile()` dcgan 16x16 batch 64, float32, TensorFlow's threads | 3,314 "
+    "| 3,416 | -3% | 2,612 |",
+    "| bare `compile()` dcgan 28x28 batch 64, float32, TensorFlow's threads | 1,371 "
+    "| 1,422 | -4% | 1,096 |",
+    "",
+    "In bfloat16 every spec gained, 1-18%. In float32 the gathered form is about even: "
+    "+1% and +6% at `1:2`, -3% and -4% for the bare `compile()` models of the "
+    "throughput table at TensorFlow's threads (one run each, 2026-12-08 01:05-01:08 "
+    "UTC, where the rounds move by a few percent). One rule for every precision was kept, "
+    "so that every table of this page measures the shipped code; gating the form on "
+    "bfloat16 would take those few percent back in float32 and needs the float32 rows "
+    "measured again. The reference trains the same networks in plain "
+    "`keras.layers.Conv2D`, as a single-file script writes them, so the gain shows in "
+    "the ratios of the tables above (rerun the same day). Outputs, gradients and the "
+    "double backprop of R1 and the gradient penalty match `Conv2D` "
+    "(tests/networks/test_live_taps.py); the sample-quality tables were measured with "
+    "the convolution (the same function, summed in another order) and were not rerun.",
+    "",
+    "Tried the same day and dropped: that convolution as four matmuls, one per output "
+    "position on its slice of the input (24.5 ms in bfloat16: the slices' gradients); the "
+    "generator's 7x7 to 14x14 transposed convolution as four stride-1 convolutions, one "
+    "per output phase, interleaved (27.4 against 12.1 ms in bfloat16; 14x14 to 28x28: "
+    "25.1 against 3.1).",
+]

@@ -48,6 +48,12 @@ def exploration_lines(results):
             "(`--precision mixed_bfloat16 --precision-networks discriminator`), the",
             "default since that night: median FID 3.26, within the float32 row's range,",
             "but seeds 0 and 4 above its worst (docs/cli.md, docs/performance.md).",
+            "`x-dcgan-gathered-epyc` (2026-12-08, the same CPU, two at once, nothing else",
+            "running) is that default again after the discriminator's 4x4 to 2x2",
+            "convolution began computing as one matmul of gathered patches (the same",
+            "function summed in another order, so each seed's run is another draw;",
+            "docs/models.md): median FID 3.33 (2.74-3.68), every seed within or below the",
+            "float32 row's range (3.03-3.68), in 343-385 s of training against 401-587 s.",
             "",
             *exploration_table(dcgan),
         ]

@@ -144,7 +144,10 @@ DROPPED = [
     "outputs agreed to 1.4e-6. Within the noise: not kept.",
     "- **Convolutions as one matmul of patches** (pad, 25 strided slices, a matmul): the "
     "discriminator's forward+backward 111 ms against 64 with its three inner convolutions "
-    "so, 59 against 59 with the last one only. Slower: dropped.",
+    "so, 59 against 59 with the last one only. Slower: dropped. Another form, a constant "
+    "0/1 matrix that gathers the patches in one `einsum`, was taken up on 2026-12-07 for "
+    'convolutions with 2 to 4 output positions ("Few output positions as one matmul" '
+    "below).",
     "- **The last discriminator convolution without its padding taps**: at 16x16 it maps "
     "2x2 to 1x1 with a 5x5 kernel, and 21 of the 25 taps only ever see padding; a 2x2 "
     "`VALID` convolution on the kernel's centre gives the same outputs and gradients "
