@@ -174,7 +174,8 @@ GATHERED_MATMUL = [
     "",
     "Since 2026-12-07 a `LiveTapsConv2D` whose output has 2 to 4 positions computes as one "
     "matmul: a constant 0/1 matrix gathers each position's patch from the input (one "
-    "`einsum`; taps on the padding pick nothing) and the patches multiply the kernel "
+    "batched matmul, the matrix broadcast over the images; taps on the padding pick "
+    "nothing) and the patches multiply the kernel "
     "(docs/models.md). That is the DCGAN discriminator's 4x4 to 2x2 convolution at 16x16 "
     "and 28x28 (every family on the DCGAN discriminator: dcgan, wgan, wgan-gp, cgan) and "
     "pix2pix's U-Net encoder's 4x4 to 2x2. A profile of the MNIST DCGAN's CLI step in "
@@ -191,7 +192,8 @@ GATHERED_MATMUL = [
     "| 14x14x32 to 7x7x64 (49 positions) | 5.36 | 19.63 | 3.74 | 10.57 |",
     "",
     "Bfloat16's convolution kernels gain little over float32's at 2x2 outputs (7.68 "
-    "against 8.40 ms) where its matmul runs near the bfloat16 peak; from 16 positions up the "
+    "against 8.40 ms), where the gathered form's matmuls gain 1.7x (4.83 against 8.16 ms, "
+    "about 130 GFLOP/s on one thread); from 16 positions up the "
     "gathered patches cost more than the convolution saves, hence the bound of 4 "
     "(`live_taps.GATHERED_OUTPUTS`). End to end, the CLI model of each spec with the "
     "gathered form against the same model with the convolution (one process, 7 "
@@ -225,6 +227,18 @@ GATHERED_MATMUL = [
     "double backprop of R1 and the gradient penalty match `Conv2D` "
     "(tests/networks/test_live_taps.py); the sample-quality tables were measured with "
     "the convolution (the same function, summed in another order) and were not rerun.",
+    "",
+    "The figures above were measured with an `einsum` doing the gathering. On 2026-12-08 "
+    "it became the broadcast batched matmul (`BatchMatMulV2`), because LiteRT could not "
+    "load a pix2pix generator exported with the einsum (`BytesRequired number of "
+    "elements overflowed`, tests/models/test_keras_export.py); the batched matmul "
+    "exports, and on the one layer (4x4x128 to 2x2x256, batch 32, one thread) it ran "
+    "4.29 against the einsum's 4.69 ms in bfloat16 and 6.93 against 7.53 in float32 (the "
+    "convolution 8.32 and 8.75 in that run; a `tf.gather` of the positions 4.78 and "
+    "7.25). End to end with it (the MNIST DCGAN's CLI model in bfloat16, batch 32, `1:2`, "
+    "7 interleaved rounds, 2026-12-08 01:27 UTC): 987 images/s against 859 with the "
+    "convolution (+15%; the reference 541). The tables of the other sections were "
+    "measured with the einsum.",
     "",
     "Tried the same day and dropped: that convolution as four matmuls, one per output "
     "position on its slice of the input (24.5 ms in bfloat16: the slices' gradients); the "

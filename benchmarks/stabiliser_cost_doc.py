@@ -145,7 +145,7 @@ DROPPED = [
     "- **Convolutions as one matmul of patches** (pad, 25 strided slices, a matmul): the "
     "discriminator's forward+backward 111 ms against 64 with its three inner convolutions "
     "so, 59 against 59 with the last one only. Slower: dropped. Another form, a constant "
-    "0/1 matrix that gathers the patches in one `einsum`, was taken up on 2026-12-07 for "
+    "0/1 matrix that gathers the patches in one batched matmul, was taken up on 2026-12-07 for "
     'convolutions with 2 to 4 output positions ("Few output positions as one matmul" '
     "below).",
     "- **The last discriminator convolution without its padding taps**: at 16x16 it maps "

@@ -53,9 +53,9 @@ def _gathered_matmul(inputs, kernel, strides, rows, cols):
     h, w, c = inputs.shape[1:]
     kh, kw, _, filters = kernel.shape
     select, (oh, ow) = _selection((h, w), (kh, kw), strides, rows, cols)
-    patches = ops.einsum(
-        "qp,bpc->bqc", ops.cast(select, inputs.dtype), ops.reshape(inputs, (-1, h * w, c))
-    )
+    # One batched matmul, the 0/1 matrix broadcast over the images, gathers every
+    # image's patches (an einsum in its place did not load in LiteRT).
+    patches = ops.matmul(ops.cast(select[None], inputs.dtype), ops.reshape(inputs, (-1, h * w, c)))
     patches = ops.reshape(patches, (-1, kh * kw * c))
     outputs = ops.matmul(patches, ops.reshape(kernel, (kh * kw * c, filters)))
     return ops.reshape(outputs, (-1, oh, ow, filters))
