@@ -90,13 +90,14 @@ class _LiveTaps:
             live_taps(n, k, s)
             for n, k, s in zip(spatial, self.kernel_size, self.strides, strict=True)
         )
-        if (
-            not every
-            and rows[:2] == (0, self.kernel_size[0])
-            and cols[:2] == (0, self.kernel_size[1])
-        ):
+        if not every and self._every_tap_live((rows, cols)):
             return None
         return rows, cols
+
+    def _every_tap_live(self, taps):
+        """Whether ``taps`` (``_taps``' rows and columns) span the whole kernel."""
+        rows, cols = taps
+        return rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1])
 
     def _live_kernel_weight(self, taps, full_shape, input_shape):
         """Adds the kernel of the live ``taps`` (drawn as the centre of the full
@@ -138,8 +139,7 @@ class _LiveTaps:
     def _live_kernel(self, kernel, taps):
         """``kernel``'s live taps: itself where the layer stores only those."""
         rows, cols = taps
-        whole = rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1])
-        if not whole and tuple(kernel.shape[:2]) == tuple(self.kernel_size):
+        if not self._every_tap_live(taps) and tuple(kernel.shape[:2]) == tuple(self.kernel_size):
             return kernel[rows[0] : rows[1], cols[0] : cols[1]]
         return kernel
 
@@ -229,8 +229,7 @@ class LiveTapsConv2D(_LiveTaps, keras.layers.Conv2D):
             return super().convolution_op(inputs, kernel)
         rows, cols = taps
         positions = np.prod([-(-n // s) for n, s in zip(spatial, self.strides, strict=True)])
-        whole = rows[:2] == (0, self.kernel_size[0]) and cols[:2] == (0, self.kernel_size[1])
-        if whole and positions > GATHERED_OUTPUTS:
+        if self._every_tap_live(taps) and positions > GATHERED_OUTPUTS:
             return super().convolution_op(inputs, kernel)
         kernel = self._live_kernel(kernel, taps)
         if 1 < positions <= GATHERED_OUTPUTS:
